@@ -1,0 +1,396 @@
+/**
+ * Ballot reading (SPEC §2.2): a header is compiled once per file into a plan (every column resolved to
+ * its office, candidate or write-in slot at header time), then each row is read into marks and
+ * written names without further lookups by name. Pure: rows come in as string arrays.
+ */
+import type { Election } from './model.js';
+import { type Mark, parseMark } from './marks.js';
+import { isUnclearName, normalizeName, splitNames } from './names.js';
+import { type InputError, type Result, err, inputError, ok } from './result.js';
+
+/** One CSV record as the adapters deliver it. */
+export interface RawRow {
+  readonly file: string;
+  /** 1-based line where the record starts. */
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+export type Layout = 'grid' | 'names';
+
+interface PlanBase {
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly ticketCol: number;
+  readonly boxCol: number | undefined;
+  readonly statusCol: number | undefined;
+  readonly noteCol: number | undefined;
+  /** Default 票箱 when there is no 票箱 column: the file's base name. */
+  readonly defaultBox: string;
+}
+
+export interface GridMarkCol {
+  readonly col: number;
+  readonly office: number;
+  readonly candidate: number;
+}
+export interface GridWriteInCol {
+  readonly col: number;
+  readonly office: number;
+  readonly slot: string;
+  readonly markCol: number | undefined;
+}
+export interface GridPlan extends PlanBase {
+  readonly layout: 'grid';
+  readonly marks: readonly GridMarkCol[];
+  readonly writeIns: readonly GridWriteInCol[];
+}
+export interface NamesPlan extends PlanBase {
+  readonly layout: 'names';
+  /** Column of approved names per office (undefined: office has no column → nothing approved). */
+  readonly approveCols: readonly (number | undefined)[];
+  /** `<职务>:反对` columns; when absent for an office, opposition is not known there. */
+  readonly opposeCols: readonly (number | undefined)[];
+}
+export type HeaderPlan = GridPlan | NamesPlan;
+
+/** Something on a ballot that the counters cannot read with certainty (→ disputed, SPEC §3 step 2). */
+export type Unclear =
+  | { readonly kind: 'flag'; readonly column: string; readonly value: string }
+  | { readonly kind: 'mark'; readonly column: string; readonly value: string }
+  | { readonly kind: 'name'; readonly column: string; readonly value: string }
+  | { readonly kind: 'homonym'; readonly column: string; readonly value: string; readonly matches: readonly string[] }
+  | { readonly kind: 'group'; readonly column: string; readonly value: string; readonly matches: readonly string[] };
+
+export interface WrittenVote {
+  /** Header name of the cell the name was written in (grid: `委员:另选1`; names: `委员`). */
+  readonly column: string;
+  /** Normalised written name, possibly with a `(居民小组)` suffix. */
+  readonly name: string;
+}
+
+export interface SectionReading {
+  /** Mark for each printed candidate of the office, aligned with `office.candidates`. */
+  readonly marks: Mark[];
+  /** Written names that are approvals (write-ins, and names-layout names not printed for this office). */
+  readonly written: WrittenVote[];
+  /** Something was written or marked at all (for the blank-ballot count). */
+  touched: boolean;
+}
+
+export type BallotStatus = 'normal' | 'unreadable' | 'disputed';
+
+export interface BallotReading {
+  readonly ticket: string;
+  readonly box: string;
+  readonly file: string;
+  readonly line: number;
+  readonly status: BallotStatus;
+  readonly note: string;
+  readonly sections: SectionReading[];
+  readonly unclear: Unclear[];
+}
+
+const STATUS_UNREADABLE = '无法辨认';
+const STATUS_DISPUTED = '疑难';
+
+function cleanHeader(h: string): string {
+  return h.normalize('NFKC').replace(/^\uFEFF/u, '').replace(/\s+/gu, '');
+}
+
+function baseName(file: string): string {
+  const parts = file.split(/[\\/]/u);
+  const last = parts[parts.length - 1] ?? file;
+  return last.replace(/\.[^.]*$/u, '');
+}
+
+/**
+ * Compile a header into a plan. Errors name the file, line 1 and the column.
+ * A header whose candidate columns match none of this election's printed candidates is reported as a
+ * ballots file from another election (SPEC §7).
+ */
+export function compileHeader(
+  rawHeader: readonly string[],
+  election: Election,
+  file: string,
+  line = 1,
+): Result<HeaderPlan> {
+  const header = rawHeader.map(cleanHeader);
+  const errors: InputError[] = [];
+  const at = (col: number) => ({ file, line, column: col + 1 });
+  const officeIndex = new Map(election.offices.map((o, i) => [o.name, i] as const));
+  const seen = new Map<string, number>();
+  let ticketCol: number | undefined;
+  let boxCol: number | undefined;
+  let statusCol: number | undefined;
+  let noteCol: number | undefined;
+  const marks: GridMarkCol[] = [];
+  const writeIns: GridWriteInCol[] = [];
+  const writeInMarks = new Map<string, number>();
+  const approveCols: (number | undefined)[] = election.offices.map(() => undefined);
+  const opposeCols: (number | undefined)[] = election.offices.map(() => undefined);
+  let unknownCandidates = 0;
+
+  header.forEach((h, col) => {
+    if (h === '') {
+      errors.push(inputError('BALLOT_EMPTY_HEADER', `第 ${col + 1} 列的列名为空`, at(col)));
+      return;
+    }
+    const prev = seen.get(h);
+    if (prev !== undefined) {
+      errors.push(inputError('BALLOT_DUPLICATE_COLUMN', `列名「${h}」重复 (第 ${prev + 1} 列和第 ${col + 1} 列)`, at(col)));
+      return;
+    }
+    seen.set(h, col);
+    if (h === '票号') ticketCol = col;
+    else if (h === '票箱') boxCol = col;
+    else if (h === '状态') statusCol = col;
+    else if (h === '备注') noteCol = col;
+    else {
+      const parts = h.split(':');
+      const officeName = parts[0] ?? '';
+      const office = officeIndex.get(officeName);
+      if (office === undefined) {
+        if (parts.length > 1) {
+          errors.push(
+            inputError('BALLOT_UNKNOWN_OFFICE', `列「${h}」中的职务「${officeName}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')})`, at(col)),
+          );
+        } else {
+          errors.push(
+            inputError('BALLOT_UNKNOWN_COLUMN', `无法识别的列「${h}」; 应为 票号、票箱、状态、备注、<职务>:<姓名>、<职务>:另选<n>[:符号] 或职务名`, at(col)),
+          );
+        }
+        return;
+      }
+      if (parts.length === 1) {
+        approveCols[office] = col;
+        return;
+      }
+      const second = parts[1] ?? '';
+      if (parts.length === 2 && second === '反对') {
+        opposeCols[office] = col;
+        return;
+      }
+      if (/^另选\d+$/u.test(second)) {
+        if (parts.length === 2) {
+          writeIns.push({ col, office, slot: second, markCol: undefined });
+          return;
+        }
+        if (parts.length === 3 && parts[2] === '符号') {
+          writeInMarks.set(`${office}:${second}`, col);
+          return;
+        }
+      }
+      if (parts.length === 2) {
+        const candidate = election.offices[office]?.candidates.indexOf(normalizeName(second)) ?? -1;
+        if (candidate < 0) {
+          unknownCandidates++;
+          errors.push(
+            inputError('BALLOT_UNKNOWN_CANDIDATE', `列「${h}」中的「${second}」不是${officeName}的正式候选人`, at(col)),
+          );
+          return;
+        }
+        marks.push({ col, office, candidate });
+        return;
+      }
+      errors.push(inputError('BALLOT_UNKNOWN_COLUMN', `无法识别的列「${h}」`, at(col)));
+    }
+  });
+
+  if (ticketCol === undefined) {
+    errors.unshift(inputError('BALLOT_NO_TICKET_COLUMN', '缺少「票号」列 (每张选票必须有票号)', { file, line }));
+  }
+  const isGrid = marks.length > 0 || writeIns.length > 0 || writeInMarks.size > 0 || unknownCandidates > 0;
+  const isNames = approveCols.some((c) => c !== undefined) || opposeCols.some((c) => c !== undefined);
+  if (isGrid && isNames) {
+    errors.push(inputError('BALLOT_MIXED_LAYOUT', '表头同时含有「职务:姓名」列和职务名列; 一个文件只能用一种格式', { file, line }));
+  }
+  if (!isGrid && !isNames && errors.length === 0) {
+    errors.push(inputError('BALLOT_NO_OFFICE_COLUMNS', '表头没有任何职务或候选人列', { file, line }));
+  }
+  if (unknownCandidates > 0 && marks.length === 0) {
+    errors.unshift(
+      inputError('BALLOT_OTHER_ELECTION', `选票文件的候选人列与 election.json「${election.title}」的候选人完全不符, 可能是另一次选举的选票`, { file, line }),
+    );
+  }
+  if (isGrid && !isNames) {
+    // Every printed candidate must have a column, else the ballot cannot be read as printed.
+    election.offices.forEach((o, oi) => {
+      o.candidates.forEach((c, ci) => {
+        if (!marks.some((m) => m.office === oi && m.candidate === ci)) {
+          errors.push(inputError('BALLOT_MISSING_CANDIDATE', `缺少候选人列「${o.name}:${c}」`, { file, line }));
+        }
+      });
+    });
+    for (const [key, col] of writeInMarks) {
+      const [oi, slot] = key.split(':');
+      const w = writeIns.findIndex((x) => String(x.office) === oi && x.slot === slot);
+      const target = writeIns[w];
+      if (target === undefined) {
+        errors.push(inputError('BALLOT_UNKNOWN_COLUMN', `列「${header[col] ?? ''}」没有对应的另选姓名列`, at(col)));
+      } else {
+        writeIns[w] = { ...target, markCol: col };
+      }
+    }
+  }
+  if (errors.length > 0 || ticketCol === undefined) return err(errors);
+  const base = { file, header, ticketCol, boxCol, statusCol, noteCol, defaultBox: baseName(file) };
+  if (isNames) return ok({ ...base, layout: 'names', approveCols, opposeCols });
+  return ok({ ...base, layout: 'grid', marks, writeIns });
+}
+
+const TOTAL_ROW_CELL = /^\d+$/u;
+
+/** Read one record with a compiled plan. Structural problems of the row are input errors. */
+export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Result<BallotReading, InputError> {
+  const { cells } = row;
+  if (cells.length !== plan.header.length) {
+    return err(
+      inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${cells.length} 个字段, 表头有 ${plan.header.length} 个`, {
+        file: row.file,
+        line: row.line,
+        column: Math.min(cells.length, plan.header.length) + 1,
+      }),
+    );
+  }
+  const ticket = (cells[plan.ticketCol] ?? '').trim();
+  if (ticket === '') {
+    return err(inputError('BALLOT_EMPTY_TICKET', '票号为空', { file: row.file, line: row.line, column: plan.ticketCol + 1 }));
+  }
+  const box = plan.boxCol === undefined ? plan.defaultBox : (cells[plan.boxCol] ?? '').trim() || plan.defaultBox;
+  const note = plan.noteCol === undefined ? '' : (cells[plan.noteCol] ?? '').trim();
+  const unclear: Unclear[] = [];
+  let status: BallotStatus = 'normal';
+  if (plan.statusCol !== undefined) {
+    const raw = cells[plan.statusCol] ?? '';
+    const s = raw.normalize('NFKC').trim();
+    if (s === STATUS_UNREADABLE) status = 'unreadable';
+    else if (s === STATUS_DISPUTED) {
+      status = 'disputed';
+      unclear.push({ kind: 'flag', column: '状态', value: s });
+    } else if (s !== '') {
+      return err(
+        inputError('BALLOT_BAD_STATUS', `「状态」只能为空、「无法辨认」或「疑难」, 这里是「${raw}」`, {
+          file: row.file,
+          line: row.line,
+          column: plan.statusCol + 1,
+        }),
+      );
+    }
+  }
+  const sections: SectionReading[] = election.offices.map((o) => ({
+    marks: new Array<Mark>(o.candidates.length).fill('abstain'),
+    written: [],
+    touched: false,
+  }));
+
+  if (plan.layout === 'grid') {
+    let numeric = 0;
+    let big = 0;
+    for (const m of plan.marks) {
+      const cell = cells[m.col] ?? '';
+      const mark = parseMark(cell);
+      const sec = sections[m.office];
+      if (sec === undefined) continue;
+      sec.marks[m.candidate] = mark;
+      if (mark !== 'abstain') sec.touched = true;
+      if (mark === 'unclear') {
+        unclear.push({ kind: 'mark', column: plan.header[m.col] ?? '', value: cell });
+        if (TOTAL_ROW_CELL.test(cell.trim())) {
+          numeric++;
+          big++;
+        }
+      } else if (cell.trim() === '1' || cell.trim() === '0') numeric++;
+    }
+    if (big > 0 && numeric === plan.marks.length) {
+      return err(
+        inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', { file: row.file, line: row.line }),
+      );
+    }
+    for (const w of plan.writeIns) {
+      const sec = sections[w.office];
+      if (sec === undefined) continue;
+      const rawName = cells[w.col] ?? '';
+      const name = normalizeName(rawName);
+      const column = plan.header[w.col] ?? '';
+      const markCell = w.markCol === undefined ? undefined : (cells[w.markCol] ?? '');
+      const mark = markCell === undefined ? 'approve' : parseMark(markCell);
+      if (name === '') {
+        // A mark under an empty write-in slot is no vote; an unreadable one is still unclear.
+        if (mark === 'unclear') unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
+        else if (mark !== 'abstain') sec.touched = true;
+        continue;
+      }
+      sec.touched = true;
+      if (isUnclearName(name)) {
+        unclear.push({ kind: 'name', column, value: rawName });
+        continue;
+      }
+      if (mark === 'unclear') {
+        unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
+        continue;
+      }
+      // 规程 第三十四条: 另选其他选民. Mark column semantics per SPEC §2.2.
+      let approves: boolean;
+      if (markCell === undefined || mark === 'approve') approves = true;
+      else if (mark === 'oppose') approves = false;
+      else approves = markCell.trim() === '' && election.rules.writeInWithoutMark === 'approve';
+      if (approves) {
+        sec.written.push({ column, name });
+      }
+    }
+  } else {
+    election.offices.forEach((office, oi) => {
+      const sec = sections[oi];
+      if (sec === undefined) return;
+      const col = plan.approveCols[oi];
+      const opposeCol = plan.opposeCols[oi];
+      const column = plan.header[col ?? -1] ?? office.name;
+      if (opposeCol !== undefined) {
+        for (const name of splitNames(cells[opposeCol] ?? '')) {
+          sec.touched = true;
+          const ci = office.candidates.indexOf(name);
+          if (isUnclearName(name) || ci < 0) {
+            // Opposing someone not printed for this office is meaningless; it is unclear what was meant.
+            unclear.push({ kind: 'name', column: plan.header[opposeCol] ?? '', value: name });
+          } else sec.marks[ci] = 'oppose';
+        }
+      }
+      if (col === undefined) return;
+      for (const name of splitNames(cells[col] ?? '')) {
+        sec.touched = true;
+        if (isUnclearName(name)) {
+          unclear.push({ kind: 'name', column, value: name });
+          continue;
+        }
+        const ci = office.candidates.indexOf(name);
+        if (ci >= 0) {
+          if (sec.marks[ci] === 'oppose') unclear.push({ kind: 'mark', column, value: `${name} 同时被列为赞成和反对` });
+          else sec.marks[ci] = 'approve';
+        } else sec.written.push({ column, name });
+      }
+    });
+  }
+  return ok({ ticket, box, file: row.file, line: row.line, status, note, sections, unclear });
+}
+
+/** One correction of a ruling: a header column and the value the 选举领导小组 read in it. */
+export interface Correction {
+  readonly column: string;
+  readonly value: string;
+}
+
+/**
+ * Apply a ruling's corrections as an overlay (vxsuite adjudication style): returns a new cells array;
+ * the original row is untouched. The 状态 flag is cleared (SPEC §3 step 2).
+ */
+export function overlayCells(plan: HeaderPlan, cells: readonly string[], corrections: readonly Correction[]): Result<string[], { column: string }> {
+  const out = [...cells];
+  if (plan.statusCol !== undefined) out[plan.statusCol] = '';
+  for (const c of corrections) {
+    const col = plan.header.indexOf(cleanHeader(c.column));
+    if (col < 0 || col === plan.ticketCol || col === plan.boxCol) return err({ column: c.column });
+    out[col] = c.value;
+  }
+  return ok(out);
+}

@@ -1,0 +1,176 @@
+/**
+ * Ballot classification, SPEC §3 steps 1–7 (规程 10.选票检验, 第三十四、三十七条). Every reading gets
+ * exactly one class with its reason codes. Pure.
+ */
+import type { BallotReading, Unclear } from './ballot.js';
+import type { Mark } from './marks.js';
+import type { Election } from './model.js';
+import { splitGroup } from './names.js';
+import type { RollIndex } from './roll.js';
+
+export type ReasonCode =
+  | 'UNREADABLE'
+  | 'DISPUTED'
+  | 'RULED_INVALID'
+  | 'RULED'
+  | 'SAME_PERSON_TWICE'
+  | 'OVERVOTE'
+  | 'WRITE_IN_NOT_VOTER'
+  | 'BLANK';
+
+export const REASON_LABEL: Readonly<Record<ReasonCode, string>> = {
+  UNREADABLE: '完全无法辨认',
+  DISPUTED: '疑难选票',
+  RULED_INVALID: '经认定无效',
+  RULED: '经选举领导小组认定',
+  SAME_PERSON_TWICE: '同一人被选任两种职务, 只计高职务',
+  OVERVOTE: '所选人数超过应选名额',
+  WRITE_IN_NOT_VOTER: '另选的人不是登记选民',
+  BLANK: '弃权票',
+};
+
+/** What one office section of a counted ballot contributes. */
+export interface CountedSection {
+  /** OVERVOTE: the whole section is void. */
+  readonly void: boolean;
+  /** Person keys whose approval counts (distinct). Empty when void. */
+  readonly approved: readonly string[];
+  /** Marks of the printed candidates after removals (a removed approval reads as abstain). */
+  readonly marks: readonly Mark[];
+  /** Approvals of persons not on the roll (void votes, 第三十四条). */
+  readonly notVoter: number;
+  /** Approvals removed because the person is approved in a higher office. */
+  readonly removed: number;
+  /** Distinct approvals before step 5 (what the overvote rule compared with the seats). */
+  readonly approvalsBeforeVoid: number;
+}
+
+export type Classified =
+  | { readonly class: 'valid'; readonly blank: boolean; readonly reasons: readonly ReasonCode[]; readonly sections: readonly CountedSection[] }
+  | { readonly class: 'partial'; readonly reasons: readonly ReasonCode[]; readonly sections: readonly CountedSection[] }
+  | { readonly class: 'invalid'; readonly reasons: readonly ReasonCode[] }
+  | { readonly class: 'disputed'; readonly reasons: readonly ReasonCode[]; readonly issues: readonly Unclear[] };
+
+export type BallotClass = Classified['class'];
+
+export const CLASS_LABEL: Readonly<Record<BallotClass, string>> = {
+  valid: '有效',
+  partial: '部分有效',
+  invalid: '无效',
+  disputed: '疑难',
+};
+
+/** Printed candidate → office index (any office), for step 3. */
+export type PrintedIndex = ReadonlyMap<string, number>;
+
+export function printedIndex(e: Election): PrintedIndex {
+  const m = new Map<string, number>();
+  e.offices.forEach((o, i) => {
+    for (const c of o.candidates) m.set(c, i);
+  });
+  return m;
+}
+
+type Resolved = { kind: 'person'; key: string } | { kind: 'notVoter'; key: string } | { kind: 'unclear'; issue: Unclear };
+
+/** SPEC §3 step 3: who a written name is. */
+export function resolveWritten(column: string, written: string, printed: PrintedIndex, roll: RollIndex | undefined): Resolved {
+  if (printed.has(written)) return { kind: 'person', key: written };
+  const { name, group } = splitGroup(written);
+  if (group !== undefined && printed.has(name)) return { kind: 'person', key: name };
+  if (!roll) return { kind: 'person', key: written };
+  const m = roll.match(name, group);
+  if (m.kind === 'one') return { kind: 'person', key: m.person };
+  if (m.kind === 'none') return { kind: 'notVoter', key: written };
+  return {
+    kind: 'unclear',
+    issue: group === undefined
+      ? { kind: 'homonym', column, value: written, matches: m.candidates }
+      : { kind: 'group', column, value: written, matches: m.candidates },
+  };
+}
+
+interface WorkSection {
+  persons: string[];
+  marks: Mark[];
+  notVoter: string[];
+  removed: number;
+}
+
+/**
+ * Classify one reading (steps 1 and 3–7; step 2's ruling overlay is applied by the caller, which
+ * re-reads the corrected cells and passes `ruled = true`).
+ */
+export function classify(reading: BallotReading, election: Election, printed: PrintedIndex, roll: RollIndex | undefined, ruled = false): Classified {
+  const base: ReasonCode[] = ruled ? ['RULED'] : [];
+  // Step 1 — 第三十七条: 全部无法辨认的 … 作废票处理.
+  if (reading.status === 'unreadable') return { class: 'invalid', reasons: [...base, 'UNREADABLE'] };
+  const issues: Unclear[] = [...reading.unclear];
+  const work: WorkSection[] = [];
+  // Step 3 — who each approval is for.
+  election.offices.forEach((office, oi) => {
+    const sec = reading.sections[oi];
+    const persons: string[] = [];
+    const notVoter: string[] = [];
+    const marks = sec ? [...sec.marks] : [];
+    if (sec) {
+      marks.forEach((m, ci) => {
+        const c = office.candidates[ci];
+        if (m === 'approve' && c !== undefined && !persons.includes(c)) persons.push(c);
+      });
+      for (const w of sec.written) {
+        const r = resolveWritten(w.column, w.name, printed, roll);
+        if (r.kind === 'unclear') issues.push(r.issue);
+        else if (r.kind === 'notVoter') {
+          if (!notVoter.includes(r.key)) notVoter.push(r.key);
+        } else if (!persons.includes(r.key)) persons.push(r.key); // 同一职务内重复只计一次
+      }
+    }
+    work.push({ persons, marks, notVoter, removed: 0 });
+  });
+  // Step 2 — anything unclear → disputed (规程 10: 疑难选票由选举领导小组认定).
+  if (reading.status === 'disputed' || issues.length > 0) {
+    return { class: 'disputed', reasons: [...base, 'DISPUTED'], issues };
+  }
+  const reasons: ReasonCode[] = [...base];
+  // Step 4 — 计票只记高职务: remove lower-office approvals of a person approved higher up.
+  const higher = new Set<string>();
+  for (let oi = 0; oi < work.length; oi++) {
+    const w = work[oi];
+    if (!w) continue;
+    const office = election.offices[oi];
+    const kept: string[] = [];
+    for (const p of w.persons) {
+      if (higher.has(p)) {
+        w.removed++;
+        const ci = office?.candidates.indexOf(p) ?? -1;
+        if (ci >= 0) w.marks[ci] = 'abstain';
+      } else kept.push(p);
+    }
+    for (const p of kept) higher.add(p);
+    w.persons = kept;
+  }
+  if (work.some((w) => w.removed > 0)) reasons.push('SAME_PERSON_TWICE');
+  // Step 5 — 所选人数超过应选名额: section void. Step 6 names still count toward it.
+  const sections: CountedSection[] = work.map((w, oi) => {
+    const seats = election.offices[oi]?.seats ?? 0;
+    const approvals = w.persons.length + w.notVoter.length;
+    const isVoid = approvals > seats;
+    return {
+      void: isVoid,
+      approved: isVoid ? [] : w.persons,
+      marks: w.marks,
+      notVoter: isVoid ? 0 : w.notVoter.length,
+      removed: w.removed,
+      approvalsBeforeVoid: approvals,
+    };
+  });
+  if (sections.some((s) => s.void)) reasons.push('OVERVOTE');
+  if (sections.some((s) => s.notVoter > 0)) reasons.push('WRITE_IN_NOT_VOTER');
+  // Step 7.
+  if (sections.length > 0 && sections.every((s) => s.void)) return { class: 'invalid', reasons };
+  if (reasons.some((r) => r !== 'RULED')) return { class: 'partial', reasons, sections };
+  const blank = reading.sections.every((s) => !s.touched && s.marks.every((m) => m === 'abstain') && s.written.length === 0);
+  if (blank) reasons.push('BLANK');
+  return { class: 'valid', blank, reasons, sections };
+}

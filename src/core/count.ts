@@ -1,0 +1,384 @@
+/**
+ * The count: ballots flow through one row at a time (memory flat in the number of ballots), are read,
+ * classified (SPEC §3), tallied, and seats are assigned (SPEC §4). Pure: sources are (async) iterables
+ * of rows; the per-ballot callback lets an adapter write the ballot log as it goes.
+ */
+import { type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, overlayCells, readRow } from './ballot.js';
+import { type BallotClass, type Classified, type ReasonCode, classify, printedIndex } from './classify.js';
+import { type Election, totalSeats } from './model.js';
+import { type InputError, InputErrors, type Result, err, inputError, ok } from './result.js';
+import type { RollIndex } from './roll.js';
+import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
+import { type ClassCounts, type OfficeTally, Tally } from './tally.js';
+import { CompactTicketRegistry, type TicketRegistry } from './tickets.js';
+import { type Validity, checkValidity } from './validity.js';
+
+export type Verdict = 'valid' | 'partial' | 'invalid';
+export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = { valid: '有效', partial: '部分有效', invalid: '无效' };
+
+/** A ruling of the 选举领导小组 on one disputed ballot (SPEC §2.4, 规程 10 疑难选票认定). */
+export interface Ruling {
+  readonly ticket: string;
+  readonly verdict: Verdict;
+  readonly corrections: readonly Correction[];
+  /** 表决, e.g. `7:0` (赞成:反对). */
+  readonly vote: string;
+  readonly reason: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface BallotSource {
+  /** The file as the user named it (shown in errors and the ballot log). */
+  readonly file: string;
+  /** Records in file order; the first is the header. May throw `InputErrors`. */
+  readonly rows: Iterable<RawRow> | AsyncIterable<RawRow>;
+}
+
+export interface BallotLogEntry {
+  readonly ticket: string;
+  readonly box: string;
+  readonly file: string;
+  readonly line: number;
+  readonly class: BallotClass;
+  readonly reasons: readonly ReasonCode[];
+  /** When a ruling was applied: the class before it (always 疑难) and the ruling. */
+  readonly ruling?: { readonly verdict: Verdict; readonly file: string; readonly line: number } | undefined;
+}
+
+export interface DisputedBallot {
+  /** 疑难选票编号, 1-based, in 票号 order (stable whatever the order of files and rows). */
+  no: number;
+  readonly ticket: string;
+  readonly box: string;
+  readonly file: string;
+  readonly line: number;
+  readonly note: string;
+  readonly issues: readonly Unclear[];
+  /** The ruling applied, if any, and the final class it led to. */
+  readonly ruling?: (Ruling & { readonly finalClass: BallotClass; readonly reasons: readonly ReasonCode[] }) | undefined;
+}
+
+export interface CountOptions {
+  readonly election: Election;
+  /** Registered voters, resolved by the caller from election.json and/or the roll. */
+  readonly registered: number;
+  readonly roll?: RollIndex | undefined;
+  readonly rulings?: readonly Ruling[] | undefined;
+  readonly onBallot?: ((entry: BallotLogEntry) => void) | undefined;
+  readonly tickets?: TicketRegistry | undefined;
+  /** Stop collecting input errors after this many (default 50). */
+  readonly errorLimit?: number | undefined;
+}
+
+export interface PersonResult {
+  readonly name: string;
+  /** Office where printed as a candidate, or null for a write-in (另选). */
+  readonly printed: string | null;
+  readonly votes: Readonly<Record<string, number>>;
+  readonly total: number;
+  readonly majority: boolean;
+  readonly elected: string | null;
+}
+
+export interface OfficeResult extends Omit<OfficeTally, 'candidates'> {
+  readonly name: string;
+  readonly seats: number;
+  readonly candidates: readonly { readonly name: string; readonly approve: number; readonly oppose: number; readonly abstain: number }[];
+  /** False when a names-layout file had no `<职务>:反对` column: 反对 then counts inside 弃权 (未赞成). */
+  readonly opposeKnown: boolean;
+}
+
+export interface ElectedSeat {
+  readonly office: string;
+  readonly name: string;
+  /** The figure the office was decided on (主任票; 主任+副主任票; 总得票数). */
+  readonly votes: number;
+  readonly total: number;
+}
+
+export interface CountResult {
+  readonly election: Election;
+  readonly registered: number;
+  /** Write-in eligibility was checked against a roll (SPEC §3 step 6). */
+  readonly rollChecked: boolean;
+  readonly ballots: ClassCounts & { readonly registered: number; readonly issued: number };
+  readonly boxes: readonly (ClassCounts & { readonly box: string })[];
+  readonly reasons: Readonly<Partial<Record<ReasonCode, number>>>;
+  readonly validity: Validity;
+  readonly offices: readonly OfficeResult[];
+  readonly people: readonly PersonResult[];
+  readonly elected: readonly ElectedSeat[];
+  readonly revote: readonly { readonly office: string; readonly seats: number; readonly names: readonly string[] }[];
+  readonly runoff: readonly { readonly office: string; readonly seats: number; readonly candidates: readonly string[]; readonly tieAtCutoff: boolean }[];
+  readonly vacant: readonly { readonly office: string; readonly seats: number }[];
+  /** 第四十一条: who presides when 主任 (and 副主任) could not be elected; null when not needed. */
+  readonly presiding: string | null;
+  /** Disputed ballots are pending: the result is not final. */
+  readonly provisional: boolean;
+  /** All ballots that were disputed, ruled or not. */
+  readonly disputes: readonly DisputedBallot[];
+  /** While ballots are pending: could they change who is elected? */
+  readonly margin: { readonly pending: number; readonly stable: boolean; readonly atStake: readonly string[] } | null;
+  /** Warnings in Chinese (e.g. eligibility not checked without a roll). */
+  readonly warnings: readonly string[];
+}
+
+/** The result is final: valid election, nothing pending, nothing left to vote on. */
+export function isFinal(r: CountResult): boolean {
+  return r.validity.valid && !r.provisional && r.revote.length === 0 && r.runoff.length === 0;
+}
+
+const stroke = new Intl.Collator('zh-u-co-stroke');
+
+function byTicket(a: { ticket: string }, b: { ticket: string }): number {
+  if (a.ticket.length !== b.ticket.length && /^\d+$/u.test(a.ticket) && /^\d+$/u.test(b.ticket)) return a.ticket.length - b.ticket.length;
+  return a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0;
+}
+
+async function* rowsOf(src: BallotSource): AsyncGenerator<RawRow> {
+  yield* src.rows as AsyncIterable<RawRow>;
+}
+
+export async function count(sources: Iterable<BallotSource> | readonly BallotSource[], opts: CountOptions): Promise<Result<CountResult>> {
+  const { election, roll } = opts;
+  const limit = opts.errorLimit ?? 50;
+  const errors: InputError[] = [];
+  const addError = (e: InputError): boolean => {
+    if (errors.length < limit) errors.push(e);
+    return errors.length < limit;
+  };
+  const printed = printedIndex(election);
+  const tally = new Tally(election);
+  const tickets = opts.tickets ?? new CompactTicketRegistry();
+  const rulings = new Map<string, Ruling>();
+  for (const r of opts.rulings ?? []) rulings.set(r.ticket, r);
+  const usedRulings = new Set<string>();
+  const disputes: DisputedBallot[] = [];
+  const opposeKnown = election.offices.map(() => true);
+
+  try {
+    outer: for (const src of sources) {
+      let plan: HeaderPlan | undefined;
+      let sawHeader = false;
+      for await (const row of rowsOf(src)) {
+        if (!sawHeader) {
+          sawHeader = true;
+          const compiled = compileHeader(row.cells, election, src.file, row.line);
+          if (!compiled.ok) {
+            for (const e of compiled.error) if (!addError(e)) break outer;
+            break;
+          }
+          plan = compiled.value;
+          if (plan.layout === 'names') plan.opposeCols.forEach((c, i) => c === undefined && (opposeKnown[i] = false));
+          continue;
+        }
+        if (!plan) break;
+        if (row.cells.length === 1 && (row.cells[0] ?? '').trim() === '') continue; // a blank line is not a ballot
+        const read = readRow(plan, election, row);
+        if (!read.ok) {
+          if (!addError(read.error)) break outer;
+          continue;
+        }
+        const reading = read.value;
+        const where = `${src.file} 第 ${row.line} 行`;
+        const prev = tickets.add(reading.ticket, where);
+        if (prev !== undefined) {
+          const first = prev === '' ? '' : ` (第一次出现在 ${prev})`;
+          if (!addError(inputError('BALLOT_DUPLICATE_TICKET', `票号「${reading.ticket}」重复${first}; 每张选票的票号必须唯一`, { file: src.file, line: row.line, column: plan.ticketCol + 1 }))) break outer;
+          continue;
+        }
+        let c: Classified = classify(reading, election, printed, roll);
+        const ruling = rulings.get(reading.ticket);
+        let applied: DisputedBallot['ruling'];
+        if (ruling) {
+          usedRulings.add(ruling.ticket);
+          if (c.class !== 'disputed') {
+            addError(inputError('RULING_NOT_DISPUTED', `认定的票号「${ruling.ticket}」不是疑难选票 (原读为${c.class === 'valid' ? '有效' : c.class === 'partial' ? '部分有效' : '无效'})`, { file: ruling.file, line: ruling.line, column: '票号' }));
+          } else if (ruling.verdict === 'invalid') {
+            const ruled: Classified = { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] };
+            applied = { ...ruling, finalClass: 'invalid', reasons: ruled.reasons };
+            disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues, ruling: applied });
+            c = ruled;
+          } else {
+            const issues = c.issues;
+            const overlay = overlayCells(plan, row.cells, ruling.corrections);
+            if (!overlay.ok) {
+              addError(inputError('RULING_UNKNOWN_COLUMN', `更正中的列「${overlay.error.column}」不在选票文件 ${src.file} 的表头中`, { file: ruling.file, line: ruling.line, column: '更正' }));
+            } else {
+              const reread = readRow(plan, election, { file: row.file, line: row.line, cells: overlay.value });
+              const c2 = reread.ok ? classify(reread.value, election, printed, roll, true) : undefined;
+              if (!c2 || c2.class === 'disputed') {
+                addError(inputError('RULING_STILL_UNCLEAR', `票号「${ruling.ticket}」按更正读取后仍有无法确定之处, 请在「更正」中写明`, { file: ruling.file, line: ruling.line, column: '更正' }));
+              } else if (c2.class !== ruling.verdict) {
+                const label = { valid: '有效', partial: '部分有效', invalid: '无效' } as const;
+                addError(inputError('RULING_CONTRADICTS', `票号「${ruling.ticket}」认定为「${label[ruling.verdict]}」, 但按更正后的标记应为「${label[c2.class]}」`, { file: ruling.file, line: ruling.line, column: '认定' }));
+              } else {
+                applied = { ...ruling, finalClass: c2.class, reasons: c2.reasons };
+                disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues, ruling: applied });
+                c = c2;
+              }
+            }
+          }
+        } else if (c.class === 'disputed') {
+          disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues });
+        }
+        if (errors.length >= limit) break outer;
+        tally.add(reading.box, c);
+        opts.onBallot?.({
+          ticket: reading.ticket,
+          box: reading.box,
+          file: reading.file,
+          line: reading.line,
+          class: c.class,
+          reasons: c.reasons,
+          ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
+        });
+      }
+      if (!sawHeader) {
+        addError(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: src.file, line: 1 }));
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputErrors) {
+      for (const x of e.errors) addError(x);
+    } else throw e;
+  }
+  for (const r of opts.rulings ?? []) {
+    if (!usedRulings.has(r.ticket)) {
+      addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中`, { file: r.file, line: r.line, column: '票号' }));
+    }
+  }
+  if (errors.length > 0) return err(errors);
+  return ok(finish(election, opts.registered, roll !== undefined, tally, disputes, opposeKnown));
+}
+
+function finish(election: Election, registered: number, rollChecked: boolean, tally: Tally, disputes: DisputedBallot[], opposeKnown: boolean[]): CountResult {
+  const R = tally.counts.returned;
+  const validity = checkValidity(election, R, registered);
+  // Persons: every printed candidate (zero votes included), then every write-in with a counted vote.
+  const people: PersonVotes[] = [];
+  const seen = new Set<string>();
+  election.offices.forEach((o, oi) => {
+    for (const c of o.candidates) {
+      const v = tally.votes.get(c) ?? election.offices.map(() => 0);
+      people.push({ key: c, printed: oi, votes: v, total: v.reduce((a, b) => a + b, 0) });
+      seen.add(c);
+    }
+  });
+  const writeIns: PersonVotes[] = [];
+  for (const [key, v] of tally.votes) {
+    if (seen.has(key)) continue;
+    const total = v.reduce((a, b) => a + b, 0);
+    if (total > 0) writeIns.push({ key, printed: undefined, votes: v, total });
+  }
+  writeIns.sort((a, b) => b.total - a.total || stroke.compare(a.key, b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  people.push(...writeIns);
+
+  const assignment = assignSeats(election, people, R);
+  const electedOf = new Map<string, string>();
+  const elected: ElectedSeat[] = [];
+  const revote: { office: string; seats: number; names: string[] }[] = [];
+  const runoff: { office: string; seats: number; candidates: string[]; tieAtCutoff: boolean }[] = [];
+  const vacant: { office: string; seats: number }[] = [];
+  let presiding: string | null = null;
+  if (validity.valid) {
+    for (const o of assignment.offices) {
+      const name = election.offices[o.office]?.name ?? '';
+      for (const s of o.seats) {
+        elected.push({ office: name, name: s.person, votes: s.score, total: s.total });
+        electedOf.set(s.person, name);
+      }
+      if (o.kind === 'open' && o.revote) revote.push({ office: name, seats: o.revote.seats, names: [...o.revote.tied] });
+      if (o.kind === 'open' && o.short > 0 && election.round === 'runoff') vacant.push({ office: name, seats: o.short });
+      if (o.kind === 'open' && o.short > 0 && election.round === 'revote') revote.push({ office: name, seats: o.short, names: [...(election.offices[o.office]?.candidates ?? [])] });
+    }
+    if (election.round === 'first') {
+      for (const p of proposeRunoff(election, people, assignment)) {
+        runoff.push({ office: election.offices[p.office]?.name ?? '', seats: p.seats, candidates: [...p.candidates], tieAtCutoff: p.tieAtCutoff });
+      }
+    }
+    if (election.round === 'runoff' && vacant.length > 0) presiding = whoPresides(election, elected);
+  }
+  const pending = disputes.filter((d) => d.ruling === undefined).length;
+  disputes.sort(byTicket);
+  disputes.forEach((d, i) => (d.no = i + 1));
+  let margin: CountResult['margin'] = null;
+  if (pending > 0) {
+    const stake = validity.valid ? officesAtStake(election, people, assignment, R, pending) : [];
+    margin = { pending, stable: validity.valid && stake.length === 0, atStake: stake.map((i) => election.offices[i]?.name ?? '') };
+  }
+  const warnings: string[] = [];
+  if (!rollChecked && writeIns.length > 0) warnings.push('未提供选民名单: 另选人是否为登记选民未经核对 (第三十四条)');
+  if (totalSeats(election) === 0) warnings.push('应选名额为 0');
+
+  const offices: OfficeResult[] = election.offices.map((o, oi) => {
+    const t = tally.offices[oi];
+    if (!t) throw new Error('tally office missing');
+    return {
+      name: o.name,
+      seats: o.seats,
+      counted: t.counted,
+      approvals: t.approvals,
+      unused: t.unused,
+      void: t.void,
+      overvoted: t.overvoted,
+      notVoter: t.notVoter,
+      removed: t.removed,
+      opposeKnown: opposeKnown[oi] ?? true,
+      candidates: o.candidates.map((name, ci) => ({ name, ...(t.candidates[ci] ?? { approve: 0, oppose: 0, abstain: 0 }) })),
+    };
+  });
+  const boxes = [...tally.boxes.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([box, c]) => ({ box, ...c }));
+  const reasons: Partial<Record<ReasonCode, number>> = {};
+  for (const k of [...tally.reasons.keys()].sort()) reasons[k] = tally.reasons.get(k) ?? 0;
+
+  return {
+    election,
+    registered,
+    rollChecked,
+    ballots: { registered, issued: election.issued, ...tally.counts },
+    boxes,
+    reasons,
+    validity,
+    offices,
+    people: people.map((p) => ({
+      name: p.key,
+      printed: p.printed === undefined ? null : (election.offices[p.printed]?.name ?? null),
+      votes: Object.fromEntries(election.offices.map((o, i) => [o.name, p.votes[i] ?? 0])),
+      total: p.total,
+      majority: assignment.majority.has(p.key),
+      elected: electedOf.get(p.key) ?? null,
+    })),
+    elected,
+    revote,
+    runoff,
+    vacant,
+    presiding,
+    provisional: pending > 0,
+    disputes,
+    margin,
+    warnings,
+  };
+}
+
+/** 第四十一条: 主任未选出的, 由副主任主持工作; 主任、副主任都未选出的, 由当选委员中得票最高者主持工作. */
+function whoPresides(election: Election, elected: readonly ElectedSeat[]): string | null {
+  const all = [
+    ...election.previouslyElected.map((p) => ({ office: p.office, name: p.name, total: p.total ?? 0 })),
+    ...elected.map((e) => ({ office: e.office, name: e.name, total: e.total })),
+  ];
+  if (all.some((x) => x.office === '主任')) return null;
+  const deputies = all.filter((x) => x.office === '副主任');
+  if (deputies.length > 0) {
+    return `主任未选出, 由副主任${deputies.map((d) => d.name).join('、')}主持工作 (第四十一条)`;
+  }
+  const members = all.filter((x) => x.office === '委员').sort((a, b) => b.total - a.total);
+  const top = members[0];
+  if (!top) return '主任、副主任、委员均未选出, 由选举领导小组报街道办事处研究 (第四十一条未作规定)';
+  const tiedTop = members.filter((m) => m.total === top.total);
+  if (tiedTop.length > 1) return `主任、副主任都未选出, 当选委员${tiedTop.map((m) => m.name).join('、')}得票相同且最高, 主持工作人选需选举领导小组确定 (第四十一条)`;
+  return `主任、副主任都未选出, 由当选委员中得票最高的${top.name}主持工作 (第四十一条)`;
+}

@@ -1,0 +1,14 @@
+/** The pure core: no file system, no printing. */
+export * from './audit.js';
+export * from './ballot.js';
+export * from './classify.js';
+export * from './count.js';
+export * from './marks.js';
+export * from './model.js';
+export * from './names.js';
+export * from './result.js';
+export * from './roll.js';
+export * from './seats.js';
+export * from './tally.js';
+export * from './tickets.js';
+export * from './validity.js';

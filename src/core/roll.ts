@@ -1,0 +1,65 @@
+/**
+ * The voter roll as the count needs it (SPEC §2.3): the registered count and who a written name can
+ * mean (另选 must be a registered voter, 规程 第三十四条). Full roll checks live in rollcheck.ts.
+ */
+import { normalizeName, personKey } from './names.js';
+
+export interface RollEntry {
+  /** Normalised 姓名 ('' when missing). */
+  readonly name: string;
+  readonly voterId?: string | undefined;
+  readonly gender?: string | undefined;
+  readonly birthDate?: string | undefined;
+  readonly idNumber?: string | undefined;
+  readonly group?: string | undefined;
+  readonly proxy?: string | undefined;
+  /** 1-based line in the roll file. */
+  readonly line: number;
+}
+
+/** Who a written name names on the roll. */
+export type RollMatch =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'one'; readonly person: string }
+  | { readonly kind: 'many'; readonly candidates: readonly string[] };
+
+export class RollIndex {
+  private readonly byName = new Map<string, (string | undefined)[]>();
+  readonly size: number;
+
+  constructor(entries: Iterable<RollEntry>) {
+    let n = 0;
+    for (const e of entries) {
+      n++;
+      if (e.name === '') continue;
+      const groups = this.byName.get(e.name);
+      const g = e.group === undefined ? undefined : normalizeName(e.group) || undefined;
+      if (groups) groups.push(g);
+      else this.byName.set(e.name, [g]);
+    }
+    this.size = n;
+  }
+
+  /** Number of roll entries with this (normalised) name. */
+  count(name: string): number {
+    return this.byName.get(name)?.length ?? 0;
+  }
+
+  /**
+   * Resolve `name` or `name(group)`: unique name → that person (named `name`); a homonym needs the
+   * group, and is then named `name(group)`; a group that matches no entry of that name is not a match.
+   */
+  match(name: string, group: string | undefined): RollMatch {
+    const groups = this.byName.get(name);
+    if (!groups || groups.length === 0) return { kind: 'none' };
+    const keys = groups.map((g) => personKey(name, g));
+    if (groups.length === 1) {
+      if (group === undefined || groups[0] === group) return { kind: 'one', person: name };
+      return { kind: 'many', candidates: keys };
+    }
+    if (group === undefined) return { kind: 'many', candidates: keys };
+    const hits = groups.filter((g) => g === group).length;
+    if (hits === 1) return { kind: 'one', person: personKey(name, group) };
+    return { kind: 'many', candidates: keys };
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The tally: one pass, one ballot at a time, memory bounded by the number of persons and boxes — never
+ * by the number of ballots (after vxsuite libs/utils/src/tabulation). Pure.
+ */
+import type { BallotClass, Classified, ReasonCode } from './classify.js';
+import type { Mark } from './marks.js';
+import type { Election } from './model.js';
+
+export interface ClassCounts {
+  returned: number;
+  valid: number;
+  /** 弃权票, inside valid. */
+  blank: number;
+  partial: number;
+  invalid: number;
+  disputed: number;
+}
+
+export function emptyCounts(): ClassCounts {
+  return { returned: 0, valid: 0, blank: 0, partial: 0, invalid: 0, disputed: 0 };
+}
+
+export interface CandidateMarks {
+  approve: number;
+  oppose: number;
+  abstain: number;
+}
+
+/** Per office: the identity counted × seats = approvals + unused + void holds at every step. */
+export interface OfficeTally {
+  /** Valid + partially valid ballots (the sections that could carry votes). */
+  counted: number;
+  /** Counted votes in this office (sum over persons). */
+  approvals: number;
+  /** Seats left unused on non-void sections (fewer approvals than seats, removals). */
+  unused: number;
+  /** Slots lost: seats × void (overvoted) sections + votes for persons not on the roll. */
+  void: number;
+  /** Void (overvoted) sections. */
+  overvoted: number;
+  /** Votes for persons not on the roll (第三十四条). */
+  notVoter: number;
+  /** Approvals removed by 计票只记高职务. */
+  removed: number;
+  /** 赞成/反对/弃权 per printed candidate (唱票 sheet), from non-void sections. */
+  readonly candidates: CandidateMarks[];
+}
+
+export class Tally {
+  readonly counts: ClassCounts = emptyCounts();
+  readonly boxes = new Map<string, ClassCounts>();
+  readonly reasons = new Map<ReasonCode, number>();
+  readonly offices: OfficeTally[];
+  /** person key → votes per office. Insertion order is irrelevant: results are sorted later. */
+  readonly votes = new Map<string, number[]>();
+
+  constructor(private readonly election: Election) {
+    this.offices = election.offices.map((o) => ({
+      counted: 0,
+      approvals: 0,
+      unused: 0,
+      void: 0,
+      overvoted: 0,
+      notVoter: 0,
+      removed: 0,
+      candidates: o.candidates.map(() => ({ approve: 0, oppose: 0, abstain: 0 })),
+    }));
+  }
+
+  add(box: string, c: Classified): void {
+    this.bump(this.counts, c);
+    let b = this.boxes.get(box);
+    if (!b) {
+      b = emptyCounts();
+      this.boxes.set(box, b);
+    }
+    this.bump(b, c);
+    for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + 1);
+    if (c.class !== 'valid' && c.class !== 'partial') return;
+    const nOffices = this.election.offices.length;
+    c.sections.forEach((s, oi) => {
+      const office = this.election.offices[oi];
+      const t = this.offices[oi];
+      if (!office || !t) return;
+      t.counted++;
+      t.removed += s.removed;
+      if (s.void) {
+        t.void += office.seats;
+        t.overvoted++;
+        return;
+      }
+      t.approvals += s.approved.length;
+      t.notVoter += s.notVoter;
+      t.void += s.notVoter;
+      t.unused += office.seats - s.approved.length - s.notVoter;
+      s.marks.forEach((m: Mark, ci) => {
+        const cm = t.candidates[ci];
+        if (!cm) return;
+        if (m === 'approve') cm.approve++;
+        else if (m === 'oppose') cm.oppose++;
+        else cm.abstain++;
+      });
+      for (const p of s.approved) {
+        let v = this.votes.get(p);
+        if (!v) {
+          v = new Array<number>(nOffices).fill(0);
+          this.votes.set(p, v);
+        }
+        v[oi] = (v[oi] ?? 0) + 1;
+      }
+    });
+  }
+
+  private bump(k: ClassCounts, c: Classified): void {
+    k.returned++;
+    const cls: BallotClass = c.class;
+    k[cls]++;
+    if (c.class === 'valid' && c.blank) k.blank++;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Duplicate-票号 detection with memory that stays small for millions of ballots: numeric tickets (the
+ * normal case: 000001 …) go into paged bitsets per ticket length (1 bit per possible number), anything
+ * else into a Map. Pure.
+ */
+export interface TicketRegistry {
+  /** Record a ticket; returns the earlier place if known, `''` if seen at an unknown place, undefined if new. */
+  add(ticket: string, where: string): string | undefined;
+}
+
+const PAGE_BITS = 16; // 65 536 numbers per page → 8 KiB
+
+export class CompactTicketRegistry implements TicketRegistry {
+  private readonly pages = new Map<string, Uint8Array>();
+  private readonly other = new Map<string, string>();
+
+  add(ticket: string, where: string): string | undefined {
+    if (ticket.length <= 15 && /^\d+$/u.test(ticket)) {
+      const n = Number(ticket);
+      const page = Math.floor(n / 2 ** PAGE_BITS);
+      const bit = n - page * 2 ** PAGE_BITS;
+      const key = `${ticket.length}:${page}`;
+      let p = this.pages.get(key);
+      if (!p) {
+        p = new Uint8Array(2 ** PAGE_BITS / 8);
+        this.pages.set(key, p);
+      }
+      const byte = bit >>> 3;
+      const mask = 1 << (bit & 7);
+      const cur = p[byte] ?? 0;
+      if (cur & mask) return '';
+      p[byte] = cur | mask;
+      return undefined;
+    }
+    const prev = this.other.get(ticket);
+    if (prev !== undefined) return prev;
+    this.other.set(ticket, where);
+    return undefined;
+  }
+}
