@@ -318,7 +318,7 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
       if (name === '') {
         // A mark under an empty write-in slot is no vote; an unreadable one is still unclear.
         if (mark === 'unclear') unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
-        else if (mark !== 'abstain') sec.touched = true;
+        else if (markCell !== undefined && mark !== 'abstain') sec.touched = true;
         continue;
       }
       sec.touched = true;

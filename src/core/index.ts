@@ -12,3 +12,4 @@ export * from './seats.js';
 export * from './tally.js';
 export * from './tickets.js';
 export * from './validity.js';
+export * from './describe.js';

@@ -1,0 +1,43 @@
+/** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
+import { type InputError, type RawRow, type Result, type RollEntry, err, inputError, normalizeName, ok } from '../../core/index.js';
+import { type CsvOptions, headerIndex, readCsvAll } from './csv.js';
+
+export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
+  const [header, ...body] = rows;
+  if (!header) return err([inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file, line: 1 })]);
+  const idx = headerIndex(header.cells);
+  const name = idx.get('姓名');
+  if (name === undefined) return err([inputError('ROLL_MISSING_COLUMN', '选民名单缺少「姓名」列', { file, line: header.line })]);
+  const get = (r: RawRow, k: string): string | undefined => {
+    const i = idx.get(k);
+    const v = i === undefined ? undefined : r.cells[i]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const errors: InputError[] = [];
+  const entries: RollEntry[] = [];
+  for (const r of body) {
+    if (r.cells.length === 1 && (r.cells[0] ?? '').trim() === '') continue;
+    if (r.cells.length !== header.cells.length) {
+      if (errors.length < 50) {
+        errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
+      }
+      continue;
+    }
+    entries.push({
+      name: normalizeName(r.cells[name] ?? ''),
+      voterId: get(r, '选民证号'),
+      gender: get(r, '性别'),
+      birthDate: get(r, '出生日期'),
+      idNumber: get(r, '身份证号'),
+      group: get(r, '居民小组'),
+      proxy: get(r, '受托人'),
+      line: r.line,
+    });
+  }
+  return errors.length > 0 ? err(errors) : ok(entries);
+}
+
+export async function loadRoll(path: string, display: string, opts: CsvOptions = {}): Promise<Result<RollEntry[]>> {
+  const rows = await readCsvAll(path, display, opts);
+  return rows.ok ? parseRoll(rows.value, display) : rows;
+}

@@ -1,0 +1,15 @@
+import type { InputFile } from '../../core/index.js';
+
+export interface RenderContext {
+  readonly color: boolean;
+  readonly inputs: readonly InputFile[];
+  /** Only with --now: a generation time in the JSON (otherwise outputs are byte-identical for identical inputs). */
+  readonly now?: string | undefined;
+}
+
+export const ROLE_LABEL: Readonly<Record<InputFile['role'], string>> = {
+  ballots: '选票',
+  election: '选举设置',
+  roll: '选民名单',
+  rulings: '疑难认定',
+};

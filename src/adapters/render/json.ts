@@ -1,0 +1,100 @@
+/**
+ * `--format json` (SPEC §5). The first keys are a contract other systems read — never rename them;
+ * extra fields follow. Deterministic: no timestamps unless --now, stable key and array order.
+ */
+import { SCHEMA, TOOL, type CountResult, describeUnclear } from '../../core/index.js';
+import type { RenderContext } from './context.js';
+
+export function resultToJson(r: CountResult, ctx: RenderContext): Record<string, unknown> {
+  const e = r.election;
+  return {
+    schema: SCHEMA,
+    tool: TOOL,
+    inputs: ctx.inputs.map((i) => ({ file: i.file, sha256: i.sha256, role: i.role })),
+    election: {
+      title: e.title,
+      round: e.round,
+      mode: e.mode,
+      method: e.method,
+      community: e.community ?? null,
+      date: e.date,
+      offices: e.offices.map((o) => ({ name: o.name, seats: o.seats, candidates: [...o.candidates] })),
+      rules: { ...e.rules },
+      previouslyElected: e.previouslyElected.map((p) => ({ office: p.office, name: p.name, total: p.total ?? null })),
+    },
+    ballots: {
+      registered: r.ballots.registered,
+      issued: r.ballots.issued,
+      returned: r.ballots.returned,
+      valid: r.ballots.valid,
+      blank: r.ballots.blank,
+      partial: r.ballots.partial,
+      invalid: r.ballots.invalid,
+      disputed: r.ballots.disputed,
+    },
+    validity: {
+      valid: r.validity.valid,
+      failed: [...r.validity.failed],
+      checks: r.validity.checks.map((c) => ({ code: c.code, passed: c.passed, office: c.office ?? null, text: c.text })),
+    },
+    people: r.people.map((p) => ({
+      name: p.name,
+      printed: p.printed,
+      votes: { ...p.votes },
+      total: p.total,
+      majority: p.majority,
+      elected: p.elected,
+    })),
+    elected: r.elected.map((x) => ({ office: x.office, name: x.name, votes: x.votes, total: x.total })),
+    revote: r.revote.map((x) => ({ office: x.office, seats: x.seats, names: [...x.names] })),
+    runoff: r.runoff.map((x) => ({ office: x.office, seats: x.seats, candidates: [...x.candidates], tieAtCutoff: x.tieAtCutoff })),
+    vacant: r.vacant.map((x) => ({ office: x.office, seats: x.seats })),
+    provisional: r.provisional,
+    // Extra fields (may grow; the ones above never change name).
+    presiding: r.presiding,
+    margin: r.margin ? { pending: r.margin.pending, stable: r.margin.stable, atStake: [...r.margin.atStake] } : null,
+    boxes: r.boxes.map((b) => ({ box: b.box, returned: b.returned, valid: b.valid, blank: b.blank, partial: b.partial, invalid: b.invalid, disputed: b.disputed })),
+    reasons: { ...r.reasons },
+    offices: r.offices.map((o) => ({
+      name: o.name,
+      seats: o.seats,
+      counted: o.counted,
+      approvals: o.approvals,
+      unused: o.unused,
+      void: o.void,
+      overvoted: o.overvoted,
+      notVoter: o.notVoter,
+      removed: o.removed,
+      opposeKnown: o.opposeKnown,
+      candidates: o.candidates.map((c) => ({ name: c.name, approve: c.approve, oppose: c.oppose, abstain: c.abstain })),
+    })),
+    disputes: r.disputes.map((d) => ({
+      no: d.no,
+      ticket: d.ticket,
+      box: d.box,
+      file: d.file,
+      line: d.line,
+      note: d.note,
+      issues: d.issues.map((u) => ({ ...u, text: describeUnclear(u) })),
+      ruling: d.ruling
+        ? {
+            verdict: d.ruling.verdict,
+            corrections: d.ruling.corrections.map((c) => ({ column: c.column, value: c.value })),
+            vote: d.ruling.vote,
+            reason: d.ruling.reason,
+            file: d.ruling.file,
+            line: d.ruling.line,
+            finalClass: d.ruling.finalClass,
+            reasons: [...d.ruling.reasons],
+          }
+        : null,
+    })),
+    rollChecked: r.rollChecked,
+    warnings: [...r.warnings],
+    ...(ctx.now !== undefined ? { generatedAt: ctx.now } : {}),
+  };
+}
+
+export function renderJson(r: CountResult, ctx: RenderContext): string {
+  return `${JSON.stringify(resultToJson(r, ctx), null, 2)}\n`;
+}

@@ -1,0 +1,94 @@
+/** `jipiao count BALLOTS.csv… [options]` (SPEC §6). */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { renderCsv } from '../adapters/render/csv.js';
+import { ballotLogHeader, formatBallotLogLine } from '../adapters/render/ballotlog.js';
+import { renderJson } from '../adapters/render/json.js';
+import { renderTable } from '../adapters/render/table.js';
+import { type BallotLogEntry, isFinal } from '../core/index.js';
+import type { CommandContext } from './context.js';
+import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
+import { useColor } from './io.js';
+import { type CountInputOptions, runCount } from './pipeline.js';
+
+/** The options every command that counts shares (count, report, disputes). */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--election <file>', '选举设置 election.json (默认: 第一个选票文件旁的 election.json)')
+    .option('--roll <file>', '选民名单 voters.csv (默认: 第一个选票文件旁的 voters.csv)')
+    .option('--rulings <file>', '疑难选票认定 rulings.csv (默认: 第一个选票文件旁的 rulings.csv)')
+    .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices(['utf-8', 'gb18030']));
+}
+
+export function inputOptions(o: Record<string, unknown>): CountInputOptions {
+  const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const enc = s('encoding');
+  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined };
+}
+
+/**
+ * Ballot log writer: buffered synchronous writes into a temp file, renamed into place only when the
+ * count succeeds — memory stays flat however many ballots pass.
+ */
+class BallotLog {
+  private readonly tmp: string;
+  private fd: number;
+  private buf = '';
+  constructor(private readonly target: string) {
+    this.tmp = `${target}.${process.pid}.tmp`;
+    this.fd = openSync(this.tmp, 'w');
+    this.buf = ballotLogHeader();
+  }
+  add = (e: BallotLogEntry): void => {
+    this.buf += formatBallotLogLine(e);
+    if (this.buf.length > 1 << 16) this.flush();
+  };
+  private flush(): void {
+    if (this.buf !== '') writeSync(this.fd, this.buf);
+    this.buf = '';
+  }
+  commit(): void {
+    this.flush();
+    closeSync(this.fd);
+    renameSync(this.tmp, this.target);
+  }
+  abort(): void {
+    closeSync(this.fd);
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+export function registerCount(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command('count')
+    .description('计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
+    .argument('<ballots...>', '选票文件 (CSV, 每个票箱一个)');
+  addInputOptions(cmd)
+    .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json', 'csv']).default('table'))
+    .option('--ballot-log <file>', '逐票记录 (CSV): 每张选票的类别和原因')
+    .option('--now <time>', '在 JSON 中写入生成时间 (默认不写, 保证结果可逐字节复现)')
+    .option('--strict', '结果不是最终结果时 (选举无效、疑难待认定、需再次投票或另行选举) 退出码为 1')
+    .action(async (ballots: string[], o: Record<string, unknown>) => {
+      const { io } = ctx;
+      const log = typeof o['ballotLog'] === 'string' ? new BallotLog(path.resolve(io.cwd, o['ballotLog'])) : undefined;
+      const run = await runCount(ballots, inputOptions(o), io.cwd, log?.add).catch((e: unknown) => {
+        log?.abort();
+        throw e;
+      });
+      if (!run.ok) {
+        log?.abort();
+        io.stderr.write(formatErrors(run.error));
+        ctx.setExit(EXIT_BAD_INPUT);
+        return;
+      }
+      log?.commit();
+      const { result, inputs } = run.value;
+      const now = typeof o['now'] === 'string' ? o['now'] : undefined;
+      const format = o['format'];
+      if (format === 'json') io.stdout.write(renderJson(result, { color: false, inputs, now }));
+      else if (format === 'csv') io.stdout.write(renderCsv(result));
+      else io.stdout.write(renderTable(result, { color: useColor(io), inputs, now }));
+      ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
+    });
+}

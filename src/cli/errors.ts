@@ -1,0 +1,33 @@
+/** Turning error values into one clear Chinese line each (the CLI edge; exit 2). */
+import type { InputError } from '../core/index.js';
+
+export const EXIT_OK = 0;
+export const EXIT_NOT_FINAL = 1;
+export const EXIT_BAD_INPUT = 2;
+export const EXIT_INTERNAL = 70;
+
+export function formatError(e: InputError): string {
+  const where: string[] = [];
+  if (e.file !== undefined) where.push(e.file);
+  if (e.line !== undefined) where.push(`第 ${e.line} 行`);
+  if (e.column !== undefined) where.push(typeof e.column === 'number' ? `第 ${e.column} 列` : `「${e.column}」列`);
+  if (e.key !== undefined) where.push(`键 ${e.key}`);
+  const loc = where.length > 0 ? `${where.join(' ')}: ` : '';
+  return `错误 [${e.code}] ${loc}${e.message}`;
+}
+
+export function formatErrors(errors: readonly InputError[]): string {
+  return errors.map((e) => `${formatError(e)}\n`).join('');
+}
+
+/** Thrown by the CLI layer to stop a command with input errors (caught in main). */
+export class CliInputError extends Error {
+  constructor(readonly errors: readonly InputError[]) {
+    super('input errors');
+  }
+}
+
+export function internalErrorMessage(e: unknown): string {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return `内部错误: 计票程序遇到了意外情况 (${what.split('\n')[0] ?? ''}). 这不是您的输入问题; 请将所用命令和输入文件报告给 jipiao 开发组。\n`;
+}

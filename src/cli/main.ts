@@ -1,0 +1,59 @@
+/**
+ * The CLI edge: `main(argv, io) → Promise<exitCode>`. Parses with commander, runs one command, turns
+ * every error into one Chinese line (exit 2) and every unexpected failure into exit 70 without a stack.
+ */
+import { Command, CommanderError } from 'commander';
+import { TOOL } from '../core/index.js';
+import type { CommandContext } from './context.js';
+import { registerCount } from './count.js';
+import { registerDisputes } from './disputes.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, internalErrorMessage } from './errors.js';
+import type { Io } from './io.js';
+
+export { nodeIo } from './io.js';
+export type { Io } from './io.js';
+
+const USAGE_ZH: Readonly<Record<string, string>> = {
+  'commander.unknownOption': '未知选项',
+  'commander.unknownCommand': '未知命令',
+  'commander.missingArgument': '缺少参数',
+  'commander.optionMissingArgument': '选项缺少值',
+  'commander.missingMandatoryOptionValue': '缺少必需的选项',
+  'commander.invalidArgument': '参数值无效',
+  'commander.excessArguments': '参数过多',
+  'commander.conflictingOption': '选项冲突',
+};
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exit = EXIT_OK;
+  const ctx: CommandContext = { io, setExit: (c) => void (exit = c) };
+  const program = new Command();
+  program
+    .name('jipiao')
+    .description('计票 — 社区居民委员会换届选举计票工具 (counts residents\' committee election ballots)')
+    .version(TOOL.replace('jipiao ', ''), '-V, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助 (help)')
+    .helpCommand('help [command]', '显示命令帮助')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    });
+  registerCount(program, ctx);
+  registerDisputes(program, ctx);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      const what = USAGE_ZH[e.code] ?? '用法错误';
+      io.stderr.write(`错误 [USAGE] ${what}: ${e.message.replace(/^error: /u, '')} (用 jipiao --help 查看用法)\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr.write(internalErrorMessage(e));
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The shared count pipeline of `count`, `report` and `batch`: find the inputs (auto-discovery of
+ * election.json, voters.csv and rulings.csv beside the first ballots file, SPEC §6), load them, stream
+ * the ballots through the core, return the result and the audit trail of files read.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ballotSource } from '../adapters/input/ballots.js';
+import type { Encoding } from '../adapters/input/encoding.js';
+import { loadElection } from '../adapters/input/election.js';
+import { sha256File } from '../adapters/input/hash.js';
+import { loadRoll } from '../adapters/input/roll.js';
+import { loadRulings } from '../adapters/input/rulings.js';
+import {
+  type BallotLogEntry,
+  type CountResult,
+  type Election,
+  type InputError,
+  type InputFile,
+  type Result,
+  type RollEntry,
+  RollIndex,
+  type Ruling,
+  count,
+  err,
+  inputError,
+  ok,
+} from '../core/index.js';
+
+export interface CountInputOptions {
+  readonly election?: string | undefined;
+  readonly roll?: string | undefined;
+  readonly rulings?: string | undefined;
+  readonly encoding?: Encoding | undefined;
+  /** Ignore discovered rulings.csv (e.g. `jipiao disputes` lists the unruled state). */
+  readonly noRulings?: boolean | undefined;
+}
+
+export interface CountRun {
+  readonly result: CountResult;
+  readonly inputs: readonly InputFile[];
+  readonly election: Election;
+  /** Folder of the first ballots file (default place for report/). */
+  readonly baseDir: string;
+}
+
+/** Paths are shown as given (relative to cwd), with forward slashes, so outputs are the same everywhere. */
+export function displayPath(cwd: string, p: string): string {
+  const rel = path.isAbsolute(p) ? path.relative(cwd, p) : p;
+  const shown = rel === '' || rel.startsWith('..') ? p : rel;
+  return shown.split(path.sep).join('/');
+}
+
+function discover(given: string | undefined, dir: string, name: string, cwd: string): string | undefined {
+  if (given !== undefined) return path.resolve(cwd, given);
+  const p = path.join(dir, name);
+  return existsSync(p) && statSync(p).isFile() ? p : undefined;
+}
+
+export function resolveRegistered(election: Election, roll: readonly RollEntry[] | undefined, electionFile: string, rollFile: string | undefined): Result<number> {
+  if (roll !== undefined && election.registered !== undefined && roll.length !== election.registered) {
+    return err([
+      inputError(
+        'REGISTERED_MISMATCH',
+        `election.json 的 registered 为 ${election.registered}, 但选民名单 ${rollFile ?? ''} 有 ${roll.length} 人; 两者必须一致`,
+        { file: electionFile, key: 'registered' },
+      ),
+    ]);
+  }
+  const n = election.registered ?? roll?.length;
+  if (n === undefined) {
+    return err([inputError('REGISTERED_MISSING', '未给出登记选民数: 请在 election.json 中写 registered, 或提供选民名单 voters.csv', { file: electionFile, key: 'registered' })]);
+  }
+  return ok(n);
+}
+
+export async function runCount(
+  ballotFiles: readonly string[],
+  opts: CountInputOptions,
+  cwd: string,
+  onBallot?: (e: BallotLogEntry) => void,
+): Promise<Result<CountRun>> {
+  if (ballotFiles.length === 0) return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV)')]);
+  const abs = ballotFiles.map((f) => path.resolve(cwd, f));
+  const first = abs[0] ?? '';
+  const baseDir = path.dirname(first);
+  const electionPath = discover(opts.election, baseDir, 'election.json', cwd);
+  if (electionPath === undefined) {
+    return err([inputError('ELECTION_NOT_FOUND', `未找到 election.json: 请放在 ${displayPath(cwd, baseDir) || '.'} 下, 或用 --election 指定`)]);
+  }
+  const electionShown = displayPath(cwd, electionPath);
+  const loaded = await loadElection(electionPath, electionShown);
+  if (!loaded.ok) return loaded;
+  const election = loaded.value;
+  const errors: InputError[] = [];
+
+  const rollPath = discover(opts.roll, baseDir, 'voters.csv', cwd);
+  let roll: RollEntry[] | undefined;
+  if (rollPath !== undefined) {
+    const r = await loadRoll(rollPath, displayPath(cwd, rollPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}) });
+    if (r.ok) roll = r.value;
+    else errors.push(...r.error);
+  }
+  const rulingsPath = opts.noRulings ? undefined : discover(opts.rulings, baseDir, 'rulings.csv', cwd);
+  let rulings: Ruling[] = [];
+  if (rulingsPath !== undefined) {
+    const r = await loadRulings(rulingsPath, displayPath(cwd, rulingsPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}) });
+    if (r.ok) rulings = r.value;
+    else errors.push(...r.error);
+  }
+  if (errors.length > 0) return err(errors);
+  const registered = resolveRegistered(election, roll, electionShown, rollPath && displayPath(cwd, rollPath));
+  if (!registered.ok) return registered;
+
+  const shownBallots = abs.map((p) => displayPath(cwd, p));
+  const sources = abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}) }));
+  const counted = await count(sources, {
+    election,
+    registered: registered.value,
+    roll: roll ? new RollIndex(roll) : undefined,
+    rulings,
+    onBallot,
+  });
+  if (!counted.ok) return counted;
+
+  const inputs: InputFile[] = [];
+  for (let i = 0; i < abs.length; i++) inputs.push({ role: 'ballots', file: shownBallots[i] ?? '', sha256: await sha256File(abs[i] ?? '') });
+  inputs.push({ role: 'election', file: electionShown, sha256: await sha256File(electionPath) });
+  if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: await sha256File(rollPath) });
+  if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: await sha256File(rulingsPath) });
+  return ok({ result: counted.value, inputs, election, baseDir });
+}
