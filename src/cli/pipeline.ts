@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ballotSource } from '../adapters/input/ballots.js';
+import { csvRows, headerIndex } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { sha256File } from '../adapters/input/hash.js';
@@ -121,7 +122,7 @@ export async function runCount(
     rulings,
     onBallot,
   });
-  if (!counted.ok) return counted;
+  if (!counted.ok) return err(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding));
 
   const inputs: InputFile[] = [];
   for (let i = 0; i < abs.length; i++) inputs.push({ role: 'ballots', file: shownBallots[i] ?? '', sha256: await sha256File(abs[i] ?? '') });
@@ -129,4 +130,44 @@ export async function runCount(
   if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: await sha256File(rollPath) });
   if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: await sha256File(rulingsPath) });
   return ok({ result: counted.value, inputs, election, baseDir });
+}
+
+/**
+ * The compact ticket registry does not remember where a numeric 票号 was first seen; when duplicates are
+ * found, scan the files once more to name both places (rare, so the second pass costs nothing normally).
+ */
+async function locateDuplicates(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined): Promise<InputError[]> {
+  const wanted = new Map<string, { file: string; line: number }>();
+  for (const e of errors) {
+    if (e.code !== 'BALLOT_DUPLICATE_TICKET' || e.message.includes('第一次出现')) continue;
+    const m = /票号「(.+?)」/u.exec(e.message);
+    if (m?.[1] !== undefined) wanted.set(m[1], { file: '', line: 0 });
+  }
+  if (wanted.size === 0) return [...errors];
+  try {
+    for (let i = 0; i < abs.length; i++) {
+      let col: number | undefined;
+      let first = true;
+      for await (const row of csvRows(abs[i] ?? '', shown[i] ?? '', encoding ? { encoding } : {})) {
+        if (first) {
+          first = false;
+          col = headerIndex(row.cells).get('票号');
+          if (col === undefined) break;
+          continue;
+        }
+        const t = (row.cells[col ?? 0] ?? '').trim();
+        const w = wanted.get(t);
+        if (w && w.line === 0) wanted.set(t, { file: row.file, line: row.line });
+      }
+    }
+  } catch {
+    return [...errors];
+  }
+  return errors.map((e) => {
+    if (e.code !== 'BALLOT_DUPLICATE_TICKET') return e;
+    const m = /票号「(.+?)」/u.exec(e.message);
+    const w = m?.[1] !== undefined ? wanted.get(m[1]) : undefined;
+    if (!w || w.line === 0 || e.message.includes('第一次出现')) return e;
+    return { ...e, message: e.message.replace('重复', `重复 (第一次出现在 ${w.file} 第 ${w.line} 行)`) };
+  });
 }

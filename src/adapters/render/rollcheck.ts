@@ -6,6 +6,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { type InputFile, TOOL } from '../../core/audit.js';
+import { escapeCsvCell } from './csv.js';
 import { type HomonymGroup, ROLL_CHECKS, ROLL_CHECK_LABEL, type RollCheck, type RollCheckCode, type RollProblem } from '../../core/rollcheck.js';
 
 export const ROLLCHECK_SCHEMA = 'jipiao.rollcheck/1';
@@ -79,11 +80,11 @@ export function renderRollCheckTable(check: RollCheck, o: RollCheckRenderOptions
     out.push('');
   }
 
+  const color = o.color === true;
   const table = new Table({
     head: ['检查项目', '问题数'],
     colAligns: ['left', 'right'],
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [], compact: true, 'padding-left': 1, 'padding-right': 1 },
   });
   for (const code of ROLL_CHECKS) {
     const n = s.counts[code];
@@ -143,11 +144,6 @@ export function renderRollCheckJson(check: RollCheck, o: RollCheckRenderOptions)
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** Cells that a spreadsheet would read as a formula (= + - @, tab, CR) get a leading '. */
-export function escapeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
-}
-
 export const ROLLCHECK_CSV_HEADER = ['类别', '代码', '项目', '行', '选民证号', '姓名', '居民小组', '相关行', '说明'] as const;
 
 /** One row per problem (类别 问题) and one per homonym member (类别 同名). */
@@ -166,7 +162,7 @@ export function renderRollCheckCsv(check: RollCheck, o: RollCheckRenderOptions):
     }
   }
   return stringify(
-    rows.map((r) => r.map(escapeFormula)),
+    rows.map((r) => r.map(escapeCsvCell)),
     { record_delimiter: 'unix' },
   );
 }
