@@ -13,3 +13,4 @@ export * from './tally.js';
 export * from './tickets.js';
 export * from './validity.js';
 export * from './describe.js';
+export * from './rollcheck.js';

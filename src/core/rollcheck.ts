@@ -10,6 +10,8 @@
  * - 同名 (homonyms) are listed, not problems by themselves: a write-in names them as `姓名(居民小组)`
  *   (SPEC §3 step 3). Only homonyms that `姓名(居民小组)` cannot tell apart — same 居民小组, or no 居民小组
  *   given — are problems (HOMONYM_AMBIGUOUS).
+ * - 身份证号 are compared in their 18-digit form (a 15-digit ID upgraded), upper-cased; malformed values
+ *   (e.g. a placeholder 「无」) are reported as malformed, never as duplicates of each other.
  * - Exactly 18 on the election day is eligible (选举日年满十八周岁). Born on 29 February: the 18th
  *   birthday of a non-leap year falls on 1 March.
  */
@@ -304,12 +306,14 @@ export function checkRoll(rollEntries: readonly RollEntry[], opts: RollCheckOpti
     if (rawId !== undefined) {
       const info = parseIdNumber(rawId);
       ids.set(e, info);
-      const k = info.kind === 'malformed' ? info.normalized : info.as18;
-      const first = firstById.get(k);
-      if (first === undefined) firstById.set(k, { e, id: info.normalized });
-      else {
-        const upgraded = first.id !== info.normalized ? ' (15 位旧号码升为 18 位后相同)' : '';
-        add(e, 'DUPLICATE_ID', `身份证号 ${info.normalized} 与${rowRef(first.e)} 的 ${first.id} 是同一号码${upgraded}; 同一人只能登记一次 (规程 第十五条)`, [first.e.line]);
+      // Only well-formed IDs are compared: placeholders such as 「无」 are each reported as malformed instead.
+      if (info.kind !== 'malformed') {
+        const first = firstById.get(info.as18);
+        if (first === undefined) firstById.set(info.as18, { e, id: info.normalized });
+        else {
+          const upgraded = first.id !== info.normalized ? ' (15 位旧号码升为 18 位后相同)' : '';
+          add(e, 'DUPLICATE_ID', `身份证号 ${info.normalized} 与${rowRef(first.e)} 的 ${first.id} 是同一号码${upgraded}; 同一人只能登记一次 (规程 第十五条)`, [first.e.line]);
+        }
       }
     }
     const vid = clean(e.voterId);

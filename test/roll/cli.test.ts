@@ -6,10 +6,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/context.js';
-import { registerRoll } from '../../src/cli/roll.js';
+import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../cli/fake-io.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,43 +18,6 @@ interface Run {
   readonly out: string;
   readonly err: string;
 }
-
-type Main = (argv: readonly string[], io: ReturnType<typeof fakeIo>) => Promise<number>;
-
-/**
- * `main` once src/cli/main.ts registers `roll` (and loads); until then the command runs in a local
- * program built like main's. TODO(lead): drop the fallback once registerRoll is wired into main.ts.
- */
-async function realMain(): Promise<Main | undefined> {
-  const mod = (await import('../../src/cli/main.js').catch(() => undefined)) as { main: Main } | undefined;
-  if (mod === undefined) return undefined;
-  const io = fakeIo(root);
-  await mod.main(['roll', '--help'], io);
-  return io.out().includes('check') ? mod.main : undefined;
-}
-
-async function localMain(argv: readonly string[], io: ReturnType<typeof fakeIo>): Promise<number> {
-  let exit = 0;
-  const ctx: CommandContext = { io, setExit: (c) => void (exit = c) };
-  const program = new Command()
-    .name('jipiao')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
-  registerRoll(program, ctx);
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return exit;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help') return 0;
-      io.stderr.write(`错误 [USAGE] ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-const main: Main = (await realMain()) ?? localMain;
 
 async function run(args: string[], opts: { tty?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
   const io = fakeIo(root, opts);
@@ -145,8 +106,10 @@ describe('jipiao roll check', () => {
     const format = await run(['roll', 'check', 'fixtures/roll-clean/voters.csv', '--format', 'xml']);
     expect(format.code).toBe(2);
     expect(format.out).toBe('');
+    expect(format.err).toContain('--format');
     const noArg = await run(['roll', 'check']);
     expect(noArg.code).toBe(2);
+    expect(noArg.err).toContain('错误 [USAGE] 缺少参数');
   });
 
   it('colour only on a TTY without NO_COLOR', async () => {

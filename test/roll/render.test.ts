@@ -1,6 +1,7 @@
 /** The roll-check renderers: problem lines, formula escaping in CSV, JSON shape. */
 import { describe, expect, it } from 'vitest';
-import { escapeFormula, problemLine, renderRollCheckCsv, renderRollCheckJson, renderRollCheckTable } from '../../src/adapters/render/rollcheck.js';
+import { escapeCsvCell } from '../../src/adapters/render/csv.js';
+import { problemLine, renderRollCheckCsv, renderRollCheckJson, renderRollCheckTable } from '../../src/adapters/render/rollcheck.js';
 import type { RollEntry } from '../../src/core/index.js';
 import { checkRoll } from '../../src/core/rollcheck.js';
 
@@ -12,7 +13,7 @@ const rows: RollEntry[] = [
 
 describe('roll check renderers', () => {
   it('escapes cells that a spreadsheet would read as formulas', () => {
-    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'ok', '1-2', ''].map(escapeFormula)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", 'ok', '1-2', '']);
+    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'ok', '1-2', ''].map(escapeCsvCell)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", 'ok', '1-2', '']);
     const csv = renderRollCheckCsv(checkRoll(rows, { electionDate: '2026-12-20', maxProxies: 3 }), { rollFile: 'voters.csv' });
     const lines = csv.trimEnd().split('\n');
     expect(lines).toEqual([

@@ -202,9 +202,11 @@ describe('duplicates', () => {
     expect(r.problems[0]?.message).toContain('第 2 行 (选民证号 V1, 甲)');
     expect(r.summary.counts.DUPLICATE_ID).toBe(2);
   });
-  it('blank IDs are not duplicates of each other', () => {
+  it('blank IDs are not duplicates of each other; repeated placeholders are malformed, not duplicates', () => {
     const r = checkRoll(roll(entry('甲', { voterId: ' ', idNumber: '' }), entry('乙', { voterId: '', idNumber: ' ' })), { maxProxies: 3 });
     expect(codes(r)).toEqual([]);
+    const placeholders = checkRoll(roll(entry('甲', { idNumber: '无' }), entry('乙', { idNumber: '无' })), { maxProxies: 3 });
+    expect(codes(placeholders)).toEqual(['ID_MALFORMED', 'ID_MALFORMED']);
   });
 });
 
