@@ -131,7 +131,9 @@ export async function* csvRows(path: string, display: string, opts: CsvOptions =
   } catch (e) {
     file.destroy();
     if (e instanceof InputErrors) throw e;
-    throw new InputErrors([csvError(e, display)]);
+    const x = csvError(e, display);
+    // An unclosed quote is only noticed at the end of the file: point at the record where it opened.
+    throw new InputErrors([x.code === 'CSV_QUOTE_NOT_CLOSED' ? { ...x, line: prevEnd + 1, column: undefined } : x]);
   }
 }
 
