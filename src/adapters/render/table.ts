@@ -109,6 +109,8 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   }
   out.push(t.toString());
   out.push(`过半数: 总得票数 × 2 > 收回选票 ${b.returned} (第三十八条)`);
+  if (e.round === 'runoff') out.push(`另行选举当选: 得票多者, 且得票 × 3 ≥ 收回选票 ${b.returned} (第四十条)`);
+  if (e.round === 'revote') out.push('再次投票: 在得票相等的候选人中以得票多者当选 (第三十九条(三))');
 
   h(r.provisional ? '六、当选名单 (暂定, 疑难选票待认定)' : '六、当选名单');
   if (!r.validity.valid) out.push(c.red('  选举无效, 无人当选'));
