@@ -5,6 +5,12 @@
 import type { Election } from './model.js';
 import { competitiveRange } from './model.js';
 
+/** Equal people are listed in 姓氏笔画 order (then code point), never in input order. */
+const stroke = new Intl.Collator('zh-u-co-stroke');
+function byName(a: string, b: string): number {
+  return stroke.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 export interface PersonVotes {
   readonly key: string;
   /** Index of the office where the person is printed as a candidate, or undefined for a write-in. */
@@ -67,8 +73,8 @@ function cmp(a: Ranked, b: Ranked): number {
  * the boundary leaves the tied seats open for 再次投票; too few eligible leaves seats short.
  */
 function fill(office: number, seats: number, pool: Ranked[]): OfficeOutcome {
-  // Stable order for equal people: by key, so the output never depends on input order.
-  pool.sort((a, b) => cmp(a, b) || (a.p.key < b.p.key ? -1 : a.p.key > b.p.key ? 1 : 0));
+  // Stable order for equal people (姓氏笔画), so the output never depends on input order.
+  pool.sort((a, b) => cmp(a, b) || byName(a.p.key, b.p.key));
   const toSeat = (r: Ranked): Seat => ({ office, person: r.p.key, score: r.score, total: r.p.total });
   if (pool.length <= seats) {
     const short = seats - pool.length;
@@ -138,7 +144,7 @@ export function proposeRunoff(election: Election, people: readonly PersonVotes[]
   const order = people
     .filter((p) => !used.has(p.key))
     .slice()
-    .sort((x, y) => y.total - x.total || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    .sort((x, y) => y.total - x.total || byName(x.key, y.key));
   const out: RunoffProposal[] = [];
   for (const o of a.offices) {
     if (o.kind !== 'open' || o.short === 0) continue;
