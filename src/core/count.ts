@@ -31,8 +31,11 @@ export interface Ruling {
 export interface BallotSource {
   /** The file as the user named it (shown in errors and the ballot log). */
   readonly file: string;
-  /** Records in file order; the first is the header. May throw `InputErrors`. */
-  readonly rows: Iterable<RawRow> | AsyncIterable<RawRow>;
+  /**
+   * Records in file order; the first is the header. May throw `InputErrors`. Either single rows or
+   * batches of rows (one promise per batch instead of per row: the fast path for big files).
+   */
+  readonly rows: Iterable<RawRow> | AsyncIterable<RawRow> | AsyncIterable<readonly RawRow[]>;
 }
 
 export interface BallotLogEntry {
@@ -136,8 +139,11 @@ function byTicket(a: { ticket: string }, b: { ticket: string }): number {
   return a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0;
 }
 
-async function* rowsOf(src: BallotSource): AsyncGenerator<RawRow> {
-  yield* src.rows as AsyncIterable<RawRow>;
+/** Rows of a source as synchronous batches, whatever shape the source delivers them in. */
+async function* batchesOf(src: BallotSource): AsyncGenerator<readonly RawRow[]> {
+  if (Symbol.asyncIterator in src.rows) {
+    for await (const x of src.rows as AsyncIterable<RawRow | readonly RawRow[]>) yield Array.isArray(x) ? (x as readonly RawRow[]) : [x as RawRow];
+  } else yield [...(src.rows as Iterable<RawRow>)];
 }
 
 export async function count(sources: Iterable<BallotSource> | readonly BallotSource[], opts: CountOptions): Promise<Result<CountResult>> {
@@ -161,13 +167,13 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
     outer: for (const src of sources) {
       let plan: HeaderPlan | undefined;
       let sawHeader = false;
-      for await (const row of rowsOf(src)) {
+      rows: for await (const batch of batchesOf(src)) for (const row of batch) {
         if (!sawHeader) {
           sawHeader = true;
           const compiled = compileHeader(row.cells, election, src.file, row.line);
           if (!compiled.ok) {
             for (const e of compiled.error) if (!addError(e)) break outer;
-            break;
+            break rows;
           }
           plan = compiled.value;
           if (plan.layout === 'names') plan.opposeCols.forEach((c, i) => c === undefined && (opposeKnown[i] = false));

@@ -9,8 +9,15 @@ const WHITE = /[\s\u200B\u2060\uFEFF]/gu;
 
 export const CANONICAL_DOT = '·';
 
+const CACHE = new Map<string, string>();
+
 export function normalizeName(raw: string): string {
-  return raw.normalize('NFKC').replace(WHITE, '').replace(MIDDLE_DOTS, CANONICAL_DOT);
+  if (raw === '') return '';
+  const hit = CACHE.get(raw);
+  if (hit !== undefined) return hit;
+  const n = raw.normalize('NFKC').replace(WHITE, '').replace(MIDDLE_DOTS, CANONICAL_DOT);
+  if (CACHE.size < 8192) CACHE.set(raw, n); // names repeat across ballots; the cache is bounded
+  return n;
 }
 
 /** A written name may carry a residents' group suffix, `姓名(居民小组)` (half/full-width brackets, NFKC'd). */
