@@ -7,6 +7,7 @@ import { TOOL } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { registerCount } from './count.js';
 import { registerDisputes } from './disputes.js';
+import { registerReport } from './report.js';
 import { registerRoll } from './roll.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, internalErrorMessage } from './errors.js';
 import type { Io } from './io.js';
@@ -44,6 +45,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerCount(program, ctx);
   registerDisputes(program, ctx);
   registerRoll(program, ctx);
+  registerReport(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });
