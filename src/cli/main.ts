@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../core/index.js';
 import type { CommandContext } from './context.js';
+import { registerCompare } from './compare.js';
 import { registerCount } from './count.js';
 import { registerDisputes } from './disputes.js';
 import { registerReport } from './report.js';
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerDisputes(program, ctx);
   registerRoll(program, ctx);
   registerReport(program, ctx);
+  registerCompare(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });

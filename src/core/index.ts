@@ -14,3 +14,4 @@ export * from './tickets.js';
 export * from './validity.js';
 export * from './describe.js';
 export * from './rollcheck.js';
+export * from './compare.js';
