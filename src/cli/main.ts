@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../core/index.js';
 import type { CommandContext } from './context.js';
+import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
 import { registerCount } from './count.js';
 import { registerDisputes } from './disputes.js';
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerRoll(program, ctx);
   registerReport(program, ctx);
   registerCompare(program, ctx);
+  registerBatch(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });
