@@ -10,7 +10,7 @@ import { csvRows, headerIndex } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { sha256File } from '../adapters/input/hash.js';
-import { loadRoll } from '../adapters/input/roll.js';
+import { loadRollIndex } from '../adapters/input/roll.js';
 import { loadRulings } from '../adapters/input/rulings.js';
 import {
   type BallotLogEntry,
@@ -19,7 +19,6 @@ import {
   type InputError,
   type InputFile,
   type Result,
-  type RollEntry,
   RollIndex,
   type Ruling,
   count,
@@ -58,17 +57,17 @@ function discover(given: string | undefined, dir: string, name: string, cwd: str
   return existsSync(p) && statSync(p).isFile() ? p : undefined;
 }
 
-export function resolveRegistered(election: Election, roll: readonly RollEntry[] | undefined, electionFile: string, rollFile: string | undefined): Result<number> {
-  if (roll !== undefined && election.registered !== undefined && roll.length !== election.registered) {
+export function resolveRegistered(election: Election, roll: { readonly size: number } | undefined, electionFile: string, rollFile: string | undefined): Result<number> {
+  if (roll !== undefined && election.registered !== undefined && roll.size !== election.registered) {
     return err([
       inputError(
         'REGISTERED_MISMATCH',
-        `election.json 的 registered 为 ${election.registered}, 但选民名单 ${rollFile ?? ''} 有 ${roll.length} 人; 两者必须一致`,
+        `election.json 的 registered 为 ${election.registered}, 但选民名单 ${rollFile ?? ''} 有 ${roll.size} 人; 两者必须一致`,
         { file: electionFile, key: 'registered' },
       ),
     ]);
   }
-  const n = election.registered ?? roll?.length;
+  const n = election.registered ?? roll?.size;
   if (n === undefined) {
     return err([inputError('REGISTERED_MISSING', '未给出登记选民数: 请在 election.json 中写 registered, 或提供选民名单 voters.csv', { file: electionFile, key: 'registered' })]);
   }
@@ -96,9 +95,9 @@ export async function runCount(
   const errors: InputError[] = [];
 
   const rollPath = discover(opts.roll, baseDir, 'voters.csv', cwd);
-  let roll: RollEntry[] | undefined;
+  let roll: RollIndex | undefined;
   if (rollPath !== undefined) {
-    const r = await loadRoll(rollPath, displayPath(cwd, rollPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}) });
+    const r = await loadRollIndex(rollPath, displayPath(cwd, rollPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}) });
     if (r.ok) roll = r.value;
     else errors.push(...r.error);
   }
@@ -118,7 +117,7 @@ export async function runCount(
   const counted = await count(sources, {
     election,
     registered: registered.value,
-    roll: roll ? new RollIndex(roll) : undefined,
+    roll,
     rulings,
     onBallot,
   });

@@ -24,25 +24,41 @@ export type RollMatch =
   | { readonly kind: 'many'; readonly candidates: readonly string[] };
 
 export class RollIndex {
-  private readonly byName = new Map<string, (string | undefined)[]>();
-  readonly size: number;
+  private readonly byName = new Map<string, string | undefined | (string | undefined)[]>();
+  private n = 0;
 
-  constructor(entries: Iterable<RollEntry>) {
-    let n = 0;
-    for (const e of entries) {
-      n++;
-      if (e.name === '') continue;
-      const groups = this.byName.get(e.name);
-      const g = e.group === undefined ? undefined : normalizeName(e.group) || undefined;
-      if (groups) groups.push(g);
-      else this.byName.set(e.name, [g]);
+  /** Build from entries, or empty to be filled one entry at a time with `add` (streaming a large roll). */
+  constructor(entries: Iterable<Pick<RollEntry, 'name' | 'group'>> = []) {
+    for (const e of entries) this.add(e);
+  }
+
+  /** Registered voters: every roll row, including rows without a name. */
+  get size(): number {
+    return this.n;
+  }
+
+  add(e: Pick<RollEntry, 'name' | 'group'>): void {
+    this.n++;
+    if (e.name === '') return;
+    const g = e.group === undefined ? undefined : normalizeName(e.group) || undefined;
+    // Most names are unique: store the group alone, an array only for homonyms (memory for big rolls).
+    if (!this.byName.has(e.name)) this.byName.set(e.name, g);
+    else {
+      const cur = this.byName.get(e.name);
+      if (Array.isArray(cur)) cur.push(g);
+      else this.byName.set(e.name, [cur, g]);
     }
-    this.size = n;
+  }
+
+  private groups(name: string): (string | undefined)[] | undefined {
+    if (!this.byName.has(name)) return undefined;
+    const cur = this.byName.get(name);
+    return Array.isArray(cur) ? cur : [cur];
   }
 
   /** Number of roll entries with this (normalised) name. */
   count(name: string): number {
-    return this.byName.get(name)?.length ?? 0;
+    return this.groups(name)?.length ?? 0;
   }
 
   /**
@@ -50,7 +66,7 @@ export class RollIndex {
    * group, and is then named `name(group)`; a group that matches no entry of that name is not a match.
    */
   match(name: string, group: string | undefined): RollMatch {
-    const groups = this.byName.get(name);
+    const groups = this.groups(name);
     if (!groups || groups.length === 0) return { kind: 'none' };
     const keys = groups.map((g) => personKey(name, g));
     if (groups.length === 1) {

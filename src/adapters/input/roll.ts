@@ -1,6 +1,6 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
-import { type InputError, type RawRow, type Result, type RollEntry, err, inputError, normalizeName, ok } from '../../core/index.js';
-import { type CsvOptions, headerIndex, readCsvAll } from './csv.js';
+import { type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, err, inputError, normalizeName, ok } from '../../core/index.js';
+import { type CsvOptions, csvBatches, headerIndex, readCsvAll } from './csv.js';
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
   const [header, ...body] = rows;
@@ -40,4 +40,44 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
 export async function loadRoll(path: string, display: string, opts: CsvOptions = {}): Promise<Result<RollEntry[]>> {
   const rows = await readCsvAll(path, display, opts);
   return rows.ok ? parseRoll(rows.value, display) : rows;
+}
+
+/**
+ * The roll as the count needs it (names, groups, size), streamed: a district-sized roll is never held as
+ * rows or entries in memory.
+ */
+export async function loadRollIndex(path: string, display: string, opts: CsvOptions = {}): Promise<Result<RollIndex>> {
+  const index = new RollIndex();
+  const errors: InputError[] = [];
+  let name: number | undefined;
+  let group: number | undefined;
+  let width = 0;
+  let first = true;
+  try {
+    for await (const batch of csvBatches(path, display, opts)) {
+      for (const r of batch) {
+        if (first) {
+          first = false;
+          const idx = headerIndex(r.cells);
+          name = idx.get('姓名');
+          group = idx.get('居民小组');
+          width = r.cells.length;
+          if (name === undefined) return err([inputError('ROLL_MISSING_COLUMN', '选民名单缺少「姓名」列', { file: display, line: r.line })]);
+          continue;
+        }
+        if (r.cells.length === 1 && (r.cells[0] ?? '').trim() === '') continue;
+        if (r.cells.length !== width) {
+          if (errors.length < 50) errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${width} 个`, { file: display, line: r.line }));
+          continue;
+        }
+        const g = group === undefined ? undefined : (r.cells[group] ?? '').trim() || undefined;
+        index.add({ name: normalizeName(r.cells[name ?? 0] ?? ''), group: g });
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputErrors) return err([...e.errors]);
+    throw e;
+  }
+  if (first) return err([inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file: display, line: 1 })]);
+  return errors.length > 0 ? err(errors) : ok(index);
 }
