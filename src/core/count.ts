@@ -187,8 +187,7 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
           continue;
         }
         const reading = read.value;
-        const where = `${src.file} 第 ${row.line} 行`;
-        const prev = tickets.add(reading.ticket, where);
+        const prev = tickets.add(reading.ticket, () => `${src.file} 第 ${row.line} 行`);
         if (prev !== undefined) {
           const first = prev === '' ? '' : ` (第一次出现在 ${prev})`;
           if (!addError(inputError('BALLOT_DUPLICATE_TICKET', `票号「${reading.ticket}」重复${first}; 每张选票的票号必须唯一`, { file: src.file, line: row.line, column: plan.ticketCol + 1 }))) break outer;

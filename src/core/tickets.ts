@@ -4,18 +4,22 @@
  * else into a Map. Pure.
  */
 export interface TicketRegistry {
-  /** Record a ticket; returns the earlier place if known, `''` if seen at an unknown place, undefined if new. */
-  add(ticket: string, where: string): string | undefined;
+  /**
+   * Record a ticket; returns the earlier place if known, `''` if seen at an unknown place, undefined if
+   * new. `where` is only called when the place has to be remembered (not on the numeric fast path).
+   */
+  add(ticket: string, where: string | (() => string)): string | undefined;
 }
 
-const PAGE_BITS = 16; // 65 536 numbers per page → 8 KiB
+const PAGE_BITS = 16;
+const DIGITS = /^\d+$/u; // 65 536 numbers per page → 8 KiB
 
 export class CompactTicketRegistry implements TicketRegistry {
   private readonly pages = new Map<string, Uint8Array>();
   private readonly other = new Map<string, string>();
 
-  add(ticket: string, where: string): string | undefined {
-    if (ticket.length <= 15 && /^\d+$/u.test(ticket)) {
+  add(ticket: string, where: string | (() => string)): string | undefined {
+    if (ticket.length <= 15 && DIGITS.test(ticket)) {
       const n = Number(ticket);
       const page = Math.floor(n / 2 ** PAGE_BITS);
       const bit = n - page * 2 ** PAGE_BITS;
@@ -34,7 +38,7 @@ export class CompactTicketRegistry implements TicketRegistry {
     }
     const prev = this.other.get(ticket);
     if (prev !== undefined) return prev;
-    this.other.set(ticket, where);
+    this.other.set(ticket, typeof where === 'string' ? where : where());
     return undefined;
   }
 }
