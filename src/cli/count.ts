@@ -10,7 +10,7 @@ import { type BallotLogEntry, isFinal } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { useColor } from './io.js';
-import { type CountInputOptions, runCount } from './pipeline.js';
+import { type CountInputOptions, type CountRun, runCount } from './pipeline.js';
 
 /** The options every command that counts shares (count, report, disputes). */
 export function addInputOptions(cmd: Command): Command {
@@ -19,6 +19,20 @@ export function addInputOptions(cmd: Command): Command {
     .option('--roll <file>', '选民名单 voters.csv (默认: 第一个选票文件旁的 voters.csv)')
     .option('--rulings <file>', '疑难选票认定 rulings.csv (默认: 第一个选票文件旁的 rulings.csv)')
     .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices(['utf-8', 'gb18030']));
+}
+
+/** A subcommand over ballots files: `name <ballots...>` with the shared input options. */
+export function ballotsCommand(program: Command, name: string, description: string): Command {
+  return addInputOptions(program.command(name).description(description).argument('<ballots...>', '选票文件 (CSV, 每个票箱一个)'));
+}
+
+/** Count for a subcommand; on input errors print them (one line each), set exit 2 and return undefined. */
+export async function countOrReport(ctx: CommandContext, ballots: readonly string[], o: Record<string, unknown>): Promise<CountRun | undefined> {
+  const run = await runCount(ballots, inputOptions(o), ctx.io.cwd);
+  if (run.ok) return run.value;
+  ctx.io.stderr.write(formatErrors(run.error));
+  ctx.setExit(EXIT_BAD_INPUT);
+  return undefined;
 }
 
 export function inputOptions(o: Record<string, unknown>): CountInputOptions {

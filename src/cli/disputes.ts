@@ -10,29 +10,21 @@ import { stringify } from 'csv-stringify/sync';
 import { escapeCsvCell } from '../adapters/render/csv.js';
 import { VERDICT_LABEL, describeIssues } from '../core/index.js';
 import type { CommandContext } from './context.js';
-import { addInputOptions, inputOptions } from './count.js';
-import { EXIT_BAD_INPUT, EXIT_OK, formatErrors } from './errors.js';
-import { displayPath, runCount } from './pipeline.js';
+import { ballotsCommand, countOrReport } from './count.js';
+import { EXIT_BAD_INPUT, EXIT_OK } from './errors.js';
+import { displayPath } from './pipeline.js';
 
 export const TEMPLATE_HEADER = ['票号', '认定', '更正', '表决', '理由', '编号', '票箱', '疑难情形', '备注'] as const;
 
 export function registerDisputes(program: Command, ctx: CommandContext): void {
-  const cmd = program
-    .command('disputes')
-    .description('列出疑难选票并生成认定表模板 rulings.csv (list disputed ballots, write a rulings template)')
-    .argument('<ballots...>', '选票文件 (CSV)');
-  addInputOptions(cmd)
+  ballotsCommand(program, 'disputes', '列出疑难选票并生成认定表模板 rulings.csv (list disputed ballots, write a rulings template)')
     .option('--out <file>', '写出认定模板 (CSV); 不给出时输出到屏幕')
     .option('--force', '覆盖已存在的 --out 文件')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
       const { io } = ctx;
-      const run = await runCount(ballots, inputOptions(o), io.cwd);
-      if (!run.ok) {
-        io.stderr.write(formatErrors(run.error));
-        ctx.setExit(EXIT_BAD_INPUT);
-        return;
-      }
-      const { result } = run.value;
+      const run = await countOrReport(ctx, ballots, o);
+      if (!run) return;
+      const { result } = run;
       const rows = result.disputes.map((d) => [
         d.ticket,
         d.ruling ? VERDICT_LABEL[d.ruling.verdict] : '',

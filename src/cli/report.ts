@@ -11,27 +11,19 @@ import { buildSheets } from '../adapters/report/sheets.js';
 import { sheetText, sheetsText } from '../adapters/report/text.js';
 import { isFinal } from '../core/index.js';
 import type { CommandContext } from './context.js';
-import { addInputOptions, inputOptions } from './count.js';
-import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
-import { displayPath, runCount } from './pipeline.js';
+import { ballotsCommand, countOrReport } from './count.js';
+import { EXIT_NOT_FINAL, EXIT_OK } from './errors.js';
+import { displayPath } from './pipeline.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
-  const cmd = program
-    .command('report')
-    .description('生成选举文书: 选举结果报告单、当选公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
-    .argument('<ballots...>', '选票文件 (CSV)');
-  addInputOptions(cmd)
+  ballotsCommand(program, 'report', '生成选举文书: 选举结果报告单、当选公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
     .option('--out <dir>', '输出文件夹 (默认: 第一个选票文件旁的 report/)')
     .option('--strict', '结果不是最终结果时退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
       const { io } = ctx;
-      const run = await runCount(ballots, inputOptions(o), io.cwd);
-      if (!run.ok) {
-        io.stderr.write(formatErrors(run.error));
-        ctx.setExit(EXIT_BAD_INPUT);
-        return;
-      }
-      const { result, baseDir } = run.value;
+      const run = await countOrReport(ctx, ballots, o);
+      if (!run) return;
+      const { result, baseDir } = run;
       const out = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : path.join(baseDir, 'report');
       mkdirSync(out, { recursive: true });
       const sheets = buildSheets(result);
