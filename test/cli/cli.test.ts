@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { width } from '../../src/adapters/report/width.js';
 import { fakeIo } from './fake-io.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -89,4 +90,36 @@ describe('jipiao CLI', () => {
       rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it('colour only on a TTY and never with NO_COLOR', async () => {
+    const tty = fakeIo(root, { tty: true, env: {} });
+    await main(['count', 'fixtures/demo/ballots.csv'], tty);
+    expect(tty.out()).toMatch(/\u001b\[/u);
+    const ttyNoColor = fakeIo(root, { tty: true, env: { NO_COLOR: '1' } });
+    await main(['count', 'fixtures/demo/ballots.csv'], ttyNoColor);
+    expect(ttyNoColor.out()).not.toMatch(/\u001b\[/u);
+    const pipe = fakeIo(root, { tty: false, env: {} });
+    await main(['count', 'fixtures/demo/ballots.csv'], pipe);
+    expect(pipe.out()).not.toMatch(/\u001b\[/u);
+  });
+
+  it('tables line up with CJK characters counted as two columns', async () => {
+    const r = await run(['count', 'fixtures/demo/ballots.csv']);
+    const tables = r.out.split('\n').filter((l) => /^[┌│├└]/u.test(l));
+    expect(tables.length).toBeGreaterThan(20);
+    // Every line of one table has the same display width as the table's top border.
+    let w = 0;
+    for (const l of tables) {
+      if (l.startsWith('┌')) w = width(l);
+      expect(width(l), l).toBe(w);
+    }
+  });
+
+  it('--now is the only way a timestamp gets into the JSON', async () => {
+    const plain = await run(['count', 'fixtures/demo/ballots.csv', '--format', 'json']);
+    expect(plain.out).not.toContain('generatedAt');
+    const stamped = await run(['count', 'fixtures/demo/ballots.csv', '--format', 'json', '--now', '2026-12-20T18:00:00+08:00']);
+    expect((JSON.parse(stamped.out) as { generatedAt: string }).generatedAt).toBe('2026-12-20T18:00:00+08:00');
+  });
 });
+
