@@ -134,9 +134,6 @@ export function isFinal(r: CountResult): boolean {
 
 const stroke = new Intl.Collator('zh-u-co-stroke');
 
-/** Distinct ballot patterns remembered per file (bounded: memory stays flat). */
-const PATTERN_LIMIT = 100_000;
-
 function byTicket(a: { ticket: string }, b: { ticket: string }): number {
   if (a.ticket.length !== b.ticket.length && /^\d+$/u.test(a.ticket) && /^\d+$/u.test(b.ticket)) return a.ticket.length - b.ticket.length;
   return a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0;
@@ -170,8 +167,6 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
     outer: for (const src of sources) {
       let plan: HeaderPlan | undefined;
       let sawHeader = false;
-      const patterns = new Map<string, Classified>();
-      let patternKey: string | undefined;
       rows: for await (const batch of batchesOf(src)) for (const row of batch) {
         if (!sawHeader) {
           sawHeader = true;
@@ -186,29 +181,6 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
         }
         if (!plan) break;
         if (row.cells.length === 1 && (row.cells[0] ?? '').trim() === '') continue; // a blank line is not a ballot
-        // Fast path: a ballot's class depends only on its mark and name cells (not on 票号, 票箱, 备注),
-        // and real ballots repeat a limited number of patterns — so a classification is computed once per
-        // pattern (per file, bounded cache) and reused. Disputed ballots and ruled tickets never take it.
-        const cells = row.cells;
-        if (cells.length === plan.header.length && !rulings.has((cells[plan.ticketCol] ?? '').trim())) {
-          let key = '';
-          for (let i = 0; i < cells.length; i++) if (i !== plan.ticketCol && i !== plan.boxCol && i !== plan.noteCol) key += `${cells[i] ?? ''}\u0001`;
-          const hit = patterns.get(key);
-          const ticket = (cells[plan.ticketCol] ?? '').trim();
-          if (hit !== undefined && ticket !== '') {
-            const box = plan.boxCol === undefined ? plan.defaultBox : (cells[plan.boxCol] ?? '').trim() || plan.defaultBox;
-            const prev = tickets.add(ticket, () => `${src.file} 第 ${row.line} 行`);
-            if (prev !== undefined) {
-              const first = prev === '' ? '' : ` (第一次出现在 ${prev})`;
-              if (!addError(inputError('BALLOT_DUPLICATE_TICKET', `票号「${ticket}」重复${first}; 每张选票的票号必须唯一`, { file: src.file, line: row.line, column: plan.ticketCol + 1 }))) break outer;
-              continue;
-            }
-            tally.add(box, hit);
-            opts.onBallot?.({ ticket, box, file: src.file, line: row.line, class: hit.class, reasons: hit.reasons, ruling: undefined });
-            continue;
-          }
-          patternKey = key;
-        } else patternKey = undefined;
         const read = readRow(plan, election, row);
         if (!read.ok) {
           if (!addError(read.error)) break outer;
@@ -222,7 +194,6 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
           continue;
         }
         let c: Classified = classify(reading, election, printed, roll);
-        if (patternKey !== undefined && c.class !== 'disputed' && patterns.size < PATTERN_LIMIT) patterns.set(patternKey, c);
         const ruling = rulings.get(reading.ticket);
         let applied: DisputedBallot['ruling'];
         if (ruling) {
