@@ -1,24 +1,38 @@
 /**
  * `--ballot-log FILE` (SPEC §5): one CSV row per input ballot — the audit trail that every ballot was
- * counted exactly once. Columns `票号,票箱,文件,行,类别,原因` as SPEC, then `原读,认定`: for a ballot
- * decided by a ruling, the original reading (疑难) and the ruling with its place in rulings.csv.
+ * counted exactly once (rows = valid + partial + invalid + disputed). Columns:
+ *
+ *   票号,票箱,文件,行,类别,原因,原读,认定
+ *
+ * 类别 is 有效 / 部分有效 / 无效 / 疑难 (the final class); 原因 the reason codes of SPEC §3 joined with `;`.
+ * 原读 and 认定 are filled only for a ballot decided by a ruling of the 选举领导小组 (规程 10): 原读 is
+ * 疑难 (what the count read) and 认定 the ruling with its place, e.g. `有效 (rulings.csv 第 2 行)`.
+ *
+ * Called once per ballot while the count streams, so a line is assembled by hand (RFC 4180 quoting:
+ * a cell holding a comma, quote, CR or LF is quoted) instead of through csv-stringify; cells are
+ * neutralised against formula injection exactly as in `--format csv`. Lines end with \n.
  */
-import { stringify } from 'csv-stringify/sync';
 import { type BallotLogEntry, CLASS_LABEL, VERDICT_LABEL } from '../../core/index.js';
 import { escapeCsvCell } from './csv.js';
 
+export const BALLOT_LOG_COLUMNS = ['票号', '票箱', '文件', '行', '类别', '原因', '原读', '认定'] as const;
+
 export function ballotLogHeader(): string {
-  return '票号,票箱,文件,行,类别,原因,原读,认定\n';
+  return `${BALLOT_LOG_COLUMNS.join(',')}\n`;
 }
 
-const SAFE = /^[^,"\r\n=+\-@\t]*$/u;
+/** Characters that never need quoting or escaping: the common case takes no allocation. */
+const PLAIN = /^[^,"\r\n=+\-@\t\0＝＋－＠]*$/u;
 
-function cell(s: string): string {
-  if (SAFE.test(s)) return s;
-  return stringify([[escapeCsvCell(s)]], { record_delimiter: 'unix' }).slice(0, -1);
+/** One CSV cell: formula-neutralised, then quoted when it holds a delimiter, a quote or a line break. */
+export function csvCell(s: string): string {
+  if (PLAIN.test(s)) return s;
+  const x = escapeCsvCell(s);
+  return /[",\r\n]/u.test(x) ? `"${x.replace(/"/gu, '""')}"` : x;
 }
 
 export function formatBallotLogLine(e: BallotLogEntry): string {
+  const ruled = e.ruling !== undefined;
   const ruling = e.ruling ? `${VERDICT_LABEL[e.ruling.verdict]} (${e.ruling.file} 第 ${e.ruling.line} 行)` : '';
-  return `${cell(e.ticket)},${cell(e.box)},${cell(e.file)},${e.line},${CLASS_LABEL[e.class]},${e.reasons.join(';')},${e.ruling ? '疑难' : ''},${cell(ruling)}\n`;
+  return `${csvCell(e.ticket)},${csvCell(e.box)},${csvCell(e.file)},${e.line},${CLASS_LABEL[e.class]},${e.reasons.join(';')},${ruled ? CLASS_LABEL.disputed : ''},${csvCell(ruling)}\n`;
 }

@@ -1,27 +1,63 @@
 /**
- * `--format csv`: the tallies as one CSV table (csv-stringify). Section 1 (表=得票): one row per person
- * with their votes per office, 总得票数, 过半数 and 当选职务. Section 2 (表=唱票): one row per printed
- * candidate with 赞成/反对/弃权. The first column names the section so the file stays one rectangle.
- * Cells that begin with = + - @ TAB or CR are neutralised against formula injection.
+ * `--format csv` (SPEC §5): the tallies as ONE rectangular CSV table (csv-stringify), so that it opens
+ * as one sheet in Excel/WPS and loads into any tool. The first column `表` says what a row is:
+ *
+ *   表,姓名,印刷职务,<职务1>票,…,<职务n>票,总得票数,过半数,当选职务,赞成,反对,弃权,未赞成
+ *   得票  one row per person (every printed candidate, then the write-ins, as `people` in the JSON):
+ *         印刷职务 = the office printed for them, or `另选`; votes per office; 总得票数; 过半数 是/否
+ *         (2 × 总得票数 > 收回选票, 第三十八条); 当选职务 (empty when not elected). 赞成…未赞成 empty.
+ *   唱票  one row per printed candidate and office (the 唱票 sheet, 规程 9(15)): 印刷职务 = the office;
+ *         赞成/反对/弃权 counted from the non-void sections; 未赞成 = 反对 + 弃权. When the ballots did
+ *         not record opposition (names layout without `<职务>:反对`), 反对 and 弃权 are empty and only
+ *         未赞成 is given. The vote columns are empty.
+ *
+ * Numbers are plain integers. Lines end with \n; a header row comes first. Every cell that begins with
+ * a character a spreadsheet would read as the start of a formula is neutralised (escapeCsvCell).
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CountResult } from '../../core/index.js';
 
+/**
+ * Formula-injection guard (OWASP CSV injection; CWE-1236): a cell beginning with = + - @ TAB or CR —
+ * and, defensively, NUL or the full-width forms ＝ ＋ － ＠ that a Chinese input method produces — is
+ * prefixed with a single quote, so a spreadsheet shows it as text instead of evaluating it.
+ */
 export function escapeCsvCell(s: string): string {
-  return /^[=+\-@\t\r]/u.test(s) ? `'${s}` : s;
+  return /^[=+\-@\t\r\0＝＋－＠]/u.test(s) ? `'${s}` : s;
+}
+
+/** csv-stringify options shared by every CSV the renderers write: \n line ends, a lone CR is quoted too. */
+export const CSV_OPTIONS = { record_delimiter: 'unix', quoted_match: /\r/u } as const;
+
+export function csvHeader(r: CountResult): string[] {
+  return ['表', '姓名', '印刷职务', ...r.election.offices.map((o) => `${o.name}票`), '总得票数', '过半数', '当选职务', '赞成', '反对', '弃权', '未赞成'];
 }
 
 export function renderCsv(r: CountResult): string {
   const offices = r.election.offices.map((o) => o.name);
-  const header = ['表', '职务', '姓名', '印刷职务', ...offices.map((o) => `${o}票`), '总得票数', '过半数', '当选职务', '赞成', '反对', '弃权'];
-  const rows: string[][] = [header];
+  const rows: string[][] = [csvHeader(r)];
   for (const p of r.people) {
-    rows.push(['得票', '', p.name, p.printed ?? '另选', ...offices.map((o) => String(p.votes[o] ?? 0)), String(p.total), p.majority ? '是' : '否', p.elected ?? '', '', '', '']);
+    rows.push(['得票', p.name, p.printed ?? '另选', ...offices.map((o) => String(p.votes[o] ?? 0)), String(p.total), p.majority ? '是' : '否', p.elected ?? '', '', '', '', '']);
   }
   for (const o of r.offices) {
     for (const c of o.candidates) {
-      rows.push(['唱票', o.name, c.name, o.name, ...offices.map(() => ''), '', '', '', String(c.approve), o.opposeKnown ? String(c.oppose) : '', String(o.opposeKnown ? c.abstain : c.abstain + c.oppose)]);
+      rows.push([
+        '唱票',
+        c.name,
+        o.name,
+        ...offices.map(() => ''),
+        '',
+        '',
+        '',
+        String(c.approve),
+        o.opposeKnown ? String(c.oppose) : '',
+        o.opposeKnown ? String(c.abstain) : '',
+        String(c.oppose + c.abstain),
+      ]);
     }
   }
-  return stringify(rows.map((row) => row.map(escapeCsvCell)), { record_delimiter: 'unix' });
+  return stringify(
+    rows.map((row) => row.map(escapeCsvCell)),
+    CSV_OPTIONS,
+  );
 }

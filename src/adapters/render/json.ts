@@ -1,9 +1,14 @@
 /**
- * `--format json` (SPEC §5). The first keys are a contract other systems read — never rename them;
- * extra fields follow. Deterministic: no timestamps unless --now, stable key and array order.
+ * `--format json` (SPEC §5). The first keys of every object are a contract other systems read
+ * (`jipiao compare`, district systems) — never rename or reorder them; extra fields follow them.
+ * Deterministic: every object is built here key by key (never by spreading a core object whose key
+ * order could drift), arrays keep the core's stable orders, no timestamp unless --now is given;
+ * 2-space indent and a trailing newline.
  */
-import { SCHEMA, TOOL, type CountResult, describeUnclear } from '../../core/index.js';
+import { SCHEMA, TOOL, type CountResult, describeUnclear, isFinal } from '../../core/index.js';
 import type { RenderContext } from './context.js';
+
+export type { RenderContext } from './context.js';
 
 export function resultToJson(r: CountResult, ctx: RenderContext): Record<string, unknown> {
   const e = r.election;
@@ -19,7 +24,7 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
       community: e.community ?? null,
       date: e.date,
       offices: e.offices.map((o) => ({ name: o.name, seats: o.seats, candidates: [...o.candidates] })),
-      rules: { ...e.rules },
+      rules: { writeInWithoutMark: e.rules.writeInWithoutMark, maxProxies: e.rules.maxProxies },
       previouslyElected: e.previouslyElected.map((p) => ({ office: p.office, name: p.name, total: p.total ?? null })),
     },
     ballots: {
@@ -40,7 +45,7 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
     people: r.people.map((p) => ({
       name: p.name,
       printed: p.printed,
-      votes: { ...p.votes },
+      votes: Object.fromEntries(e.offices.map((o) => [o.name, p.votes[o.name] ?? 0])),
       total: p.total,
       majority: p.majority,
       elected: p.elected,
@@ -51,10 +56,11 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
     vacant: r.vacant.map((x) => ({ office: x.office, seats: x.seats })),
     provisional: r.provisional,
     // Extra fields (may grow; the ones above never change name).
+    final: isFinal(r),
     presiding: r.presiding,
     margin: r.margin ? { pending: r.margin.pending, stable: r.margin.stable, atStake: [...r.margin.atStake] } : null,
     boxes: r.boxes.map((b) => ({ box: b.box, returned: b.returned, valid: b.valid, blank: b.blank, partial: b.partial, invalid: b.invalid, disputed: b.disputed })),
-    reasons: { ...r.reasons },
+    reasons: Object.fromEntries(Object.keys(r.reasons).sort().map((k) => [k, r.reasons[k as keyof typeof r.reasons] ?? 0])),
     offices: r.offices.map((o) => ({
       name: o.name,
       seats: o.seats,
@@ -75,7 +81,13 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
       file: d.file,
       line: d.line,
       note: d.note,
-      issues: d.issues.map((u) => ({ ...u, text: describeUnclear(u) })),
+      issues: d.issues.map((u) => ({
+        kind: u.kind,
+        column: u.column,
+        value: u.value,
+        ...('matches' in u ? { matches: [...u.matches] } : {}),
+        text: describeUnclear(u),
+      })),
       ruling: d.ruling
         ? {
             verdict: d.ruling.verdict,

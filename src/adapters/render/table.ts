@@ -1,160 +1,290 @@
 /**
- * The terminal report of `jipiao count` (SPEC §5): what the 计票员 must see at once — is the election
- * valid, every person's votes, who is elected to which office, which ballots are disputed and what must
- * still happen. Colour only when asked (TTY and no NO_COLOR); tables by cli-table3, which measures CJK
- * characters as two columns.
+ * The terminal report of `jipiao count` (SPEC §5), all in Chinese, for the 计票员 at the venue: is the
+ * election valid, who is elected to which office, which ballots are disputed and what must still happen.
+ *
+ * Colour only when the caller asks (TTY and no NO_COLOR): every escape comes from one Chalk instance
+ * built from `ctx.color`, never from the global one, and cli-table3's own styling (which would consult
+ * the environment) is switched off — headings are bolded by that same Chalk instance. cli-table3
+ * measures CJK characters as two columns (string-width), so the tables line up; `text.ts` pads the
+ * borderless lists with the same ranges. Kept within 80 columns for a normal three-office election.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import {
   CLASS_LABEL,
   type CountResult,
+  type DisputedBallot,
+  type Election,
   METHOD_LABEL,
   MODE_LABEL,
   REASON_LABEL,
   ROUND_LABEL,
   type ReasonCode,
   VERDICT_LABEL,
-  describeIssues,
+  type ValidityCode,
+  describeUnclear,
   isFinal,
 } from '../../core/index.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
+import { columns } from './text.js';
 
-function table(head: string[], color: boolean, align?: ('left' | 'right' | 'center')[]): Table.Table {
+export type { RenderContext } from './context.js';
+
+type Align = 'left' | 'right' | 'center';
+
+/** Why an election is invalid, in words (规程 11.选举有效性确认). */
+export const VALIDITY_LABEL: Readonly<Record<ValidityCode, string>> = {
+  MORE_RETURNED_THAN_ISSUED: '收回选票多于发出选票',
+  LOW_TURNOUT: '参加投票人数不足',
+  NOT_COMPETITIVE: '违反差额选举原则',
+};
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+function makeTable(c: ChalkInstance, head: readonly string[], align: readonly Align[]): Table.Table {
   return new Table({
-    head,
-    style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-    ...(align ? { colAligns: align } : {}),
+    head: head.map((h) => c.bold(h)),
+    colAligns: [...align],
+    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
   });
 }
 
-/** Exact percentage with one decimal from integers (no float thresholds): 318/412 → "77.1%". */
+/**
+ * Exact percentage with one decimal, from integers only (no float thresholds): the per-mille is
+ * floor(part × 1000 / whole), so 318/412 → "77.1%" and a figure is never rounded up across a line.
+ */
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   const permille = Math.floor((part * 1000) / whole);
   return `${Math.floor(permille / 10)}.${permille % 10}%`;
 }
 
+/** Why the election is invalid, e.g. `参加投票人数不足; 违反差额选举原则 (委员)`. */
+export function invalidReasons(r: CountResult): string {
+  return r.validity.failed
+    .map((code) => {
+      if (code !== 'NOT_COMPETITIVE') return VALIDITY_LABEL[code];
+      const offices = r.validity.checks.filter((x) => x.code === code && !x.passed && x.office !== undefined).map((x) => x.office);
+      return offices.length > 0 ? `${VALIDITY_LABEL[code]} (${offices.join('、')})` : VALIDITY_LABEL[code];
+    })
+    .join('; ');
+}
+
+/**
+ * The figure an office was decided on, named (ElectedSeat.votes = the votes of offices 0..i, 规程 11:
+ * 副主任得票数 = 主任票 + 副主任票; 委员按总得票数, 第三十九条(二)).
+ */
+function scoreLabel(e: Election, office: string): string {
+  const names = e.offices.map((o) => o.name);
+  const i = names.indexOf(office);
+  if (names.length === 1 || i < 0) return '得票';
+  if (i === names.length - 1) return '总得票';
+  return names
+    .slice(0, i + 1)
+    .map((n) => `${n}票`)
+    .join('+');
+}
+
+/** One disputed ballot: where it is and what is unclear, each issue on its own line. */
+function disputeLines(d: DisputedBallot, indent: string): string[] {
+  const out = [`${indent}[${d.no}] 票号 ${d.ticket}  票箱 ${d.box}  (${d.file} 第 ${d.line} 行)`];
+  const more = `${indent}    `;
+  if (d.issues.length === 0) out.push(`${more}疑难`);
+  for (const u of d.issues) out.push(`${more}${describeUnclear(u)}`);
+  if (d.note !== '') out.push(`${more}备注: ${d.note}`);
+  return out;
+}
+
 export function renderTable(r: CountResult, ctx: RenderContext): string {
   const c: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
   const e = r.election;
+  const b = r.ballots;
   const out: string[] = [];
-  const h = (s: string): void => void out.push('', c.bold(s));
-  out.push(c.bold(`${e.title}`));
-  out.push(`${e.date}  ${METHOD_LABEL[e.method]} · ${MODE_LABEL[e.mode]} · ${ROUND_LABEL[e.round]}`);
+  let n = 0;
+  const section = (title: string): void => {
+    out.push('', c.bold(`${NUMERALS[n] ?? String(n + 1)}、${title}`));
+    n++;
+  };
+  const pending = r.disputes.filter((d) => d.ruling === undefined);
+  const ruled = r.disputes.filter((d) => d.ruling !== undefined);
+  const offices = e.offices.map((o) => o.name);
+
+  // 1. Title, files, rules in force.
+  out.push(c.bold(`${e.title} 计票结果`));
+  out.push([e.date, METHOD_LABEL[e.method], MODE_LABEL[e.mode], ROUND_LABEL[e.round]].join(' · '));
+  if (e.previouslyElected.length > 0) {
+    out.push(`前次已当选: ${e.previouslyElected.map((p) => `${p.office} ${p.name}`).join('、')}`);
+  }
   if (ctx.inputs.length > 0) {
     out.push('使用的文件:');
-    for (const i of ctx.inputs) out.push(`  ${ROLE_LABEL[i.role]}  ${i.file}`);
+    out.push(...columns(ctx.inputs.map((i) => [ROLE_LABEL[i.role], i.file])));
   }
+  out.push(`计票规则: 另选姓名下未画符号的, ${e.rules.writeInWithoutMark === 'approve' ? '计为赞成票' : '不计票'} (election.json rules.writeInWithoutMark)`);
 
-  h('一、选票统计');
-  const b = r.ballots;
-  const reg = e.method === 'representative' ? '居民代表总数' : '登记选民';
-  const s = table(['项目', '数量'], ctx.color, ['left', 'right']);
+  // 2. Ballots and validity.
+  section('选票统计');
+  const s = makeTable(c, ['项目', '数量'], ['left', 'right']);
   s.push(
-    [reg, String(b.registered)],
+    [e.method === 'representative' ? '居民代表总数' : '登记选民', String(b.registered)],
     ['发出选票', String(b.issued)],
     ['收回选票', String(b.returned)],
     [`有效 (含弃权 ${b.blank})`, String(b.valid)],
     ['部分有效', String(b.partial)],
     ['无效 (废票)', String(b.invalid)],
-    ['疑难 (待认定)', String(b.disputed)],
-    ['参加投票比例', percent(b.returned, b.registered)],
+    ['疑难 (待认定)', b.disputed > 0 ? c.yellow(String(b.disputed)) : String(b.disputed)],
+    ['参选率 (收回/登记)', percent(b.returned, b.registered)],
   );
   out.push(s.toString());
+  if (ruled.length > 0) out.push(`其中疑难选票 ${ruled.length} 张已由选举领导小组认定, 按认定结果计入上列各类。`);
   const reasons = Object.entries(r.reasons) as [ReasonCode, number][];
-  if (reasons.length > 0) out.push(`原因: ${reasons.map(([k, n]) => `${REASON_LABEL[k]} ${n}`).join('; ')}`);
+  if (reasons.length > 0) out.push(`原因统计: ${reasons.map(([k, v]) => `${REASON_LABEL[k]} ${v}`).join('; ')}`);
 
-  h('二、选举有效性');
+  section('选举有效性');
   for (const chk of r.validity.checks) out.push(`  ${chk.passed ? c.green('✓') : c.red('✗')} ${chk.text}`);
-  if (r.validity.valid) out.push(c.green.bold('  选举有效'));
-  else out.push(c.red.bold(`  选举无效 (${r.validity.failed.join(', ')}): 本次选举无人当选; 以下统计仅供存档`));
+  if (r.validity.valid) {
+    out.push(c.green.bold('  选举有效'));
+    if (r.provisional) out.push(c.yellow.bold(`  计票结果暂定: 尚有 ${pending.length} 张疑难选票待选举领导小组认定`));
+  } else {
+    out.push(c.red.bold(`  选举无效: ${invalidReasons(r)}`));
+    out.push(c.red.bold('  本次选举无人当选; 以下得票仅供存档'));
+  }
 
+  // 3. Boxes.
   if (r.boxes.length > 1) {
-    h('三、各票箱');
-    const t = table(['票箱', '收回', '有效', '弃权', '部分有效', '无效', '疑难'], ctx.color, ['left', 'right', 'right', 'right', 'right', 'right', 'right']);
+    section('各票箱');
+    const t = makeTable(c, ['票箱', '收回', '有效', '弃权', '部分有效', '无效', '疑难'], ['left', 'right', 'right', 'right', 'right', 'right', 'right']);
     for (const x of r.boxes) t.push([x.box, x.returned, x.valid, x.blank, x.partial, x.invalid, x.disputed].map(String));
+    t.push([c.bold('合计'), ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v)))]);
     out.push(t.toString());
   }
 
-  h('四、唱票统计 (按职务)');
-  for (const o of r.offices) {
-    out.push(`${o.name} (应选 ${o.seats} 名; 计入 ${o.counted} 张, 超额作废 ${o.overvoted} 栏, 只计高职务去掉 ${o.removed} 票, 另选非选民 ${o.notVoter} 票)`);
+  // 4. Per office: 唱票 (赞成/反对/弃权 per printed candidate).
+  section('唱票统计 (按职务)');
+  r.offices.forEach((o, i) => {
+    if (i > 0) out.push('');
+    out.push(`${c.bold(o.name)} 应选 ${o.seats} 名${o.opposeKnown ? '' : ' (选票未录入反对, 反对和弃权合计为「未赞成」)'}`);
     const t = o.opposeKnown
-      ? table(['候选人', '赞成', '反对', '弃权'], ctx.color, ['left', 'right', 'right', 'right'])
-      : table(['候选人', '赞成', '未赞成'], ctx.color, ['left', 'right', 'right']);
-    for (const x of o.candidates) t.push(o.opposeKnown ? [x.name, String(x.approve), String(x.oppose), String(x.abstain)] : [x.name, String(x.approve), String(x.oppose + x.abstain)]);
+      ? makeTable(c, ['候选人', '赞成', '反对', '弃权'], ['left', 'right', 'right', 'right'])
+      : makeTable(c, ['候选人', '赞成', '未赞成'], ['left', 'right', 'right']);
+    let printedApprovals = 0;
+    for (const x of o.candidates) {
+      printedApprovals += x.approve;
+      t.push(o.opposeKnown ? [x.name, String(x.approve), String(x.oppose), String(x.abstain)] : [x.name, String(x.approve), String(x.oppose + x.abstain)]);
+    }
+    const writeIns = o.approvals - printedApprovals;
+    if (writeIns > 0) t.push(['另选 (合计)', String(writeIns), ...(o.opposeKnown ? ['', ''] : [''])]);
     out.push(t.toString());
-  }
+    out.push(`  计入选票 ${o.counted} 张 (本栏超额作废 ${o.overvoted} 张); 只计高职务去掉 ${o.removed} 票; 另选非选民 ${o.notVoter} 票`);
+  });
 
-  h('五、得票汇总');
-  const offices = e.offices.map((o) => o.name);
-  const t = table(['姓名', '候选职务', ...offices.map((o) => `${o}票`), '总得票', '过半数', '当选'], ctx.color, [
-    'left',
-    'left',
-    ...offices.map(() => 'right' as const),
-    'right',
-    'center',
-    'left',
-  ]);
+  // 5. Combined: every person, votes per office, 总得票, 过半数, 当选.
+  section('得票汇总');
+  const single = offices.length === 1;
+  // 过半数 decides only in a first round (第三十八条); a runoff (第四十条) or revote has its own rule.
+  const showMajority = e.round === 'first';
+  const t = makeTable(
+    c,
+    ['姓名', '候选职务', ...(single ? [] : offices.map((o) => `${o}票`)), single ? '得票' : '总得票', ...(showMajority ? ['过半数'] : []), '当选'],
+    ['left', 'left', ...(single ? [] : offices.map((): Align => 'right')), 'right', ...(showMajority ? (['center'] as const) : []), 'left'],
+  );
   for (const p of r.people) {
     t.push([
-      p.elected ? c.bold(p.name) : p.name,
+      p.elected !== null ? c.bold(p.name) : p.name,
       p.printed ?? '另选',
-      ...offices.map((o) => String(p.votes[o] ?? 0)),
+      ...(single ? [] : offices.map((o) => String(p.votes[o] ?? 0))),
       String(p.total),
-      p.majority ? '✓' : '',
-      p.elected ? c.green(p.elected) : '',
+      ...(showMajority ? [p.majority ? '✓' : ''] : []),
+      p.elected !== null ? c.green(p.elected) : '',
     ]);
   }
   out.push(t.toString());
-  out.push(`过半数: 总得票数 × 2 > 收回选票 ${b.returned} (第三十八条)`);
-  if (e.round === 'runoff') out.push(`另行选举当选: 得票多者, 且得票 × 3 ≥ 收回选票 ${b.returned} (第四十条)`);
-  if (e.round === 'revote') out.push('再次投票: 在得票相等的候选人中以得票多者当选 (第三十九条(三))');
+  if (e.round === 'first') out.push(`过半数: ${single ? '得票' : '总得票'} × 2 > 收回选票 ${b.returned} (第三十八条)`);
+  if (e.round === 'runoff') out.push(`另行选举: 得票多者当选, 且得票 × 3 ≥ 收回选票 ${b.returned} (第四十条)`);
+  if (e.round === 'revote') out.push('再次投票: 在得票相等的人员中以得票多者当选 (第三十九条(三))');
 
-  h(r.provisional ? '六、当选名单 (暂定, 疑难选票待认定)' : '六、当选名单');
-  if (!r.validity.valid) out.push(c.red('  选举无效, 无人当选'));
-  else if (r.elected.length === 0) out.push('  无人当选');
-  else for (const x of r.elected) out.push(`  ${x.office}  ${c.bold(x.name)}  (职务得票 ${x.votes}, 总得票 ${x.total})`);
+  // 6. Elected, by office, with the seats still open.
+  section(r.provisional && r.validity.valid ? '当选名单 (暂定, 疑难选票待认定)' : '当选名单');
+  if (!r.validity.valid) out.push(c.red.bold('  选举无效, 无人当选'));
+  else {
+    const rows: string[][] = [];
+    const open: string[] = [];
+    let total = 0;
+    for (const o of e.offices) {
+      total += o.seats;
+      const label = scoreLabel(e, o.name);
+      r.elected
+        .filter((x) => x.office === o.name)
+        .forEach((x, k) => {
+          const figures = label === '总得票' ? `总得票 ${x.total}` : label === '得票' ? `得票 ${x.votes}` : `${label} ${x.votes}, 总得票 ${x.total}`;
+          rows.push([k === 0 ? o.name : '', c.bold(x.name), figures]);
+        });
+      for (const x of r.revote) if (x.office === o.name) open.push(`${o.name} ${x.seats} 名待再次投票`);
+      for (const x of r.runoff) if (x.office === o.name) open.push(`${o.name} ${x.seats} 名待另行选举`);
+      for (const x of r.vacant) if (x.office === o.name) open.push(`${o.name}空缺 ${x.seats} 名`);
+    }
+    if (rows.length > 0) out.push(...columns(rows));
+    else out.push('  无人当选');
+    out.push(`  应选 ${total} 名, 当选 ${r.elected.length} 名${open.length > 0 ? c.yellow(`; ${open.join('; ')}`) : ''}`);
+  }
 
-  h('七、尚需处理');
+  // 7. What must still happen.
+  section('尚需处理');
   const todo: string[] = [];
-  const pending = r.disputes.filter((d) => !d.ruling);
+  if (!r.validity.valid) todo.push(c.red(`  选举无效 (${invalidReasons(r)}): 应组织重新选举 (第五十二条)`));
   if (pending.length > 0) {
-    todo.push(c.yellow(`疑难选票 ${pending.length} 张, 须由选举领导小组认定 (可用 jipiao disputes … --out rulings.csv 生成认定表):`));
-    for (const d of pending) todo.push(`  [${d.no}] 票号 ${d.ticket}  票箱 ${d.box}  ${describeIssues(d.issues)}${d.note ? `  备注: ${d.note}` : ''}`);
+    todo.push(c.yellow(`  疑难选票 ${pending.length} 张, 须由选举领导小组编号、表决认定 (规程 10):`));
+    for (const d of pending) todo.push(...disputeLines(d, '    '));
+    todo.push('    认定表: jipiao disputes <选票文件> --out rulings.csv, 填写后用 --rulings 重新计票');
     if (r.margin) {
-      todo.push(
-        r.margin.stable
-          ? c.green('  疑难选票不影响当选结果 (按最不利情形计算)')
-          : c.red(`  疑难选票可能影响以下职务的当选结果: ${r.margin.atStake.join('、') || '选举有效性'}; 须先认定再公布`),
-      );
+      if (!r.validity.valid) todo.push('  选举无效, 疑难选票的认定不改变这一结论');
+      else if (r.margin.stable) todo.push(c.green('  疑难选票不影响当选结果 (按最不利情形计算); 认定后当选名单即为最终结果'));
+      else todo.push(c.red(`  疑难选票可能影响以下职务的当选结果: ${r.margin.atStake.join('、')}; 须先认定再公布`));
     }
   }
-  for (const x of r.revote) todo.push(c.yellow(`再次投票: ${x.office} ${x.seats} 名, 在得票相等的 ${x.names.join('、')} 中进行 (第三十九条(三))`));
-  for (const x of r.runoff) {
-    todo.push(c.yellow(`另行选举: ${x.office} ${x.seats} 名, 候选人按得票多少为序: ${x.candidates.join('、')} (第四十条)`));
-    if (x.tieAtCutoff) todo.push('  候选人截止处得票相等, 人数需由选举领导小组确定');
+  for (const x of r.revote) {
+    todo.push(c.yellow(`  再次投票: ${x.office} ${x.seats} 名, 在得票相等的 ${x.names.join('、')} 中进行, 以得票多者当选 (第三十九条(三), 3 日内)`));
   }
-  for (const x of r.vacant) todo.push(`空缺: ${x.office} ${x.seats} 名 (第四十一条)`);
-  if (r.presiding) todo.push(r.presiding);
-  if (todo.length === 0) todo.push(isFinal(r) ? '无。计票结果为最终结果, 可以公布。' : '无');
-  out.push(...todo.map((x) => (x.startsWith('  ') ? x : `  ${x}`)));
+  for (const x of r.runoff) {
+    todo.push(c.yellow(`  另行选举: ${x.office} ${x.seats} 名, 候选人按得票多少为序: ${x.candidates.join('、')} (第四十条, 30 日内)`));
+    if (x.tieAtCutoff) todo.push('    候选人名单截止处得票相等, 候选人人数须由选举领导小组确定');
+  }
+  for (const x of r.vacant) todo.push(`  空缺: ${x.office} ${x.seats} 名 (经另行选举仍未选出, 第四十一条)`);
+  if (r.presiding !== null) todo.push(`  ${r.presiding}`);
+  if (todo.length === 0) todo.push(c.green('  无。计票结果为最终结果, 可以公布。'));
+  out.push(...todo);
 
-  const ruled = r.disputes.filter((d) => d.ruling);
   if (ruled.length > 0) {
-    h('疑难选票认定');
+    section('疑难选票认定');
     for (const d of ruled) {
       const rl = d.ruling;
       if (!rl) continue;
-      out.push(
-        `  [${d.no}] 票号 ${d.ticket}  ${describeIssues(d.issues)} → 认定${VERDICT_LABEL[rl.verdict]}${rl.vote ? ` (表决 ${rl.vote})` : ''}, 计为${CLASS_LABEL[rl.finalClass]}${rl.reason ? `; 理由: ${rl.reason}` : ''}`,
-      );
+      out.push(`  [${d.no}] 票号 ${d.ticket}  票箱 ${d.box}: ${d.issues.length > 0 ? d.issues.map(describeUnclear).join('; ') : '疑难'}`);
+      const how = [`认定${VERDICT_LABEL[rl.verdict]}`, ...(rl.vote !== '' ? [`表决 ${rl.vote}`] : []), `计为${CLASS_LABEL[rl.finalClass]}`];
+      out.push(`      ${how.join(', ')}${rl.reason !== '' ? `; 理由: ${rl.reason}` : ''} (${rl.file} 第 ${rl.line} 行)`);
     }
   }
+
   if (r.warnings.length > 0) {
-    h('提示');
+    out.push('', c.bold('提示'));
     for (const w of r.warnings) out.push(`  ${c.yellow(w)}`);
   }
+
+  out.push('', conclusion(r, c, pending.length));
   return `${out.join('\n')}\n`;
+}
+
+/** The last line, what the counter sees without scrolling. */
+function conclusion(r: CountResult, c: ChalkInstance, pending: number): string {
+  if (!r.validity.valid) return c.red.bold(`结论: 选举无效 (${invalidReasons(r)}), 无人当选。`);
+  const seats = r.election.offices.reduce((a, o) => a + o.seats, 0);
+  const parts = [`选举有效, 当选 ${r.elected.length}/${seats} 名`];
+  if (r.provisional) parts.push(`疑难选票 ${pending} 张待认定, 结果暂定`);
+  const revote = r.revote.reduce((a, x) => a + x.seats, 0);
+  const runoff = r.runoff.reduce((a, x) => a + x.seats, 0);
+  const vacant = r.vacant.reduce((a, x) => a + x.seats, 0);
+  if (revote > 0) parts.push(`${revote} 名须再次投票`);
+  if (runoff > 0) parts.push(`${runoff} 名须另行选举`);
+  if (vacant > 0) parts.push(`空缺 ${vacant} 名`);
+  if (isFinal(r)) return c.green.bold(`结论: ${parts.join('; ')}。计票结果为最终结果。`);
+  return c.yellow.bold(`结论: ${parts.join('; ')}。`);
 }
