@@ -60,7 +60,11 @@ export type Unclear =
   | { readonly kind: 'mark'; readonly column: string; readonly value: string }
   | { readonly kind: 'name'; readonly column: string; readonly value: string }
   | { readonly kind: 'homonym'; readonly column: string; readonly value: string; readonly matches: readonly string[] }
-  | { readonly kind: 'group'; readonly column: string; readonly value: string; readonly matches: readonly string[] };
+  | { readonly kind: 'group'; readonly column: string; readonly value: string; readonly matches: readonly string[] }
+  /** Names layout: the same printed candidate listed both as approved and as opposed. */
+  | { readonly kind: 'conflict'; readonly column: string; readonly value: string }
+  /** Names layout: a name in a `<职务>:反对` column that is not a printed candidate of that office. */
+  | { readonly kind: 'opposeNotPrinted'; readonly column: string; readonly value: string };
 
 export interface WrittenVote {
   /** Header name of the cell the name was written in (grid: `委员:另选1`; names: `委员`). */
@@ -350,10 +354,10 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
         for (const name of splitNames(cells[opposeCol] ?? '')) {
           sec.touched = true;
           const ci = office.candidates.indexOf(name);
-          if (isUnclearName(name) || ci < 0) {
-            // Opposing someone not printed for this office is meaningless; it is unclear what was meant.
-            unclear.push({ kind: 'name', column: plan.header[opposeCol] ?? '', value: name });
-          } else sec.marks[ci] = 'oppose';
+          if (isUnclearName(name)) unclear.push({ kind: 'name', column: plan.header[opposeCol] ?? '', value: name });
+          // Opposing someone not printed for this office is meaningless; it is unclear what was meant.
+          else if (ci < 0) unclear.push({ kind: 'opposeNotPrinted', column: plan.header[opposeCol] ?? '', value: name });
+          else sec.marks[ci] = 'oppose';
         }
       }
       if (col === undefined) return;
@@ -365,7 +369,7 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
         }
         const ci = office.candidates.indexOf(name);
         if (ci >= 0) {
-          if (sec.marks[ci] === 'oppose') unclear.push({ kind: 'mark', column, value: `${name} 同时被列为赞成和反对` });
+          if (sec.marks[ci] === 'oppose') unclear.push({ kind: 'conflict', column, value: name });
           else sec.marks[ci] = 'approve';
         } else sec.written.push({ column, name });
       }

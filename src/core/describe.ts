@@ -11,6 +11,10 @@ export function describeUnclear(u: Unclear): string {
       return `「${u.column}」一栏写的姓名「${u.value}」无法辨认`;
     case 'homonym':
       return `「${u.column}」一栏写的「${u.value}」在选民名单中有同名: ${u.matches.join('、')}`;
+    case 'conflict':
+      return `「${u.column}」一栏的「${u.value}」同时被列为赞成和反对`;
+    case 'opposeNotPrinted':
+      return `「${u.column}」一栏的「${u.value}」不是${u.column.split(':')[0] ?? ''}的正式候选人, 不能投反对票`;
     case 'group':
       return `「${u.column}」一栏写的「${u.value}」与选民名单不符 (可能是: ${u.matches.join('、')})`;
   }

@@ -73,3 +73,25 @@ describe('output safety (formula injection)', () => {
     expect(line).toBe(`"'=HYPERLINK(""x"")","一,号",b.csv,2,有效,,,\n`);
   });
 });
+
+describe('names layout: what is unclear is said precisely', () => {
+  it('approved and opposed at once → conflict; opposing an unprinted name → opposeNotPrinted', async () => {
+    const { count, DEFAULT_RULES, describeUnclear } = await import('../../src/core/index.js');
+    const election = {
+      title: 't', date: '2026-12-20', method: 'direct' as const, mode: 'combined' as const, round: 'first' as const,
+      registered: 4, issued: 4, rules: DEFAULT_RULES, previouslyElected: [],
+      offices: [{ name: '委员', seats: 2, candidates: ['钱七', '孙八', '周九'] }],
+    };
+    const rows = [
+      { file: 'b.csv', line: 1, cells: ['票号', '委员', '委员:反对'] },
+      { file: 'b.csv', line: 2, cells: ['1', '钱七', '钱七'] },
+      { file: 'b.csv', line: 3, cells: ['2', '钱七', '陈一'] },
+    ];
+    const r = await count([{ file: 'b.csv', rows }], { election, registered: 4 });
+    if (!r.ok) throw new Error('count failed');
+    expect(r.value.disputes.map((d) => d.issues.map(describeUnclear))).toEqual([
+      ['「委员」一栏的「钱七」同时被列为赞成和反对'],
+      ['「委员:反对」一栏的「陈一」不是委员的正式候选人, 不能投反对票'],
+    ]);
+  });
+});
