@@ -56,7 +56,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exit;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      // --help / --version exit 0; help shown because a command or subcommand is missing is a usage error.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT_OK;
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
       const what = USAGE_ZH[e.code] ?? '用法错误';
       io.stderr.write(`错误 [USAGE] ${what}: ${e.message.replace(/^error: /u, '')} (用 jipiao --help 查看用法)\n`);
       return EXIT_BAD_INPUT;

@@ -41,6 +41,13 @@ describe('jipiao CLI', () => {
     expect(r.err).not.toMatch(/\bat .+:\d+:\d+/u);
   });
 
+  it('a missing command or subcommand shows help and is a usage error (exit 2)', async () => {
+    expect((await run([])).code).toBe(2);
+    const r = await run(['roll']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('check');
+  });
+
   it('--help exits 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
