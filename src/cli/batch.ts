@@ -1,8 +1,16 @@
 /**
- * `jipiao batch DIR` (SPEC §6, issue 5): every election folder under DIR (a folder with election.json)
- * counted in parallel on worker threads, a progress bar on a TTY (cli-progress), a summary table, and
- * each election's result.json, ballot-log.csv and sheets written beside its inputs or into --out.
- * A broken folder does not stop the others; the run then exits 2 at the end.
+ * `jipiao batch DIR [--out DIR2] [--strict] [--jobs n]` (SPEC §6, 区域复核): every election folder under
+ * DIR (a folder holding election.json) counted in parallel on a pool of worker threads, a progress bar
+ * on a TTY (cli-progress; nothing when not a TTY), a summary table in sorted folder order, and each
+ * election's result.json, ballot-log.csv and sheets (report/) written beside its inputs or into
+ * --out/<folder>. A broken folder is reported with its error lines and does not stop the others; the
+ * run then exits 2 at the end (70 if a folder hit an internal error). --strict: exit 1 when any result
+ * is not final (core isFinal).
+ *
+ * Workers run the compiled module dist/cli/batch-worker.js. Started from dist/ (bin/jipiao.js) that is
+ * the file next to this one; started from the TypeScript sources (vitest) it is the build's copy, so
+ * build first (`npm test` does). With no compiled worker, with --jobs 1, or with a single folder, the
+ * folders are counted in-process, one after another — same outputs, byte for byte.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -14,75 +22,119 @@ import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { percent } from '../adapters/render/table.js';
+import { BATCH_WORKER, type ElectionJob, type JobSummary, internalFailure, runElectionJob } from './batch-worker.js';
 import type { CommandContext } from './context.js';
-import { type ElectionJob, type JobSummary, runElectionJob } from './election-job.js';
-import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, internalErrorMessage } from './errors.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_NOT_FINAL, EXIT_OK } from './errors.js';
 import { useColor } from './io.js';
 import { displayPath } from './pipeline.js';
 
-/** Election folders under root, sorted; output folders (report/) are skipped. */
-export function electionFolders(root: string): string[] {
-  const out: string[] = [];
+/** Folders never searched for elections: what we write (report/) and tool folders. */
+const SKIP = new Set(['report', 'node_modules']);
+
+/**
+ * Election folders under root (root itself included), sorted by path; a folder that cannot be read is
+ * returned in `unreadable` (reported, never silently skipped).
+ */
+export function electionFolders(root: string): { folders: string[]; unreadable: string[] } {
+  const folders: string[] = [];
+  const unreadable: string[] = [];
   const walk = (dir: string): void => {
-    if (existsSync(path.join(dir, 'election.json'))) out.push(dir);
-    for (const d of readdirSync(dir, { withFileTypes: true })) {
-      if (d.isDirectory() && d.name !== 'report' && d.name !== 'node_modules' && !d.name.startsWith('.')) walk(path.join(dir, d.name));
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      unreadable.push(dir);
+      return;
     }
+    if (entries.some((d) => d.isFile() && d.name === 'election.json')) folders.push(dir);
+    for (const d of entries) if (d.isDirectory() && !SKIP.has(d.name) && !d.name.startsWith('.')) walk(path.join(dir, d.name));
   };
   walk(root);
-  return out.sort();
+  const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return { folders: folders.sort(byCodePoint), unreadable: unreadable.sort(byCodePoint) };
 }
 
 /** The compiled worker next to this module (dist/), or the build's when running from TypeScript sources. */
-function workerUrl(): URL | undefined {
-  const here = new URL('./batch-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const dist = new URL('../../dist/cli/batch-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(dist)) ? dist : undefined;
+export function workerUrl(): URL | undefined {
+  for (const rel of ['./batch-worker.js', '../../dist/cli/batch-worker.js']) {
+    const u = new URL(rel, import.meta.url);
+    if (existsSync(fileURLToPath(u))) return u;
+  }
+  return undefined;
 }
 
-async function runPool(jobs: readonly ElectionJob[], n: number, done: (s: JobSummary) => void): Promise<JobSummary[]> {
+/** Send one job to a worker; rejects when the worker dies (error or exit) before answering. */
+function runOn(w: Worker, job: ElectionJob): Promise<JobSummary> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+    };
+    const onMessage = (s: JobSummary): void => {
+      cleanup();
+      resolve(s);
+    };
+    const onError = (e: unknown): void => {
+      cleanup();
+      reject(e);
+    };
+    const onExit = (code: number): void => {
+      cleanup();
+      reject(new Error(`工作线程意外退出 (exit ${code})`));
+    };
+    w.on('message', onMessage);
+    w.on('error', onError);
+    w.on('exit', onExit);
+    w.postMessage(job);
+  });
+}
+
+/**
+ * Count every job; results in job order whatever order they finish in. `n` lanes each own a worker
+ * and take the next job when done; a worker that dies fails only its job, and the lane starts a new one.
+ */
+export async function runPool(
+  jobs: readonly ElectionJob[],
+  n: number,
+  done: (s: JobSummary) => void,
+  url: URL | undefined = workerUrl(),
+): Promise<JobSummary[]> {
   const results = new Array<JobSummary>(jobs.length);
-  const url = workerUrl();
-  if (!url || n <= 1) {
-    for (let i = 0; i < jobs.length; i++) {
-      const job = jobs[i];
-      if (!job) continue;
-      const s = await runElectionJob(job).catch((e: unknown): JobSummary => ({ ok: false, name: job.name, errors: internalErrorMessage(e) }));
+  let next = 0;
+  if (url === undefined || n <= 1 || jobs.length <= 1) {
+    for (const [i, job] of jobs.entries()) {
+      const s = await runElectionJob(job).catch((e: unknown) => internalFailure(job, e));
       results[i] = s;
       done(s);
     }
     return results;
   }
-  let next = 0;
-  const workers = Array.from({ length: Math.min(n, jobs.length) }, () => new Worker(url));
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            let current = -1;
-            const feed = (): void => {
-              if (next >= jobs.length) {
-                resolve();
-                return;
-              }
-              current = next++;
-              w.postMessage(jobs[current]);
-            };
-            w.on('message', (s: JobSummary) => {
-              results[current] = s;
-              done(s);
-              feed();
-            });
-            w.on('error', reject);
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  const lane = async (): Promise<void> => {
+    let w: Worker | undefined;
+    try {
+      while (next < jobs.length) {
+        const i = next++;
+        const job = jobs[i];
+        if (job === undefined) continue;
+        if (w === undefined) {
+          w = new Worker(url, { workerData: BATCH_WORKER });
+          w.on('error', () => undefined); // reported through runOn; never an unhandled 'error' event
+        }
+        const s = await runOn(w, job).catch(async (e: unknown) => {
+          const dead = w;
+          w = undefined;
+          await dead?.terminate();
+          return internalFailure(job, e);
+        });
+        results[i] = s;
+        done(s);
+      }
+    } finally {
+      await w?.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, jobs.length) }, lane));
   return results;
 }
 
@@ -90,52 +142,81 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
   program
     .command('batch')
     .description('区域复核: 并行计算 DIR 下每个选举文件夹 (re-count every election folder under DIR in parallel)')
-    .argument('<dir>', '包含多个选举文件夹的文件夹')
+    .argument('<dir>', '包含多个选举文件夹 (各含 election.json 和选票 CSV) 的文件夹')
     .option('--out <dir>', '输出到此文件夹 (每个选举一个子文件夹); 默认写在各选举文件夹内')
     .option('--jobs <n>', '并行数 (默认: CPU 核数)')
-    .option('--strict', '任何一个结果不是最终结果时退出码为 1')
+    .option('--strict', '任何一个结果不是最终结果 (选举无效、疑难待认定、需再次投票或另行选举) 时退出码为 1')
     .action(async (dirArg: string, o: Record<string, unknown>) => {
       const { io } = ctx;
+      let n = os.availableParallelism();
+      if (o['jobs'] !== undefined) {
+        const s = String(o['jobs']);
+        if (!/^[1-9]\d{0,3}$/u.test(s)) {
+          io.stderr.write(`错误 [USAGE] 参数值无效: --jobs 应为正整数, 而不是「${s}」 (用 jipiao batch --help 查看用法)\n`);
+          ctx.setExit(EXIT_BAD_INPUT);
+          return;
+        }
+        n = Number(s);
+      }
       const root = path.resolve(io.cwd, dirArg);
       if (!existsSync(root) || !statSync(root).isDirectory()) {
         io.stderr.write(`错误 [BATCH_NOT_A_FOLDER] ${dirArg}: 不存在或不是文件夹\n`);
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }
-      const folders = electionFolders(root);
-      if (folders.length === 0) {
+      const { folders, unreadable } = electionFolders(root);
+      const shown = (dir: string): string => path.relative(root, dir).split(path.sep).join('/') || path.basename(dir);
+      if (folders.length === 0 && unreadable.length === 0) {
         io.stderr.write(`错误 [BATCH_EMPTY] ${dirArg}: 没有找到含 election.json 的选举文件夹\n`);
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }
       const out = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : undefined;
       const jobs: ElectionJob[] = folders.map((dir) => {
-        const name = path.relative(root, dir).split(path.sep).join('/') || path.basename(dir);
+        const name = shown(dir);
         return { dir, name, outDir: out ? path.join(out, name) : dir };
       });
-      const n = typeof o['jobs'] === 'string' && /^\d+$/u.test(o['jobs']) ? Math.max(1, Number(o['jobs'])) : os.availableParallelism();
-      const bar = io.stderr.isTTY ? new cliProgress.SingleBar({ format: '计票 [{bar}] {value}/{total} {name}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+
+      // Progress on a TTY only (stderr, where cli-progress draws); quiet otherwise.
+      const bar = io.stderr.isTTY && process.stderr.isTTY ? new cliProgress.SingleBar({ format: '计票 [{bar}] {value}/{total} {name}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
       bar?.start(jobs.length, 0, { name: '' });
-      const results = await runPool(jobs, n, (s) => bar?.increment(1, { name: s.name }));
-      bar?.stop();
-      const k = new Chalk({ level: useColor(io) ? 1 : 0 });
-      const style = { head: useColor(io) ? ['bold'] : [], border: useColor(io) ? ['grey'] : [], compact: true };
-      const t = new Table({ head: ['文件夹', '社区', '选举', '收回', '参选率', '有效', '当选', '尚需'], style, colAligns: ['left', 'left', 'left', 'right', 'right', 'center', 'right', 'left'] });
-      let broken = 0;
+      const results = await runPool(jobs, n, (s) => bar?.increment(1, { name: s.name })).finally(() => bar?.stop());
+
+      const color = useColor(io);
+      const k = new Chalk({ level: color ? 1 : 0 });
+      const style = { head: color ? ['bold'] : [], border: color ? ['grey'] : [], compact: true };
+      const t = new Table({
+        head: ['文件夹', '社区', '选举', '收回', '参选率', '有效', '当选', '尚需'],
+        style,
+        colAligns: ['left', 'left', 'left', 'right', 'right', 'center', 'right', 'left'],
+      });
+      let broken = unreadable.length;
+      let inputErrors = unreadable.length;
+      let internal = 0;
       let notFinal = 0;
-      const errors: string[] = [];
+      const errors: string[] = unreadable.map((d) => `错误 [BATCH_FOLDER_UNREADABLE] ${shown(d)}: 无法读取此文件夹 (请检查权限)\n`);
       for (const s of results) {
         if (s.ok) {
           if (!s.final) notFinal++;
           t.push([s.name, s.community, s.title, String(s.returned), percent(s.returned, s.registered), s.valid ? '✓' : k.red('✗'), `${s.elected}/${s.seats}`, s.todo || '—']);
         } else {
           broken++;
+          if (s.kind === 'input') inputErrors++;
+          if (s.kind === 'internal') internal++;
           errors.push(s.errors);
-          t.push([s.name, '', k.red('输入错误 (见下)'), '', '', '', '', '']);
+          t.push([s.name, '', k.red('出错 (见下方错误)'), '', '', '', '', '']);
         }
       }
-      io.stdout.write(`${t.toString()}\n共 ${results.length} 个选举: ${results.length - broken} 个已计票, ${broken} 个输入错误; 结果写入 ${out ? displayPath(io.cwd, out) : '各选举文件夹'}\n`);
+      const total = results.length + unreadable.length;
+      const where = out ? displayPath(io.cwd, out) : '各选举文件夹';
+      const failures = [`${inputErrors} 个输入错误`];
+      if (broken - inputErrors - internal > 0) failures.push(`${broken - inputErrors - internal} 个无法写入输出`);
+      if (internal > 0) failures.push(`${internal} 个内部错误`);
+      io.stdout.write(
+        `${t.toString()}\n共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
+      );
       if (errors.length > 0) io.stderr.write(errors.join(''));
-      ctx.setExit(broken > 0 ? EXIT_BAD_INPUT : o['strict'] === true && notFinal > 0 ? EXIT_NOT_FINAL : EXIT_OK);
+      // A bug in any folder: 70; bad inputs or unwritable outputs: 2; then --strict: 1 when not final.
+      ctx.setExit(internal > 0 ? EXIT_INTERNAL : broken > 0 ? EXIT_BAD_INPUT : o['strict'] === true && notFinal > 0 ? EXIT_NOT_FINAL : EXIT_OK);
     });
 }

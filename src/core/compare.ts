@@ -1,22 +1,34 @@
 /**
  * Published result vs re-count (申诉复核, SPEC §6 `compare`): what differs, figure by figure, and whether
  * the outcome (validity, who is elected to which office, revote, runoff, vacancies) changed. Pure: takes
- * two parsed `jipiao.result/1` JSON documents.
+ * two `jipiao.result/1` JSON documents (as text or parsed) and returns plain data; deterministic (every
+ * list follows the documents' own order or a fixed order, never a hash order).
  */
 import { SCHEMA } from './audit.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
 
 export interface ResultDoc {
   readonly schema: string;
-  readonly election: { readonly title: string; readonly round?: string; readonly offices?: readonly { readonly name: string; readonly candidates: readonly string[] }[] };
+  readonly election: {
+    readonly title: string;
+    readonly round?: string | undefined;
+    readonly mode?: string | undefined;
+    readonly offices?: readonly { readonly name: string; readonly seats?: number | undefined; readonly candidates: readonly string[] }[] | undefined;
+  };
   readonly ballots: Readonly<Record<string, number>>;
   readonly validity: { readonly valid: boolean; readonly failed: readonly string[] };
-  readonly people: readonly { readonly name: string; readonly votes: Readonly<Record<string, number>>; readonly total: number }[];
+  readonly people: readonly {
+    readonly name: string;
+    readonly printed?: string | null | undefined;
+    readonly votes: Readonly<Record<string, number>>;
+    readonly total: number;
+  }[];
   readonly elected: readonly { readonly office: string; readonly name: string }[];
   readonly revote: readonly { readonly office: string; readonly seats: number; readonly names: readonly string[] }[];
   readonly runoff: readonly { readonly office: string; readonly seats: number; readonly candidates: readonly string[] }[];
   readonly vacant: readonly { readonly office: string; readonly seats: number }[];
-  readonly boxes?: readonly ({ readonly box: string } & Readonly<Record<string, number | string>>)[];
+  readonly provisional?: boolean | undefined;
+  readonly boxes?: readonly ({ readonly box: string } & Readonly<Record<string, number | string>>)[] | undefined;
 }
 
 export interface FigureDiff {
@@ -26,20 +38,63 @@ export interface FigureDiff {
   readonly diff: number;
 }
 
+/** One person's votes for one office (or 总得票数), published vs re-count. */
+export interface VoteDiff {
+  readonly name: string;
+  readonly office: string;
+  readonly before: number;
+  readonly after: number;
+  readonly diff: number;
+}
+
+export interface ElectedPlace {
+  readonly office: string;
+  readonly name: string;
+}
+
+/** A seat moved from one set of persons to another within one office (e.g. 委员 周强 → 吴敏). */
+export interface SeatChange {
+  readonly office: string;
+  /** Elected in the published result, not in the re-count. */
+  readonly removed: readonly string[];
+  /** Elected in the re-count, not in the published result. */
+  readonly added: readonly string[];
+}
+
 export interface Comparison {
   readonly title: string;
+  /** Every ballot figure (登记选民, 发出, 收回 and each class), changed or not. */
   readonly ballots: readonly FigureDiff[];
+  /** Per 票箱, only the figures that differ. */
   readonly boxes: readonly (FigureDiff & { readonly box: string })[];
-  readonly votes: readonly (FigureDiff & { readonly name: string; readonly office: string })[];
-  readonly elected: { readonly removed: readonly string[]; readonly added: readonly string[] };
+  /** Per person and office (and 总得票数), only the figures that differ. */
+  readonly votes: readonly VoteDiff[];
+  readonly elected: {
+    /** `<职务> <姓名>` elected before, not after. */
+    readonly removed: readonly string[];
+    /** `<职务> <姓名>` elected after, not before. */
+    readonly added: readonly string[];
+    readonly before: readonly ElectedPlace[];
+    readonly after: readonly ElectedPlace[];
+    /** Per office, in office order. */
+    readonly changes: readonly SeatChange[];
+  };
   readonly validity: { readonly before: boolean; readonly after: boolean; readonly failedBefore: readonly string[]; readonly failedAfter: readonly string[] };
+  /** Which of revote / runoff / vacant changed. */
   readonly pending: { readonly revote: boolean; readonly runoff: boolean; readonly vacant: boolean };
+  readonly revote: { readonly before: readonly string[]; readonly after: readonly string[] };
+  readonly runoff: { readonly before: readonly string[]; readonly after: readonly string[] };
+  readonly vacant: { readonly before: readonly string[]; readonly after: readonly string[] };
+  /** Disputed ballots pending (not an outcome change by itself, but said in the report). */
+  readonly provisional: { readonly before: boolean; readonly after: boolean };
   readonly outcomeChanged: boolean;
+  /** The parts of the verdict after `当选结果改变: `, in a fixed order. */
+  readonly changes: readonly string[];
   /** "当选结果不变" or "当选结果改变: …" */
   readonly verdict: string;
 }
 
-const BALLOT_KEYS: readonly [string, string][] = [
+export const BALLOT_FIGURES: readonly (readonly [string, string])[] = [
   ['registered', '登记选民'],
   ['issued', '发出'],
   ['returned', '收回'],
@@ -50,90 +105,258 @@ const BALLOT_KEYS: readonly [string, string][] = [
   ['disputed', '疑难'],
 ];
 
-function isDoc(x: unknown): x is ResultDoc {
-  if (typeof x !== 'object' || x === null) return false;
-  const o = x as Record<string, unknown>;
-  return o['schema'] === SCHEMA && typeof o['election'] === 'object' && Array.isArray(o['people']) && Array.isArray(o['elected']) && typeof o['ballots'] === 'object';
+/** Figures of a 票箱 (SPEC §6: returned and each class per box). */
+const BOX_FIGURES = BALLOT_FIGURES.slice(2);
+
+/** Why an election is invalid, in words (规程 第三十七、三十八条, 差额选举). */
+export const INVALID_BECAUSE: Readonly<Record<string, string>> = {
+  MORE_RETURNED_THAN_ISSUED: '收回选票多于发出选票',
+  LOW_TURNOUT: '参加投票人数不足',
+  NOT_COMPETITIVE: '违反差额选举原则',
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Reading a result document: every field compare uses is checked, so a hand-edited or truncated file
+// is an input error naming the key, never a crash.
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+
+/** The first key path that does not have the shape compare needs, or undefined. */
+function badKey(o: Obj): string | undefined {
+  const e = o['election'];
+  if (!isObj(e)) return 'election';
+  if (typeof e['title'] !== 'string') return 'election.title';
+  for (const k of ['round', 'mode'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') return `election.${k}`;
+  if (e['offices'] !== undefined) {
+    const offices = e['offices'];
+    if (!Array.isArray(offices)) return 'election.offices';
+    for (const [i, x] of offices.entries()) {
+      if (!isObj(x) || typeof x['name'] !== 'string') return `election.offices[${i}].name`;
+      if (x['seats'] !== undefined && !isCount(x['seats'])) return `election.offices[${i}].seats`;
+      if (!isStrings(x['candidates'])) return `election.offices[${i}].candidates`;
+    }
+  }
+  const b = o['ballots'];
+  if (!isObj(b)) return 'ballots';
+  for (const [k] of BALLOT_FIGURES) if (!isCount(b[k])) return `ballots.${k}`;
+  const v = o['validity'];
+  if (!isObj(v)) return 'validity';
+  if (typeof v['valid'] !== 'boolean') return 'validity.valid';
+  if (!isStrings(v['failed'])) return 'validity.failed';
+  const people = o['people'];
+  if (!Array.isArray(people)) return 'people';
+  for (const [i, p] of people.entries()) {
+    if (!isObj(p) || typeof p['name'] !== 'string') return `people[${i}].name`;
+    if (p['printed'] !== undefined && p['printed'] !== null && typeof p['printed'] !== 'string') return `people[${i}].printed`;
+    const votes = p['votes'];
+    if (!isObj(votes) || !Object.values(votes).every(isCount)) return `people[${i}].votes`;
+    if (!isCount(p['total'])) return `people[${i}].total`;
+  }
+  const seatLists: readonly [string, string | undefined][] = [
+    ['elected', undefined],
+    ['revote', 'names'],
+    ['runoff', 'candidates'],
+    ['vacant', undefined],
+  ];
+  for (const [list, names] of seatLists) {
+    const xs = o[list];
+    if (!Array.isArray(xs)) return list;
+    for (const [i, x] of xs.entries()) {
+      if (!isObj(x) || typeof x['office'] !== 'string') return `${list}[${i}].office`;
+      if (list === 'elected' && typeof x['name'] !== 'string') return `${list}[${i}].name`;
+      if (list !== 'elected' && !isCount(x['seats'])) return `${list}[${i}].seats`;
+      if (names !== undefined && !isStrings(x[names])) return `${list}[${i}].${names}`;
+    }
+  }
+  if (o['provisional'] !== undefined && typeof o['provisional'] !== 'boolean') return 'provisional';
+  const boxes = o['boxes'];
+  if (boxes !== undefined) {
+    if (!Array.isArray(boxes)) return 'boxes';
+    for (const [i, x] of boxes.entries()) {
+      if (!isObj(x) || typeof x['box'] !== 'string') return `boxes[${i}].box`;
+      for (const [k] of BOX_FIGURES) if (x[k] !== undefined && !isCount(x[k])) return `boxes[${i}].${k}`;
+    }
+  }
+  return undefined;
+}
+
+/** Check a parsed document; `file` names it in the error. */
+export function checkResultDoc(x: unknown, file: string): Result<ResultDoc> {
+  const notResult = (key: string, what: string): Result<ResultDoc> =>
+    err([inputError('COMPARE_NOT_RESULT', `${what} (应为 jipiao count --format json 的输出, schema "${SCHEMA}")`, { file, key })]);
+  if (!isObj(x)) return notResult('schema', '不是 jipiao 计票结果: 顶层不是 JSON 对象');
+  if (x['schema'] !== SCHEMA) {
+    const s = x['schema'];
+    return notResult('schema', typeof s === 'string' ? `不是 jipiao 计票结果: schema 为 "${s}"` : '不是 jipiao 计票结果: 没有 schema');
+  }
+  const bad = badKey(x);
+  if (bad !== undefined) return notResult(bad, `计票结果不完整或已被改动: 此键缺失或类型不对`);
+  return ok(x as unknown as ResultDoc);
 }
 
 export function parseResultDoc(text: string, file: string): Result<ResultDoc> {
   let x: unknown;
   try {
-    x = JSON.parse(text);
+    x = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     return err([inputError('COMPARE_NOT_JSON', `不是有效的 JSON (${e instanceof Error ? e.message : String(e)})`, { file })]);
   }
-  if (!isDoc(x)) return err([inputError('COMPARE_NOT_RESULT', `不是 jipiao 计票结果 (应为 jipiao count --format json 的输出, schema "${SCHEMA}")`, { file, key: 'schema' })]);
-  return ok(x);
+  return checkResultDoc(x, file);
 }
 
-const canon = (xs: readonly string[]): string => JSON.stringify([...xs].sort());
+// ---------------------------------------------------------------------------------------------------
 
-function candidatesOf(d: ResultDoc): string {
-  return JSON.stringify((d.election.offices ?? []).map((o) => [o.name, [...o.candidates].sort()]));
+const stroke = new Intl.Collator('zh-u-co-stroke');
+
+/** `主任: 张三、李四` — the printed candidates per office, candidates in 姓氏笔画 order. */
+function printedOf(d: ResultDoc): string[] {
+  const lines = new Map<string, Set<string>>();
+  const add = (office: string, name: string): void => {
+    const s = lines.get(office) ?? new Set<string>();
+    s.add(name);
+    lines.set(office, s);
+  };
+  for (const o of d.election.offices ?? []) for (const c of o.candidates) add(o.name, c);
+  // Older or trimmed documents without election.offices still say who was printed, per person.
+  for (const p of d.people) if (typeof p.printed === 'string') add(p.printed, p.name);
+  return [...lines].map(([office, names]) => `${office}: ${[...names].sort(stroke.compare).join('、')}`).sort();
 }
+
+function seatsOf(d: ResultDoc): string {
+  return (d.election.offices ?? []).map((o) => `${o.name} ${o.seats ?? '?'}`).join('、');
+}
+
+function sameElection(a: ResultDoc, b: ResultDoc, second: string): InputError[] {
+  const diff = (key: string, message: string): InputError[] => [inputError('COMPARE_DIFFERENT_ELECTION', message, { file: second, key })];
+  if (a.election.title !== b.election.title) return diff('election.title', `两份结果不是同一次选举: 「${a.election.title}」与「${b.election.title}」`);
+  const pa = printedOf(a);
+  const pb = printedOf(b);
+  if (pa.join('\n') !== pb.join('\n')) {
+    const only = [...pa.filter((x) => !pb.includes(x)).map((x) => `原结果 ${x}`), ...pb.filter((x) => !pa.includes(x)).map((x) => `复核 ${x}`)];
+    return diff('election.offices', `两份结果的职务或候选人不同, 不是同一次选举 (${only.join('; ')})`);
+  }
+  if (a.election.offices !== undefined && b.election.offices !== undefined && seatsOf(a) !== seatsOf(b)) {
+    return diff('election.offices', `两份结果的应选名额不同 (${seatsOf(a)} / ${seatsOf(b)}), 不是同一次选举`);
+  }
+  for (const k of ['round', 'mode'] as const) {
+    const x = a.election[k] ?? '';
+    const y = b.election[k] ?? '';
+    if (x !== y) return diff(`election.${k}`, `两份结果的${k === 'round' ? '轮次' : '投票方式'}不同 (${x} / ${y}), 不是同一次选举`);
+  }
+  return [];
+}
+
+/** Office order: the election's, then any other office named in the documents, in first-seen order. */
+function officeOrder(a: ResultDoc, b: ResultDoc): string[] {
+  const out = new Set<string>();
+  for (const d of [a, b]) for (const o of d.election.offices ?? []) out.add(o.name);
+  for (const d of [a, b]) {
+    for (const p of d.people) for (const k of Object.keys(p.votes)) out.add(k);
+    for (const x of [...d.elected, ...d.revote, ...d.runoff, ...d.vacant]) out.add(x.office);
+  }
+  return [...out];
+}
+
+const seatsText = (xs: readonly { readonly office: string; readonly seats: number }[]): string =>
+  xs.length === 0 ? '无' : xs.map((x) => `${x.office} ${x.seats} 名`).join('、');
 
 export function compareResults(a: ResultDoc, b: ResultDoc, files: readonly [string, string]): Result<Comparison> {
-  const errors: InputError[] = [];
-  if (a.election.title !== b.election.title) {
-    errors.push(inputError('COMPARE_DIFFERENT_ELECTION', `两份结果不是同一次选举: 「${a.election.title}」与「${b.election.title}」`, { file: files[1], key: 'election.title' }));
-  } else if (candidatesOf(a) !== candidatesOf(b)) {
-    errors.push(inputError('COMPARE_DIFFERENT_ELECTION', '两份结果的职务或候选人不同, 不是同一次选举', { file: files[1], key: 'election.offices' }));
-  } else if ((a.election.round ?? 'first') !== (b.election.round ?? 'first')) {
-    errors.push(inputError('COMPARE_DIFFERENT_ELECTION', `两份结果的轮次不同 (${a.election.round ?? ''} / ${b.election.round ?? ''})`, { file: files[1], key: 'election.round' }));
-  }
-  if (errors.length > 0) return err(errors);
+  const mismatch = sameElection(a, b, files[1]);
+  if (mismatch.length > 0) return err(mismatch);
   const fd = (what: string, before: number, after: number): FigureDiff => ({ what, before, after, diff: after - before });
-  const ballots = BALLOT_KEYS.map(([k, label]) => fd(label, a.ballots[k] ?? 0, b.ballots[k] ?? 0));
+  const offices = officeOrder(a, b);
+
+  const ballots = BALLOT_FIGURES.map(([k, label]) => fd(label, a.ballots[k] ?? 0, b.ballots[k] ?? 0));
+
+  // Per box: every box either document names, in code-point order of the box name.
   const boxes: (FigureDiff & { box: string })[] = [];
-  const boxNames = [...new Set([...(a.boxes ?? []).map((x) => x.box), ...(b.boxes ?? []).map((x) => x.box)])].sort();
-  for (const box of boxNames) {
-    const x = (a.boxes ?? []).find((y) => y.box === box);
-    const y = (b.boxes ?? []).find((z) => z.box === box);
-    for (const [k, label] of BALLOT_KEYS.slice(2)) {
-      const before = Number(x?.[k] ?? 0);
-      const after = Number(y?.[k] ?? 0);
-      if (before !== after) boxes.push({ box, ...fd(label, before, after) });
+  const boxesA = new Map((a.boxes ?? []).map((x) => [x.box, x] as const));
+  const boxesB = new Map((b.boxes ?? []).map((x) => [x.box, x] as const));
+  for (const box of [...new Set([...boxesA.keys(), ...boxesB.keys()])].sort()) {
+    const x = boxesA.get(box);
+    const y = boxesB.get(box);
+    for (const [k, label] of BOX_FIGURES) {
+      const d = fd(label, Number(x?.[k] ?? 0), Number(y?.[k] ?? 0));
+      if (d.diff !== 0) boxes.push({ box, ...d });
     }
   }
-  const offices = (a.election.offices ?? []).map((o) => o.name);
-  const names = [...new Set([...a.people.map((p) => p.name), ...b.people.map((p) => p.name)])];
-  const votes: (FigureDiff & { name: string; office: string })[] = [];
-  for (const name of names) {
-    const p = a.people.find((x) => x.name === name);
-    const q = b.people.find((x) => x.name === name);
+
+  // Per person and office: published order, then persons only the re-count has (new write-ins).
+  const peopleA = new Map(a.people.map((p) => [p.name, p] as const));
+  const peopleB = new Map(b.people.map((p) => [p.name, p] as const));
+  const votes: VoteDiff[] = [];
+  for (const name of new Set([...peopleA.keys(), ...peopleB.keys()])) {
+    const p = peopleA.get(name);
+    const q = peopleB.get(name);
     for (const office of [...offices, '总得票数']) {
-      const before = office === '总得票数' ? (p?.total ?? 0) : (p?.votes[office] ?? 0);
-      const after = office === '总得票数' ? (q?.total ?? 0) : (q?.votes[office] ?? 0);
-      votes.push({ name, office, ...fd(office, before, after) });
+      const total = office === '总得票数';
+      const before = (total ? p?.total : p?.votes[office]) ?? 0;
+      const after = (total ? q?.total : q?.votes[office]) ?? 0;
+      if (before !== after) votes.push({ name, office, before, after, diff: after - before });
     }
   }
-  const seat = (e: { office: string; name: string }): string => `${e.office} ${e.name}`;
+
+  // Who is elected to which office (计票只记高职务: a person moving office is a change in both).
+  const seat = (e: ElectedPlace): string => `${e.office} ${e.name}`;
   const sa = a.elected.map(seat);
   const sb = b.elected.map(seat);
   const removed = sa.filter((s) => !sb.includes(s));
   const added = sb.filter((s) => !sa.includes(s));
-  const revoteChanged = canon(a.revote.map((x) => `${x.office}:${x.seats}:${canon(x.names)}`)) !== canon(b.revote.map((x) => `${x.office}:${x.seats}:${canon(x.names)}`));
-  const runoffChanged = canon(a.runoff.map((x) => `${x.office}:${x.seats}:${canon(x.candidates)}`)) !== canon(b.runoff.map((x) => `${x.office}:${x.seats}:${canon(x.candidates)}`));
-  const vacantChanged = canon(a.vacant.map((x) => `${x.office}:${x.seats}`)) !== canon(b.vacant.map((x) => `${x.office}:${x.seats}`));
+  const changes: SeatChange[] = [];
+  for (const office of offices) {
+    const r = a.elected.filter((x) => x.office === office && !sb.includes(seat(x))).map((x) => x.name);
+    const ad = b.elected.filter((x) => x.office === office && !sa.includes(seat(x))).map((x) => x.name);
+    if (r.length > 0 || ad.length > 0) changes.push({ office, removed: r, added: ad });
+  }
+
+  const revoteText = (d: ResultDoc): string[] => d.revote.map((x) => `${x.office} ${x.seats} 名: ${x.names.join('、')}`);
+  const runoffText = (d: ResultDoc): string[] => d.runoff.map((x) => `${x.office} ${x.seats} 名: ${x.candidates.join('、')}`);
+  const vacantText = (d: ResultDoc): string[] => d.vacant.map((x) => `${x.office} ${x.seats} 名`);
+  const canon = (xs: readonly string[]): string => JSON.stringify([...xs].sort());
+  // Tied or runoff persons are compared as sets (their listed order is not part of the outcome).
+  const revoteKey = (d: ResultDoc): string => canon(d.revote.map((x) => `${x.office}:${x.seats}:${canon(x.names)}`));
+  const runoffKey = (d: ResultDoc): string => canon(d.runoff.map((x) => `${x.office}:${x.seats}:${canon(x.candidates)}`));
+  const revoteChanged = revoteKey(a) !== revoteKey(b);
+  const runoffChanged = runoffKey(a) !== runoffKey(b);
+  const vacantChanged = canon(vacantText(a)) !== canon(vacantText(b));
   const validityChanged = a.validity.valid !== b.validity.valid;
   const outcomeChanged = validityChanged || removed.length > 0 || added.length > 0 || revoteChanged || runoffChanged || vacantChanged;
+
   const parts: string[] = [];
-  if (validityChanged) parts.push(b.validity.valid ? '选举由无效变为有效' : `选举由有效变为无效 (${b.validity.failed.join(', ')})`);
-  if (removed.length > 0) parts.push(`不再当选 ${removed.join('、')}`);
-  if (added.length > 0) parts.push(`新当选 ${added.join('、')}`);
-  if (revoteChanged) parts.push(`再次投票: ${b.revote.map((x) => `${x.office} ${x.seats} 名`).join('、') || '无'}`);
-  if (runoffChanged) parts.push(`另行选举: ${b.runoff.map((x) => `${x.office} ${x.seats} 名`).join('、') || '无'}`);
-  if (vacantChanged) parts.push(`空缺: ${b.vacant.map((x) => `${x.office} ${x.seats} 名`).join('、') || '无'}`);
+  const why = (failed: readonly string[]): string => failed.map((c) => INVALID_BECAUSE[c] ?? c).join('、');
+  if (validityChanged) parts.push(b.validity.valid ? '选举由无效变为有效' : `选举由有效变为无效 (${why(b.validity.failed)})`);
+  for (const c of changes) {
+    if (c.removed.length > 0 && c.added.length > 0) parts.push(`${c.office} ${c.removed.join('、')} → ${c.added.join('、')}`);
+    else if (c.removed.length > 0) parts.push(`不再当选 ${c.office} ${c.removed.join('、')}`);
+    else parts.push(`新当选 ${c.office} ${c.added.join('、')}`);
+  }
+  if (revoteChanged) parts.push(`再次投票: ${seatsText(b.revote)}`);
+  if (runoffChanged) parts.push(`另行选举: ${seatsText(b.runoff)}`);
+  if (vacantChanged) parts.push(`空缺: ${seatsText(b.vacant)}`);
+
   return ok({
     title: a.election.title,
     ballots,
     boxes,
-    votes: votes.filter((v) => v.diff !== 0),
-    elected: { removed, added },
+    votes,
+    elected: {
+      removed,
+      added,
+      before: a.elected.map((x) => ({ office: x.office, name: x.name })),
+      after: b.elected.map((x) => ({ office: x.office, name: x.name })),
+      changes,
+    },
     validity: { before: a.validity.valid, after: b.validity.valid, failedBefore: [...a.validity.failed], failedAfter: [...b.validity.failed] },
     pending: { revote: revoteChanged, runoff: runoffChanged, vacant: vacantChanged },
+    revote: { before: revoteText(a), after: revoteText(b) },
+    runoff: { before: runoffText(a), after: runoffText(b) },
+    vacant: { before: vacantText(a), after: vacantText(b) },
+    provisional: { before: a.provisional === true, after: b.provisional === true },
     outcomeChanged,
+    changes: parts,
     verdict: outcomeChanged ? `当选结果改变: ${parts.join('; ')}` : '当选结果不变',
   });
 }
