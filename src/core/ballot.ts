@@ -302,7 +302,7 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
         unclear.push({ kind: 'mark', column: plan.header[m.col] ?? '', value: cell });
         if (TOTAL_ROW_CELL.test(cell.trim())) {
           numeric++;
-          big++;
+          if (Number(cell.trim()) >= 2) big++; // '0' is an unclear mark, not a total
         }
       } else if (cell.trim() === '1' || cell.trim() === '0') numeric++;
     }
@@ -315,7 +315,8 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
       const sec = sections[w.office];
       if (sec === undefined) continue;
       const rawName = cells[w.col] ?? '';
-      const name = normalizeName(rawName);
+      // An abstain spelling (- 弃权) in a write-in cell means no name was written (SPEC §2.2, §3 step 7).
+      const name = parseMark(rawName) === 'abstain' ? '' : normalizeName(rawName);
       const column = plan.header[w.col] ?? '';
       const markCell = w.markCol === undefined ? undefined : (cells[w.markCol] ?? '');
       const mark = markCell === undefined ? 'approve' : parseMark(markCell);
@@ -362,6 +363,7 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
       }
       if (col === undefined) return;
       for (const name of splitNames(cells[col] ?? '')) {
+        if (name === '-' || name === '弃权') continue; // an abstain spelling is not a name
         sec.touched = true;
         if (isUnclearName(name)) {
           unclear.push({ kind: 'name', column, value: name });
