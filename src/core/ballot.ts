@@ -282,31 +282,32 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
       );
     }
   }
-  const sections: SectionReading[] = election.offices.map((o) => ({
-    marks: new Array<Mark>(o.candidates.length).fill('abstain'),
-    written: [],
-    touched: false,
-  }));
+  const offices = election.offices;
+  const sections: SectionReading[] = new Array<SectionReading>(offices.length);
+  for (let oi = 0; oi < offices.length; oi++) {
+    sections[oi] = { marks: new Array<Mark>(offices[oi]?.candidates.length ?? 0).fill('abstain'), written: [], touched: false };
+  }
 
   if (plan.layout === 'grid') {
-    let numeric = 0;
     let big = 0;
-    for (const m of plan.marks) {
+    const planMarks = plan.marks;
+    for (let i = 0; i < planMarks.length; i++) {
+      const m = planMarks[i] as GridMarkCol;
       const cell = cells[m.col] ?? '';
       const mark = parseMark(cell);
       const sec = sections[m.office];
       if (sec === undefined) continue;
       sec.marks[m.candidate] = mark;
-      if (mark !== 'abstain') sec.touched = true;
+      if (mark === 'abstain') continue;
+      sec.touched = true;
       if (mark === 'unclear') {
         unclear.push({ kind: 'mark', column: plan.header[m.col] ?? '', value: cell });
-        if (TOTAL_ROW_CELL.test(cell.trim())) {
-          numeric++;
-          if (Number(cell.trim()) >= 2) big++; // '0' is an unclear mark, not a total
-        }
-      } else if (cell.trim() === '1' || cell.trim() === '0') numeric++;
+        const t = cell.trim();
+        if (TOTAL_ROW_CELL.test(t) && Number(t) >= 2) big++; // '0' is an unclear mark, not a total
+      }
     }
-    if (big > 0 && numeric === plan.marks.length) {
+    // A 合计 row: every candidate cell a number (0, 1 or more), at least one of them ≥ 2.
+    if (big > 0 && planMarks.every((m) => TOTAL_ROW_CELL.test((cells[m.col] ?? '').trim()))) {
       return err(
         inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', { file: row.file, line: row.line }),
       );

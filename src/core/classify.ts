@@ -93,31 +93,39 @@ export function resolveWritten(column: string, written: string, printed: Printed
 interface WorkSection {
   persons: string[];
   marks: Mark[];
+  /** `marks` is still the reading's own array (copied before the first change). */
+  shared: boolean;
   notVoter: string[];
   removed: number;
 }
 
+const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
+const BLANK_REASONS: readonly ReasonCode[] = Object.freeze(['BLANK'] as ReasonCode[]);
+
 /**
  * Classify one reading (steps 1 and 3–7; step 2's ruling overlay is applied by the caller, which
- * re-reads the corrected cells and passes `ruled = true`).
+ * re-reads the corrected cells and passes `ruled = true`). Written as plain loops: it runs once per
+ * ballot, millions of times in a district re-count.
  */
 export function classify(reading: BallotReading, election: Election, printed: PrintedIndex, roll: RollIndex | undefined, ruled = false): Classified {
-  const base: ReasonCode[] = ruled ? ['RULED'] : [];
   // Step 1 — 第三十七条: 全部无法辨认的 … 作废票处理.
-  if (reading.status === 'unreadable') return { class: 'invalid', reasons: [...base, 'UNREADABLE'] };
-  const issues: Unclear[] = [...reading.unclear];
-  const work: WorkSection[] = [];
+  if (reading.status === 'unreadable') return { class: 'invalid', reasons: ruled ? ['RULED', 'UNREADABLE'] : ['UNREADABLE'] };
+  const issues: Unclear[] = reading.unclear.length > 0 ? [...reading.unclear] : [];
+  const offices = election.offices;
+  const work: WorkSection[] = new Array<WorkSection>(offices.length);
   // Step 3 — who each approval is for.
-  election.offices.forEach((office, oi) => {
+  for (let oi = 0; oi < offices.length; oi++) {
+    const office = offices[oi];
     const sec = reading.sections[oi];
     const persons: string[] = [];
     const notVoter: string[] = [];
-    const marks = sec ? [...sec.marks] : [];
-    if (sec) {
-      marks.forEach((m, ci) => {
-        const c = office.candidates[ci];
-        if (m === 'approve' && c !== undefined && !persons.includes(c)) persons.push(c);
-      });
+    const marks: Mark[] = sec ? sec.marks : [];
+    if (sec && office) {
+      const candidates = office.candidates;
+      for (let ci = 0; ci < marks.length; ci++) {
+        const c = candidates[ci];
+        if (marks[ci] === 'approve' && c !== undefined && !persons.includes(c)) persons.push(c);
+      }
       for (const w of sec.written) {
         const r = resolveWritten(w.column, w.name, printed, roll);
         if (r.kind === 'unclear') issues.push(r.issue);
@@ -126,37 +134,57 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
         } else if (!persons.includes(r.key)) persons.push(r.key); // 同一职务内重复只计一次
       }
     }
-    work.push({ persons, marks, notVoter, removed: 0 });
-  });
+    work[oi] = { persons, marks, shared: true, notVoter, removed: 0 };
+  }
   // Step 2 — anything unclear → disputed (规程 10: 疑难选票由选举领导小组认定).
   if (reading.status === 'disputed' || issues.length > 0) {
-    return { class: 'disputed', reasons: [...base, 'DISPUTED'], issues };
+    return { class: 'disputed', reasons: ruled ? ['RULED', 'DISPUTED'] : ['DISPUTED'], issues };
   }
-  const reasons: ReasonCode[] = [...base];
   // Step 4 — 计票只记高职务: remove lower-office approvals of a person approved higher up.
-  const higher = new Set<string>();
-  for (let oi = 0; oi < work.length; oi++) {
-    const w = work[oi];
-    if (!w) continue;
-    const office = election.offices[oi];
-    const kept: string[] = [];
-    for (const p of w.persons) {
-      if (higher.has(p)) {
-        w.removed++;
-        const ci = office?.candidates.indexOf(p) ?? -1;
-        if (ci >= 0) w.marks[ci] = 'abstain';
-      } else kept.push(p);
+  let removedAny = false;
+  if (work.length > 1) {
+    const higher = new Set<string>();
+    for (let oi = 0; oi < work.length; oi++) {
+      const w = work[oi] as WorkSection;
+      let kept: string[] | undefined;
+      for (let pi = 0; pi < w.persons.length; pi++) {
+        const p = w.persons[pi] as string;
+        if (higher.has(p)) {
+          kept ??= w.persons.slice(0, pi);
+          w.removed++;
+          const ci = offices[oi]?.candidates.indexOf(p) ?? -1;
+          if (ci >= 0) {
+            if (w.shared) {
+              w.marks = [...w.marks];
+              w.shared = false;
+            }
+            w.marks[ci] = 'abstain';
+          }
+        } else kept?.push(p);
+      }
+      if (kept) {
+        w.persons = kept;
+        removedAny = true;
+      }
+      if (oi < work.length - 1) for (const p of w.persons) higher.add(p);
     }
-    for (const p of kept) higher.add(p);
-    w.persons = kept;
   }
-  if (work.some((w) => w.removed > 0)) reasons.push('SAME_PERSON_TWICE');
   // Step 5 — 所选人数超过应选名额: section void. Step 6 names still count toward it.
-  const sections: CountedSection[] = work.map((w, oi) => {
-    const seats = election.offices[oi]?.seats ?? 0;
+  const sections: CountedSection[] = new Array<CountedSection>(work.length);
+  let anyVoid = false;
+  let allVoid = work.length > 0;
+  let anyNotVoter = false;
+  for (let oi = 0; oi < work.length; oi++) {
+    const w = work[oi] as WorkSection;
+    const seats = offices[oi]?.seats ?? 0;
     const approvals = w.persons.length + w.notVoter.length;
     const isVoid = approvals > seats;
-    return {
+    if (isVoid) anyVoid = true;
+    else {
+      allVoid = false;
+      if (w.notVoter.length > 0) anyNotVoter = true;
+    }
+    sections[oi] = {
       void: isVoid,
       approved: isVoid ? [] : w.persons,
       marks: w.marks,
@@ -164,13 +192,28 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
       removed: w.removed,
       approvalsBeforeVoid: approvals,
     };
-  });
-  if (sections.some((s) => s.void)) reasons.push('OVERVOTE');
-  if (sections.some((s) => s.notVoter > 0)) reasons.push('WRITE_IN_NOT_VOTER');
+  }
+  if (!ruled && !removedAny && !anyVoid && !anyNotVoter) {
+    // Step 7, the common case: a valid ballot with nothing to note.
+    return isBlank(reading) ? { class: 'valid', blank: true, reasons: BLANK_REASONS, sections } : { class: 'valid', blank: false, reasons: NO_REASONS, sections };
+  }
+  const reasons: ReasonCode[] = ruled ? ['RULED'] : [];
+  if (removedAny) reasons.push('SAME_PERSON_TWICE');
+  if (anyVoid) reasons.push('OVERVOTE');
+  if (anyNotVoter) reasons.push('WRITE_IN_NOT_VOTER');
   // Step 7.
-  if (sections.length > 0 && sections.every((s) => s.void)) return { class: 'invalid', reasons };
-  if (reasons.some((r) => r !== 'RULED')) return { class: 'partial', reasons, sections };
-  const blank = reading.sections.every((s) => !s.touched && s.marks.every((m) => m === 'abstain') && s.written.length === 0);
+  if (allVoid) return { class: 'invalid', reasons };
+  if (reasons.length > (ruled ? 1 : 0)) return { class: 'partial', reasons, sections };
+  const blank = isBlank(reading);
   if (blank) reasons.push('BLANK');
   return { class: 'valid', blank, reasons, sections };
+}
+
+/** Nothing marked or written anywhere on the ballot (弃权票). */
+function isBlank(reading: BallotReading): boolean {
+  for (const s of reading.sections) {
+    if (s.touched || s.written.length > 0) return false;
+    for (const m of s.marks) if (m !== 'abstain') return false;
+  }
+  return true;
 }

@@ -14,13 +14,29 @@ for (const s of ['', '-', '弃权']) TABLE.set(s, 'abstain');
 const CACHE = new Map<string, Mark>();
 const CACHE_LIMIT = 4096;
 
+/** One-character cells (nearly all grid cells) by char code: no hashing, no normalisation. */
+const SINGLE = new Map<number, Mark>();
+
 export function parseMark(cell: string): Mark {
+  if (cell.length === 0) return 'abstain';
+  if (cell.length === 1) {
+    const code = cell.charCodeAt(0);
+    let m = SINGLE.get(code);
+    if (m === undefined) {
+      m = slowMark(cell);
+      SINGLE.set(code, m);
+    }
+    return m;
+  }
   const hit = CACHE.get(cell);
   if (hit !== undefined) return hit;
-  const n = cell.normalize('NFKC').replace(/\s+/gu, '');
-  const mark = TABLE.get(n) ?? TABLE.get(cell.trim()) ?? 'unclear';
+  const mark = slowMark(cell);
   if (CACHE.size < CACHE_LIMIT) CACHE.set(cell, mark);
   return mark;
+}
+
+function slowMark(cell: string): Mark {
+  return TABLE.get(cell.normalize('NFKC').replace(/\s+/gu, '')) ?? TABLE.get(cell.trim()) ?? 'unclear';
 }
 
 export const MARK_LABEL: Readonly<Record<Mark, string>> = {

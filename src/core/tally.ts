@@ -2,8 +2,7 @@
  * The tally: one pass, one ballot at a time, memory bounded by the number of persons and boxes — never
  * by the number of ballots (after vxsuite libs/utils/src/tabulation). Pure.
  */
-import type { BallotClass, Classified, ReasonCode } from './classify.js';
-import type { Mark } from './marks.js';
+import type { BallotClass, Classified, CountedSection, ReasonCode } from './classify.js';
 import type { Election } from './model.js';
 
 export interface ClassCounts {
@@ -77,38 +76,42 @@ export class Tally {
     this.bump(b, c);
     for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + 1);
     if (c.class !== 'valid' && c.class !== 'partial') return;
-    const nOffices = this.election.offices.length;
-    c.sections.forEach((s, oi) => {
-      const office = this.election.offices[oi];
+    const offices = this.election.offices;
+    const sections = c.sections;
+    for (let oi = 0; oi < sections.length; oi++) {
+      const s = sections[oi] as CountedSection;
+      const office = offices[oi];
       const t = this.offices[oi];
-      if (!office || !t) return;
+      if (!office || !t) continue;
       t.counted++;
       t.removed += s.removed;
       if (s.void) {
         t.void += office.seats;
         t.overvoted++;
-        return;
+        continue;
       }
       t.approvals += s.approved.length;
       t.notVoter += s.notVoter;
       t.void += s.notVoter;
       t.unused += office.seats - s.approved.length - s.notVoter;
-      s.marks.forEach((m: Mark, ci) => {
-        const cm = t.candidates[ci];
-        if (!cm) return;
+      const marks = s.marks;
+      const cms = t.candidates;
+      for (let ci = 0; ci < marks.length && ci < cms.length; ci++) {
+        const cm = cms[ci] as CandidateMarks;
+        const m = marks[ci];
         if (m === 'approve') cm.approve++;
         else if (m === 'oppose') cm.oppose++;
         else cm.abstain++;
-      });
+      }
       for (const p of s.approved) {
         let v = this.votes.get(p);
         if (!v) {
-          v = new Array<number>(nOffices).fill(0);
+          v = new Array<number>(offices.length).fill(0);
           this.votes.set(p, v);
         }
         v[oi] = (v[oi] ?? 0) + 1;
       }
-    });
+    }
   }
 
   private bump(k: ClassCounts, c: Classified): void {

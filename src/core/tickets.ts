@@ -17,17 +17,28 @@ const DIGITS = /^\d+$/u; // 65 536 numbers per page → 8 KiB
 export class CompactTicketRegistry implements TicketRegistry {
   private readonly pages = new Map<string, Uint8Array>();
   private readonly other = new Map<string, string>();
+  /** The page used last: consecutive 票号 nearly always share one. */
+  private lastLength = 0;
+  private lastNo = 0;
+  private lastPage: Uint8Array | undefined;
 
   add(ticket: string, where: string | (() => string)): string | undefined {
     if (ticket.length <= 15 && DIGITS.test(ticket)) {
       const n = Number(ticket);
       const page = Math.floor(n / 2 ** PAGE_BITS);
       const bit = n - page * 2 ** PAGE_BITS;
-      const key = `${ticket.length}:${page}`;
-      let p = this.pages.get(key);
-      if (!p) {
-        p = new Uint8Array(2 ** PAGE_BITS / 8);
-        this.pages.set(key, p);
+      let p: Uint8Array | undefined;
+      if (this.lastPage !== undefined && this.lastLength === ticket.length && this.lastNo === page) p = this.lastPage;
+      else {
+        const key = `${ticket.length}:${page}`;
+        p = this.pages.get(key);
+        if (!p) {
+          p = new Uint8Array(2 ** PAGE_BITS / 8);
+          this.pages.set(key, p);
+        }
+        this.lastPage = p;
+        this.lastLength = ticket.length;
+        this.lastNo = page;
       }
       const byte = bit >>> 3;
       const mask = 1 << (bit & 7);

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { type InputError, InputErrors, type RawRow, type Result, err, inputError, ok } from '../../core/index.js';
@@ -135,15 +136,33 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   const parser = parse({ relax_column_count: true, bom: true, max_record_size: 4 * MAX_CELL * 64, ...(encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}) });
   const file = createReadStream(path, { highWaterMark: SAMPLE });
   file.on('error', (e) => parser.destroy(e));
-  if (encoding === 'utf-8') file.pipe(parser);
-  else {
+  // What the bytes could hold, seen before the parser sees them: the per-cell checks below only run
+  // once the file has shown a quote (cells with line breaks) or bytes that decode to U+FFFD.
+  const seen = { quote: false, replacement: false };
+  if (encoding === 'utf-8') {
+    const utf8 = utf8Watch();
+    file.on('data', (data: string | Buffer) => {
+      const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+      if (!seen.quote && chunk.includes(0x22)) seen.quote = true;
+      if (!seen.replacement && !utf8.clean(chunk)) seen.replacement = true;
+    });
+    file.on('end', () => {
+      if (!utf8.complete()) seen.replacement = true;
+    });
+    file.pipe(parser);
+  } else {
     const decoder = new TextDecoder(encoding);
+    const watch = (text: string): string => {
+      if (!seen.quote && text.includes('"')) seen.quote = true;
+      if (!seen.replacement && text.includes('\uFFFD')) seen.replacement = true;
+      return text;
+    };
     const decode = new Transform({
       transform(chunk: Buffer, _enc, cb) {
-        cb(null, decoder.decode(chunk, { stream: true }));
+        cb(null, watch(decoder.decode(chunk, { stream: true })));
       },
       flush(cb) {
-        cb(null, decoder.decode());
+        cb(null, watch(decoder.decode()));
       },
     });
     decode.on('error', (e) => parser.destroy(e));
@@ -156,22 +175,23 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   try {
     for await (const records of readBatches(parser)) {
       const out: RawRow[] = [];
+      const { quote, replacement } = seen;
       for (const cells of records) {
         const start = line;
         let breaks = 0;
         for (let i = 0; i < cells.length; i++) {
-          const cell = cells[i] ?? '';
+          const cell = cells[i] as string;
           if (cell.length > MAX_CELL) {
             throw new InputErrors([
               inputError('CSV_CELL_TOO_LONG', `字段长度 ${cell.length} 个字符, 超过上限 ${MAX_CELL}; 这不像是选票内容`, { file: display, line: start, column: i + 1 }),
             ]);
           }
-          if (cell.includes('\uFFFD')) {
+          if (replacement && cell.includes('\uFFFD')) {
             throw new InputErrors([
               inputError('ENCODING_INVALID', '文件不是有效的 UTF-8 编码 (可用 --encoding gb18030 按 GBK/GB18030 读取)', { file: display, line: start, column: i + 1 }),
             ]);
           }
-          if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
+          if (quote && cell.includes('\n')) breaks += cell.split('\n').length - 1;
         }
         line = start + 1 + breaks;
         prevEnd = start + breaks;
@@ -188,6 +208,34 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
     file.destroy();
     parser.destroy();
   }
+}
+
+const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
+
+/**
+ * Watches raw chunks for what would decode to U+FFFD: invalid UTF-8 (checked natively with
+ * `buffer.isUtf8`, a character split across two chunks checked at the seam) or a literal U+FFFD.
+ */
+export function utf8Watch(): { clean(chunk: Buffer): boolean; complete(): boolean } {
+  let carry: Buffer | undefined;
+  const isCont = (b: number | undefined): boolean => b !== undefined && (b & 0xc0) === 0x80;
+  return {
+    clean(chunk) {
+      if (chunk.includes(REPLACEMENT)) return false;
+      let head = 0;
+      while (head < 3 && isCont(chunk[head])) head++;
+      let ok = true;
+      if (carry !== undefined || head > 0) ok = isUtf8(Buffer.concat([carry ?? Buffer.alloc(0), chunk.subarray(0, head)]));
+      let lead = chunk.length - 1;
+      while (lead > head && chunk.length - lead < 4 && isCont(chunk[lead])) lead--;
+      const b = chunk[lead] ?? 0;
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      const tail = lead >= head && chunk.length - lead < need ? lead : chunk.length;
+      carry = tail < chunk.length ? Buffer.from(chunk.subarray(tail)) : undefined;
+      return ok && isUtf8(chunk.subarray(head, tail));
+    },
+    complete: () => carry === undefined,
+  };
 }
 
 /** Read a whole small CSV file (roll, rulings) into memory; errors as values. */
