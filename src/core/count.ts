@@ -9,8 +9,8 @@ import { type Election, totalSeats } from './model.js';
 import { type InputError, InputErrors, type Result, err, inputError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
-import { type ClassCounts, type OfficeTally, Tally } from './tally.js';
-import { CompactTicketRegistry, type TicketRegistry } from './tickets.js';
+import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './tally.js';
+import { CompactTicketRegistry, type TicketRegistry, type TicketState } from './tickets.js';
 import { type Validity, checkValidity } from './validity.js';
 
 export type Verdict = 'valid' | 'partial' | 'invalid';
@@ -36,6 +36,8 @@ export interface BallotSource {
    * batches of rows (one promise per batch instead of per row: the fast path for big files).
    */
   readonly rows: Iterable<RawRow> | AsyncIterable<RawRow> | AsyncIterable<readonly RawRow[]>;
+  /** The file's header, when `rows` is a later part of the file that does not start with it. */
+  readonly header?: RawRow | undefined;
 }
 
 export interface BallotLogEntry {
@@ -147,50 +149,126 @@ async function* batchesOf(src: BallotSource): AsyncGenerator<readonly RawRow[]> 
 }
 
 export async function count(sources: Iterable<BallotSource> | readonly BallotSource[], opts: CountOptions): Promise<Result<CountResult>> {
-  const { election, roll } = opts;
-  const limit = opts.errorLimit ?? 50;
-  const errors: InputError[] = [];
-  const addError = (e: InputError): boolean => {
-    if (errors.length < limit) errors.push(e);
-    return errors.length < limit;
-  };
-  const printed = printedIndex(election);
-  const tally = new Tally(election);
-  const tickets = opts.tickets ?? new CompactTicketRegistry();
-  const rulings = new Map<string, Ruling>();
-  for (const r of opts.rulings ?? []) rulings.set(r.ticket, r);
-  const usedRulings = new Set<string>();
-  const disputes: DisputedBallot[] = [];
-  const opposeKnown = election.offices.map(() => true);
+  const counter = new Counter(opts);
+  for (const src of sources) if (!(await counter.add(src))) break;
+  return counter.finish();
+}
 
-  try {
-    outer: for (const src of sources) {
-      let plan: HeaderPlan | undefined;
-      let sawHeader = false;
-      rows: for await (const batch of batchesOf(src)) for (const row of batch) {
+/**
+ * What a count has gathered so far, as plain data (structured-clone safe): a part of a big file counted
+ * in a worker thread comes back as one of these and is merged (`Counter.merge`), vxsuite-style —
+ * tallies of parts add up to the tally of the whole.
+ */
+export interface CountState {
+  readonly tally: TallyState;
+  readonly tickets: TicketState | undefined;
+  readonly errors: readonly InputError[];
+  readonly disputes: readonly DisputedBallot[];
+  readonly usedRulings: readonly string[];
+  readonly opposeKnown: readonly boolean[];
+  /** Input ended early (a file-level error or the error limit). */
+  readonly stopped: boolean;
+}
+
+/**
+ * The count, one source at a time: `add` each source in order, then `finish`. A source may be a later
+ * part of a file (its `header` given apart); parts counted elsewhere are merged with `merge`.
+ */
+export class Counter {
+  private readonly election: Election;
+  private readonly roll: RollIndex | undefined;
+  private readonly limit: number;
+  private readonly errors: InputError[] = [];
+  private readonly printed: ReturnType<typeof printedIndex>;
+  private readonly tally: Tally;
+  private readonly tickets: TicketRegistry;
+  private readonly rulings = new Map<string, Ruling>();
+  private readonly usedRulings = new Set<string>();
+  private readonly disputes: DisputedBallot[] = [];
+  private readonly opposeKnown: boolean[];
+  private stopped = false;
+
+  constructor(private readonly opts: CountOptions) {
+    this.election = opts.election;
+    this.roll = opts.roll;
+    this.limit = opts.errorLimit ?? 50;
+    this.printed = printedIndex(opts.election);
+    this.tally = new Tally(opts.election);
+    this.tickets = opts.tickets ?? new CompactTicketRegistry();
+    for (const r of opts.rulings ?? []) this.rulings.set(r.ticket, r);
+    this.opposeKnown = opts.election.offices.map(() => true);
+  }
+
+  /** Errors so far (a caller counting parts in parallel gives up on the split when there are any). */
+  get errorCount(): number {
+    return this.errors.length;
+  }
+
+  private addError(e: InputError): boolean {
+    if (this.errors.length < this.limit) this.errors.push(e);
+    return this.errors.length < this.limit;
+  }
+
+  /** Count one source; false when the count has stopped (no further source should be added). */
+  async add(src: BallotSource): Promise<boolean> {
+    if (this.stopped) return false;
+    try {
+      await this.rows(src);
+    } catch (e) {
+      if (!(e instanceof InputErrors)) throw e;
+      for (const x of e.errors) this.addError(x);
+      this.stopped = true;
+    }
+    return !this.stopped;
+  }
+
+  private compile(src: BallotSource, header: RawRow): HeaderPlan | undefined {
+    const compiled = compileHeader(header.cells, this.election, src.file, header.line);
+    if (!compiled.ok) {
+      for (const e of compiled.error) {
+        if (!this.addError(e)) {
+          this.stopped = true;
+          break;
+        }
+      }
+      return undefined;
+    }
+    const plan = compiled.value;
+    if (plan.layout === 'names') plan.opposeCols.forEach((c, i) => c === undefined && (this.opposeKnown[i] = false));
+    return plan;
+  }
+
+  private async rows(src: BallotSource): Promise<void> {
+    const { election, printed, roll, tally, tickets, rulings, usedRulings, disputes, opts } = this;
+    let plan: HeaderPlan | undefined;
+    let sawHeader = false;
+    if (src.header) {
+      sawHeader = true;
+      plan = this.compile(src, src.header);
+      if (!plan) return;
+    }
+    for await (const batch of batchesOf(src)) {
+      for (const row of batch) {
         if (!sawHeader) {
           sawHeader = true;
-          const compiled = compileHeader(row.cells, election, src.file, row.line);
-          if (!compiled.ok) {
-            for (const e of compiled.error) if (!addError(e)) break outer;
-            break rows;
-          }
-          plan = compiled.value;
-          if (plan.layout === 'names') plan.opposeCols.forEach((c, i) => c === undefined && (opposeKnown[i] = false));
+          plan = this.compile(src, row);
+          if (!plan) return;
           continue;
         }
-        if (!plan) break;
+        if (!plan) return;
         if (row.cells.length === 1 && (row.cells[0] ?? '').trim() === '') continue; // a blank line is not a ballot
         const read = readRow(plan, election, row);
         if (!read.ok) {
-          if (!addError(read.error)) break outer;
+          if (!this.addError(read.error)) return void (this.stopped = true);
           continue;
         }
         const reading = read.value;
         const prev = tickets.add(reading.ticket, () => `${src.file} 第 ${row.line} 行`);
         if (prev !== undefined) {
           const first = prev === '' ? '' : ` (第一次出现在 ${prev})`;
-          if (!addError(inputError('BALLOT_DUPLICATE_TICKET', `票号「${reading.ticket}」重复${first}; 每张选票的票号必须唯一`, { file: src.file, line: row.line, column: plan.ticketCol + 1 }))) break outer;
+          if (!this.addError(inputError('BALLOT_DUPLICATE_TICKET', `票号「${reading.ticket}」重复${first}; 每张选票的票号必须唯一`, { file: src.file, line: row.line, column: plan.ticketCol + 1 }))) {
+            return void (this.stopped = true);
+          }
           continue;
         }
         let c: Classified = classify(reading, election, printed, roll);
@@ -199,7 +277,7 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
         if (ruling) {
           usedRulings.add(ruling.ticket);
           if (c.class !== 'disputed') {
-            addError(inputError('RULING_NOT_DISPUTED', `认定的票号「${ruling.ticket}」不是疑难选票 (原读为${c.class === 'valid' ? '有效' : c.class === 'partial' ? '部分有效' : '无效'})`, { file: ruling.file, line: ruling.line, column: '票号' }));
+            this.addError(inputError('RULING_NOT_DISPUTED', `认定的票号「${ruling.ticket}」不是疑难选票 (原读为${c.class === 'valid' ? '有效' : c.class === 'partial' ? '部分有效' : '无效'})`, { file: ruling.file, line: ruling.line, column: '票号' }));
           } else if (ruling.verdict === 'invalid') {
             const ruled: Classified = { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] };
             applied = { ...ruling, finalClass: 'invalid', reasons: ruled.reasons };
@@ -209,15 +287,15 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
             const issues = c.issues;
             const overlay = overlayCells(plan, row.cells, ruling.corrections);
             if (!overlay.ok) {
-              addError(inputError('RULING_UNKNOWN_COLUMN', `更正中的列「${overlay.error.column}」不在选票文件 ${src.file} 的表头中`, { file: ruling.file, line: ruling.line, column: '更正' }));
+              this.addError(inputError('RULING_UNKNOWN_COLUMN', `更正中的列「${overlay.error.column}」不在选票文件 ${src.file} 的表头中`, { file: ruling.file, line: ruling.line, column: '更正' }));
             } else {
               const reread = readRow(plan, election, { file: row.file, line: row.line, cells: overlay.value });
               const c2 = reread.ok ? classify(reread.value, election, printed, roll, true) : undefined;
               if (!c2 || c2.class === 'disputed') {
-                addError(inputError('RULING_STILL_UNCLEAR', `票号「${ruling.ticket}」按更正读取后仍有无法确定之处, 请在「更正」中写明`, { file: ruling.file, line: ruling.line, column: '更正' }));
+                this.addError(inputError('RULING_STILL_UNCLEAR', `票号「${ruling.ticket}」按更正读取后仍有无法确定之处, 请在「更正」中写明`, { file: ruling.file, line: ruling.line, column: '更正' }));
               } else if (c2.class !== ruling.verdict) {
                 const label = { valid: '有效', partial: '部分有效', invalid: '无效' } as const;
-                addError(inputError('RULING_CONTRADICTS', `票号「${ruling.ticket}」认定为「${label[ruling.verdict]}」, 但按更正后的标记应为「${label[c2.class]}」`, { file: ruling.file, line: ruling.line, column: '认定' }));
+                this.addError(inputError('RULING_CONTRADICTS', `票号「${ruling.ticket}」认定为「${label[ruling.verdict]}」, 但按更正后的标记应为「${label[c2.class]}」`, { file: ruling.file, line: ruling.line, column: '认定' }));
               } else {
                 applied = { ...ruling, finalClass: c2.class, reasons: c2.reasons };
                 disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues, ruling: applied });
@@ -228,7 +306,7 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
         } else if (c.class === 'disputed') {
           disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues });
         }
-        if (errors.length >= limit) break outer;
+        if (this.errors.length >= this.limit) return void (this.stopped = true);
         tally.add(reading.box, c);
         opts.onBallot?.({
           ticket: reading.ticket,
@@ -240,22 +318,49 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
           ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
         });
       }
-      if (!sawHeader) {
-        addError(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: src.file, line: 1 }));
+    }
+    if (!sawHeader) {
+      this.addError(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: src.file, line: 1 }));
+    }
+  }
+
+  /** This count's state as plain data. */
+  state(): CountState {
+    return {
+      tally: this.tally.state(),
+      tickets: this.tickets instanceof CompactTicketRegistry ? this.tickets.state() : undefined,
+      errors: [...this.errors],
+      disputes: [...this.disputes],
+      usedRulings: [...this.usedRulings],
+      opposeKnown: [...this.opposeKnown],
+      stopped: this.stopped,
+    };
+  }
+
+  /**
+   * Add a part counted elsewhere (the later part of the source added last). False, and nothing merged,
+   * when the two cannot simply be added up: a 票号 seen in both (the error must name where), or either
+   * side has errors — the caller then counts sequentially so that errors come exactly as they would.
+   */
+  merge(part: CountState): boolean {
+    if (this.errors.length > 0 || this.stopped || part.errors.length > 0 || part.stopped) return false;
+    if (!part.tickets || !(this.tickets instanceof CompactTicketRegistry) || !this.tickets.absorb(part.tickets)) return false;
+    this.tally.absorb(part.tally);
+    this.disputes.push(...part.disputes);
+    for (const t of part.usedRulings) this.usedRulings.add(t);
+    part.opposeKnown.forEach((k, i) => !k && (this.opposeKnown[i] = false));
+    return true;
+  }
+
+  finish(): Result<CountResult> {
+    for (const r of this.opts.rulings ?? []) {
+      if (!this.usedRulings.has(r.ticket)) {
+        this.addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中`, { file: r.file, line: r.line, column: '票号' }));
       }
     }
-  } catch (e) {
-    if (e instanceof InputErrors) {
-      for (const x of e.errors) addError(x);
-    } else throw e;
+    if (this.errors.length > 0) return err(this.errors);
+    return ok(finish(this.election, this.opts.registered, this.roll !== undefined, this.tally, this.disputes, this.opposeKnown));
   }
-  for (const r of opts.rulings ?? []) {
-    if (!usedRulings.has(r.ticket)) {
-      addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中`, { file: r.file, line: r.line, column: '票号' }));
-    }
-  }
-  if (errors.length > 0) return err(errors);
-  return ok(finish(election, opts.registered, roll !== undefined, tally, disputes, opposeKnown));
 }
 
 function finish(election: Election, registered: number, rollChecked: boolean, tally: Tally, disputes: DisputedBallot[], opposeKnown: boolean[]): CountResult {

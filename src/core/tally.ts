@@ -45,6 +45,24 @@ export interface OfficeTally {
   readonly candidates: CandidateMarks[];
 }
 
+/** A tally as plain data (structured-clone safe), to be added into another (`Tally.absorb`). */
+export interface TallyState {
+  readonly counts: ClassCounts;
+  readonly boxes: readonly (readonly [string, ClassCounts])[];
+  readonly reasons: readonly (readonly [ReasonCode, number])[];
+  readonly offices: readonly OfficeTally[];
+  readonly votes: readonly (readonly [string, readonly number[]])[];
+}
+
+function addCounts(into: ClassCounts, k: ClassCounts): void {
+  into.returned += k.returned;
+  into.valid += k.valid;
+  into.blank += k.blank;
+  into.partial += k.partial;
+  into.invalid += k.invalid;
+  into.disputed += k.disputed;
+}
+
 export class Tally {
   readonly counts: ClassCounts = emptyCounts();
   readonly boxes = new Map<string, ClassCounts>();
@@ -111,6 +129,56 @@ export class Tally {
         }
         v[oi] = (v[oi] ?? 0) + 1;
       }
+    }
+  }
+
+  state(): TallyState {
+    return {
+      counts: { ...this.counts },
+      boxes: [...this.boxes].map(([b, k]) => [b, { ...k }] as const),
+      reasons: [...this.reasons],
+      offices: this.offices.map((t) => ({ ...t, candidates: t.candidates.map((c) => ({ ...c })) })),
+      votes: [...this.votes].map(([p, v]) => [p, [...v]] as const),
+    };
+  }
+
+  /** Add another tally (of other ballots of the same election) into this one. */
+  absorb(s: TallyState): void {
+    addCounts(this.counts, s.counts);
+    for (const [box, k] of s.boxes) {
+      let b = this.boxes.get(box);
+      if (!b) {
+        b = emptyCounts();
+        this.boxes.set(box, b);
+      }
+      addCounts(b, k);
+    }
+    for (const [r, n] of s.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + n);
+    s.offices.forEach((o, oi) => {
+      const t = this.offices[oi];
+      if (!t) return;
+      t.counted += o.counted;
+      t.approvals += o.approvals;
+      t.unused += o.unused;
+      t.void += o.void;
+      t.overvoted += o.overvoted;
+      t.notVoter += o.notVoter;
+      t.removed += o.removed;
+      o.candidates.forEach((c, ci) => {
+        const m = t.candidates[ci];
+        if (!m) return;
+        m.approve += c.approve;
+        m.oppose += c.oppose;
+        m.abstain += c.abstain;
+      });
+    });
+    for (const [p, v] of s.votes) {
+      let mine = this.votes.get(p);
+      if (!mine) {
+        mine = new Array<number>(this.election.offices.length).fill(0);
+        this.votes.set(p, mine);
+      }
+      for (let i = 0; i < mine.length; i++) mine[i] = (mine[i] ?? 0) + (v[i] ?? 0);
     }
   }
 
