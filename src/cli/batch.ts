@@ -15,8 +15,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledWorker } from './workers.js';
 import { Chalk } from 'chalk';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
@@ -54,13 +54,9 @@ export function electionFolders(root: string): { folders: string[]; unreadable: 
   return { folders: folders.sort(byCodePoint), unreadable: unreadable.sort(byCodePoint) };
 }
 
-/** The compiled worker next to this module (dist/), or the build's when running from TypeScript sources. */
+/** The compiled batch worker (dist/cli/batch-worker.js). */
 export function workerUrl(): URL | undefined {
-  for (const rel of ['./batch-worker.js', '../../dist/cli/batch-worker.js']) {
-    const u = new URL(rel, import.meta.url);
-    if (existsSync(fileURLToPath(u))) return u;
-  }
-  return undefined;
+  return compiledWorker('batch-worker.js');
 }
 
 /** Send one job to a worker; rejects when the worker dies (error or exit) before answering. */

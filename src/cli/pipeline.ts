@@ -4,9 +4,11 @@
  * the ballots through the core, return the result and the audit trail of files read.
  */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ballotSource } from '../adapters/input/ballots.js';
-import { csvRows, headerIndex } from '../adapters/input/csv.js';
+import { csvRows, headerIndex, splitCsv } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { sha256File } from '../adapters/input/hash.js';
@@ -14,7 +16,10 @@ import { loadRollIndex } from '../adapters/input/roll.js';
 import { loadRulings } from '../adapters/input/rulings.js';
 import {
   type BallotLogEntry,
+  type CountOptions,
   type CountResult,
+  type CountState,
+  Counter,
   type Election,
   type InputError,
   type InputFile,
@@ -26,6 +31,8 @@ import {
   inputError,
   ok,
 } from '../core/index.js';
+import { PART_WORKER, type PartJob, type PartReply } from './part-worker.js';
+import { compiledWorker } from './workers.js';
 
 export interface CountInputOptions {
   readonly election?: string | undefined;
@@ -34,7 +41,19 @@ export interface CountInputOptions {
   readonly encoding?: Encoding | undefined;
   /** Ignore discovered rulings.csv (e.g. `jipiao disputes` lists the unruled state). */
   readonly noRulings?: boolean | undefined;
+  /**
+   * Count big files in parts on several cores (default: on, as many parts as cores up to 4, files of
+   * 4 MiB and more); false in a batch worker, where the folders already use the cores.
+   */
+  readonly split?: SplitOptions | false | undefined;
 }
+
+export interface SplitOptions {
+  readonly parts: number;
+  readonly minBytes: number;
+}
+
+const DEFAULT_SPLIT: SplitOptions = { parts: Math.min(availableParallelism(), 4), minBytes: 4 << 20 };
 
 export interface CountRun {
   readonly result: CountResult;
@@ -42,6 +61,8 @@ export interface CountRun {
   readonly election: Election;
   /** Folder of the first ballots file (default place for report/). */
   readonly baseDir: string;
+  /** Pieces the ballots were counted in: one per file, more when big files were split across cores. */
+  readonly parts: number;
 }
 
 /** Paths are shown as given (relative to cwd), with forward slashes, so outputs are the same everywhere. */
@@ -113,14 +134,19 @@ export async function runCount(
   if (!registered.ok) return registered;
 
   const shownBallots = abs.map((p) => displayPath(cwd, p));
-  const sources = abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}) }));
-  const counted = await count(sources, {
-    election,
-    registered: registered.value,
-    roll,
-    rulings,
-    onBallot,
-  });
+  const countOpts = { election, registered: registered.value, roll, rulings, onBallot };
+  const split = opts.split ?? DEFAULT_SPLIT;
+  const splitRun =
+    split && !onBallot && split.parts > 1
+      ? await countSplit(abs, shownBallots, countOpts, split, opts.encoding, rollPath === undefined ? undefined : { path: rollPath, display: displayPath(cwd, rollPath) })
+      : undefined;
+  const parts = splitRun?.parts ?? abs.length;
+  const counted =
+    splitRun?.result ??
+    (await count(
+      abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}) })),
+      countOpts,
+    ));
   if (!counted.ok) return err(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding));
 
   const inputs: InputFile[] = [];
@@ -128,7 +154,81 @@ export async function runCount(
   inputs.push({ role: 'election', file: electionShown, sha256: await sha256File(electionPath) });
   if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: await sha256File(rollPath) });
   if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: await sha256File(rulingsPath) });
-  return ok({ result: counted.value, inputs, election, baseDir });
+  return ok({ result: counted.value, inputs, election, baseDir, parts });
+}
+
+/**
+ * The count with big files cut into parts (`splitCsv`): the main thread counts the first part while
+ * worker threads count the others; their states are merged into the main count (tallies add up). The
+ * result is the one the sequential count gives — or undefined whenever it might not be: any input
+ * error (so errors are listed exactly as in file order, by the sequential count), a 票号 in two parts,
+ * a worker that fails. The caller then counts sequentially.
+ */
+async function countSplit(
+  abs: readonly string[],
+  shown: readonly string[],
+  opts: CountOptions,
+  split: SplitOptions,
+  encoding: Encoding | undefined,
+  roll: { path: string; display: string } | undefined,
+): Promise<{ result: Result<CountResult>; parts: number } | undefined> {
+  const url = compiledWorker('part-worker.js');
+  if (!url) return undefined;
+  const enc = encoding ? { encoding } : {};
+  const counter = new Counter(opts);
+  let pieces = 0;
+  for (let i = 0; i < abs.length; i++) {
+    const file = abs[i] ?? '';
+    const display = shown[i] ?? file;
+    const ranges = await splitCsv(file, split.parts, split.minBytes);
+    pieces += ranges?.length ?? 1;
+    if (!ranges) {
+      if (!(await counter.add(ballotSource(file, display, enc)))) return undefined;
+      continue;
+    }
+    const parts = ranges.slice(1).map((range) =>
+      runPart(url, { path: file, display, encoding, range, election: opts.election, registered: opts.registered, roll, rulings: opts.rulings ?? [] }),
+    );
+    const first = await counter.add(ballotSource(file, display, { ...enc, range: ranges[0] }));
+    const states = await Promise.all(parts);
+    if (!first) return undefined;
+    for (const st of states) if (!st || !counter.merge(st)) return undefined;
+  }
+  if (counter.errorCount > 0) return undefined;
+  return { result: counter.finish(), parts: pieces };
+}
+
+/**
+ * Heap limits of a part worker, so that two threads together stay within what one used to (issue 6:
+ * peak RSS under 150 MB): a small young generation, and an old one sized for the roll index it loads.
+ * A worker that runs out of memory fails, and the caller counts sequentially.
+ */
+function partLimits(job: PartJob): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+  const rollMb = job.roll ? statSync(job.roll.path).size / 2 ** 20 : 0;
+  return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Math.ceil(64 + 8 * rollMb) };
+}
+
+/** Count one part in a worker thread; undefined if the worker fails in any way. */
+function runPart(url: URL, job: PartJob): Promise<CountState | undefined> {
+  return new Promise((resolve) => {
+    let w: Worker;
+    try {
+      w = new Worker(url, { workerData: { kind: PART_WORKER, job }, resourceLimits: partLimits(job) });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    let done = false;
+    const finish = (s: CountState | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(s);
+      void w.terminate();
+    };
+    w.once('message', (m: PartReply) => finish(m.ok ? m.state : undefined));
+    w.once('error', () => finish(undefined));
+    w.once('exit', () => finish(undefined));
+  });
 }
 
 /**

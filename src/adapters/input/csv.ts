@@ -17,6 +17,17 @@ const SAMPLE = 1 << 16;
 
 export interface CsvOptions {
   readonly encoding?: Encoding | undefined;
+  /** Read only a part of the file, cut at a record boundary by `splitCsv` (no header in it unless it starts the file). */
+  readonly range?: CsvRange | undefined;
+}
+
+/** Bytes [start, end) of a CSV file, starting a record on line `firstLine`. */
+export interface CsvRange {
+  readonly start: number;
+  readonly end: number;
+  readonly firstLine: number;
+  /** The file's record delimiter (csv-parse finds it on the first line; a later part must be told). */
+  readonly recordDelimiter: '\n' | '\r\n';
 }
 
 const CSV_MESSAGES: Readonly<Record<string, string>> = {
@@ -78,7 +89,7 @@ export async function* csvRows(path: string, display: string, opts: CsvOptions =
 }
 
 /** Records of a stream.Readable in object mode, in batches (one promise per batch, not per record). */
-async function* readBatches(stream: NodeJS.ReadableStream & { read(): unknown }, max = 2048): AsyncGenerator<string[][]> {
+async function* readBatches(stream: NodeJS.ReadableStream & { read(): unknown }, max = 256): AsyncGenerator<string[][]> {
   let done = false;
   let failure: unknown;
   let signalled = false;
@@ -133,17 +144,29 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   // UTF-8 goes to csv-parse as raw bytes (it works on buffers); invalid sequences then show up as
   // U+FFFD in a cell and are reported with their line and column (never silently accepted). GB18030
   // is decoded first with the streaming TextDecoder.
-  const parser = parse({ relax_column_count: true, bom: true, max_record_size: 4 * MAX_CELL * 64, ...(encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}) });
-  const file = createReadStream(path, { highWaterMark: SAMPLE });
+  const parser = parse({ relax_column_count: true, bom: true, max_record_size: 4 * MAX_CELL * 64, ...(opts.range ? { record_delimiter: opts.range.recordDelimiter } : {}), ...(encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}) });
+  const { range } = opts;
+  const file = createReadStream(path, { highWaterMark: SAMPLE, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
   file.on('error', (e) => parser.destroy(e));
   // What the bytes could hold, seen before the parser sees them: the per-cell checks below only run
-  // once the file has shown a quote (cells with line breaks) or bytes that decode to U+FFFD.
-  const seen = { quote: false, replacement: false };
+  // once the file has shown a reason — a cell with a line break, or bytes that decode to U+FFFD.
+  // `breaks`: a cell may hold a line break — after a quote, or in a CRLF file a bare LF (csv-parse
+  // keeps the delimiter it found on the first line, so such an LF is data in a field).
+  const crlf = /^[^\n]*\r\n/u.test(headText);
+  const seen = { breaks: false, replacement: false };
+  let lastByte = 0;
+  const bareLf = (chunk: Buffer): boolean => {
+    for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) {
+      if ((i > 0 ? chunk[i - 1] : lastByte) !== 0x0d) return true;
+    }
+    return false;
+  };
   if (encoding === 'utf-8') {
     const utf8 = utf8Watch();
     file.on('data', (data: string | Buffer) => {
       const chunk = typeof data === 'string' ? Buffer.from(data) : data;
-      if (!seen.quote && chunk.includes(0x22)) seen.quote = true;
+      if (!seen.breaks && (chunk.includes(0x22) || (crlf && bareLf(chunk)))) seen.breaks = true;
+      lastByte = chunk[chunk.length - 1] ?? 0;
       if (!seen.replacement && !utf8.clean(chunk)) seen.replacement = true;
     });
     file.on('end', () => {
@@ -153,7 +176,7 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   } else {
     const decoder = new TextDecoder(encoding);
     const watch = (text: string): string => {
-      if (!seen.quote && text.includes('"')) seen.quote = true;
+      if (!seen.breaks && (text.includes('"') || (crlf && /(?:^|[^\r])\n/u.test(text)))) seen.breaks = true;
       if (!seen.replacement && text.includes('\uFFFD')) seen.replacement = true;
       return text;
     };
@@ -170,12 +193,12 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   }
   // Line numbers without csv-parse's per-record `info` object (a third of the parse time): a record
   // starts on the line after the previous one ended, and ends as many lines later as it has line breaks.
-  let line = 1;
-  let prevEnd = 0;
+  let line = range?.firstLine ?? 1;
+  let prevEnd = line - 1;
   try {
     for await (const records of readBatches(parser)) {
       const out: RawRow[] = [];
-      const { quote, replacement } = seen;
+      const { breaks: cellBreaks, replacement } = seen;
       for (const cells of records) {
         const start = line;
         let breaks = 0;
@@ -191,7 +214,7 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
               inputError('ENCODING_INVALID', '文件不是有效的 UTF-8 编码 (可用 --encoding gb18030 按 GBK/GB18030 读取)', { file: display, line: start, column: i + 1 }),
             ]);
           }
-          if (quote && cell.includes('\n')) breaks += cell.split('\n').length - 1;
+          if (cellBreaks && cell.includes('\n')) breaks += cell.split('\n').length - 1;
         }
         line = start + 1 + breaks;
         prevEnd = start + breaks;
@@ -236,6 +259,71 @@ export function utf8Watch(): { clean(chunk: Buffer): boolean; complete(): boolea
     },
     complete: () => carry === undefined,
   };
+}
+
+/**
+ * Cut a CSV file into `parts` byte ranges of about equal size, each starting a record, for counting
+ * the parts in parallel. A cut is made only after a line break outside quotes (quote parity: in
+ * RFC 4180 CSV a quote inside a quoted field is doubled, so an odd count so far means inside a field;
+ * 0x22 and 0x0A are never part of a multi-byte character in UTF-8 or GB18030). Line numbers count
+ * LF bytes, as the reader does; a file with a bare CR is not cut (undefined), nor one under `minSize`
+ * bytes, nor one whose records do not allow `parts` parts.
+ * A cut in the wrong place cannot go unnoticed: the part before it ends inside a quoted field, which
+ * the parser reports as an error (and the caller then counts the file in one piece).
+ */
+export async function splitCsv(path: string, parts: number, minSize = parts * SAMPLE): Promise<CsvRange[] | undefined> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch {
+    return undefined; // not readable: the sequential count says why
+  }
+  try {
+    const { size } = await fh.stat();
+    if (parts < 2 || size < minSize || size < parts) return undefined;
+    const ranges: CsvRange[] = [];
+    let start = 0;
+    let firstLine = 1;
+    let target = Math.floor(size / parts);
+    let inQuote = false;
+    let lf = 0;
+    let prevCr = false;
+    let prevByte = 0;
+    let delimiter: CsvRange['recordDelimiter'] | undefined;
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let pos = 0;
+    while (ranges.length < parts - 1 && pos < size) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      for (let i = 0; i < bytesRead; i++) {
+        const b = buf[i] as number;
+        if (prevCr && b !== 0x0a) return undefined;
+        prevCr = b === 0x0d;
+        if (b === 0x22) inQuote = !inQuote;
+        else if (b === 0x0a) {
+          lf++;
+          if (!inQuote) delimiter ??= (i > 0 ? buf[i - 1] : prevByte) === 0x0d ? '\r\n' : '\n';
+          // In a CRLF file only CR LF ends a record (csv-parse keeps the delimiter it found first).
+          const crlf = (i > 0 ? buf[i - 1] : prevByte) === 0x0d;
+          if (!inQuote && pos + i + 1 >= target && (delimiter === '\n' || crlf)) {
+            const end = pos + i + 1;
+            ranges.push({ start, end, firstLine, recordDelimiter: delimiter ?? '\n' });
+            start = end;
+            firstLine = lf + 1;
+            target = Math.floor((size * (ranges.length + 1)) / parts);
+            if (ranges.length === parts - 1) break;
+          }
+        }
+      }
+      prevByte = buf[bytesRead - 1] ?? 0;
+      pos += bytesRead;
+    }
+    if (ranges.length < parts - 1 || start >= size) return undefined;
+    ranges.push({ start, end: size, firstLine, recordDelimiter: delimiter ?? '\n' });
+    return ranges;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Read a whole small CSV file (roll, rulings) into memory; errors as values. */

@@ -1,0 +1,115 @@
+/**
+ * The split count (issue 6): big files are cut into parts counted on several cores and merged. It must
+ * give exactly what the sequential count gives — results, and errors when the input is bad (the split
+ * path then falls back to the sequential count). Forced here on small files with minBytes 0.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/adapters/render/json.js';
+import { type CountInputOptions, runCount } from '../../src/cli/pipeline.js';
+// @ts-expect-error — plain-JS benchmark generator, no types
+import { generate } from '../bench/gen.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+async function both(files: string[], cwd: string, parts: number, opts: CountInputOptions = {}): Promise<{ seq: string; split: string; used: number }> {
+  const show = async (o: CountInputOptions): Promise<{ text: string; parts: number }> => {
+    const r = await runCount(files, o, cwd);
+    if (!r.ok) return { text: `ERRORS\n${JSON.stringify(r.error, null, 1)}`, parts: 0 };
+    return { text: renderJson(r.value.result, { color: false, inputs: r.value.inputs }), parts: r.value.parts };
+  };
+  const seq = await show({ ...opts, split: false });
+  const split = await show({ ...opts, split: { parts, minBytes: 0 } });
+  return { seq: seq.text, split: split.text, used: split.parts };
+}
+
+function scenarios(): { name: string; files: string[] }[] {
+  const dir = path.join(root, 'fixtures');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, 'election.json')))
+    .map((d) => ({
+      name: d.name,
+      files: readdirSync(path.join(dir, d.name))
+        .filter((f) => /^ballots.*\.csv$/u.test(f))
+        .sort()
+        .map((f) => `fixtures/${d.name}/${f}`),
+    }))
+    .filter((s) => s.files.length > 0);
+}
+
+describe('split count = sequential count, every fixture', () => {
+  const all = scenarios();
+  it('has fixtures to compare', () => expect(all.length).toBeGreaterThan(40));
+  let splitUsed = 0;
+  for (const { name, files } of all) {
+    it(name, async () => {
+      for (const parts of [2, 3]) {
+        const r = await both(files, root, parts);
+        expect(r.split).toBe(r.seq);
+        if (r.used > files.length) splitUsed++;
+      }
+    });
+  }
+  it('actually split most of them (the comparison is not of two sequential counts)', () => {
+    expect(splitUsed).toBeGreaterThan(all.length);
+  });
+});
+
+describe('split count on a generated election', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jipiao-split-'));
+  it('20 000 ballots (write-ins, overvotes, 疑难) in 2, 3 and 4 parts', async () => {
+    await generate(dir, 20_000, 7);
+    for (const parts of [2, 3, 4]) {
+      const r = await both(['ballots.csv'], dir, parts);
+      expect(r.used).toBe(parts);
+      expect(r.seq).toContain('"returned": 20000');
+      expect(r.split).toBe(r.seq);
+    }
+  });
+  it('a 票号 in two parts is the duplicate error of the sequential count, naming both lines', async () => {
+    const text = readFileSync(path.join(dir, 'ballots.csv'), 'utf8').split('\n');
+    const second = text[2]?.split(',')[0] ?? '';
+    const last = text.length - 2; // the final line is empty
+    const row = (text[last] ?? '').split(',');
+    row[0] = second;
+    text[last] = row.join(',');
+    writeFileSync(path.join(dir, 'dup.csv'), text.join('\n'));
+    const r = await both(['dup.csv'], dir, 2);
+    expect(r.seq).toContain('BALLOT_DUPLICATE_TICKET');
+    expect(r.seq).toContain('第一次出现在 dup.csv 第 3 行');
+    expect(r.split).toBe(r.seq);
+  });
+  it('a row error in the later part comes out as in the sequential count', async () => {
+    const text = readFileSync(path.join(dir, 'ballots.csv'), 'utf8').split('\n');
+    text[text.length - 5] = '99999999,中心会场,√';
+    writeFileSync(path.join(dir, 'ragged.csv'), text.join('\n'));
+    const r = await both(['ragged.csv'], dir, 2);
+    expect(r.seq).toContain('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH');
+    expect(r.split).toBe(r.seq);
+  });
+  it('rulings applied in either part, and one for a missing 票号, as in the sequential count', async () => {
+    // Flag a ballot near the start and one near the end as 疑难 (状态 is the last column).
+    const lines = readFileSync(path.join(dir, 'ballots.csv'), 'utf8').split('\n');
+    const flag = (i: number): string => {
+      const cells = (lines[i] ?? '').split(',');
+      cells[cells.length - 1] = '疑难';
+      lines[i] = cells.join(',');
+      return cells[0] ?? '';
+    };
+    const first = flag(10);
+    const lastOne = flag(lines.length - 10);
+    writeFileSync(path.join(dir, 'ruled.csv'), lines.join('\n'));
+    writeFileSync(path.join(dir, 'rulings.csv'), `票号,认定,更正,表决,理由\n${first},无效,,7:0,测试\n${lastOne},无效,,7:0,测试\n`);
+    const r = await both(['ruled.csv'], dir, 2);
+    expect(r.used).toBe(2);
+    expect(r.seq.match(/RULED_INVALID/gu)?.length).toBeGreaterThan(1);
+    expect(r.split).toBe(r.seq);
+    writeFileSync(path.join(dir, 'rulings.csv'), `票号,认定,更正,表决,理由\n${first},无效,,7:0,测试\nX1,无效,,7:0,测试\n`);
+    const bad = await both(['ruled.csv'], dir, 2);
+    expect(bad.seq).toContain('RULING_UNKNOWN_TICKET');
+    expect(bad.split).toBe(bad.seq);
+  });
+});
