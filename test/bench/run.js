@@ -28,8 +28,10 @@ try {
     const floor = best(() => measure(['floor', 'ballots.csv'], dir));
     const count = best(() => measure(['count', 'ballots.csv', '--format', 'json'], dir));
     if (count.code !== 0) throw new Error(`count exited ${count.code} for ${n}`);
-    rows.push({ n, count, floor, mb: statSync(path.join(dir, 'ballots.csv')).size / 2 ** 20 });
-    process.stderr.write(`  count ${count.ms.toFixed(0)} ms, floor ${floor.ms.toFixed(0)} ms, RSS ${(count.maxRssKiB / 1024).toFixed(0)} MB\n`);
+    const one = best(() => measure(['count1', 'ballots.csv'], dir));
+    if (one.code !== 0) throw new Error(`one-thread count failed for ${n}`);
+    rows.push({ n, count, one, floor, mb: statSync(path.join(dir, 'ballots.csv')).size / 2 ** 20 });
+    process.stderr.write(`  count ${count.ms.toFixed(0)} ms (one thread ${one.ms.toFixed(0)} ms), floor ${floor.ms.toFixed(0)} ms, RSS ${(count.maxRssKiB / 1024).toFixed(0)} MB\n`);
   }
   // batch: 20 elections × 50 000 ballots, in parallel vs one after another (BENCH_BATCH=0 to skip).
   let batchLine = '';
@@ -58,12 +60,14 @@ try {
     `机器: ${cpu}, ${os.availableParallelism()} 核, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
     '',
     '选票: 方格式, 一次性投票, 3 个职务 12 名候选人, 另选, 约 2% 超额, 0.5% 无法辨认; `jipiao count ballots.csv --format json`。',
-    '下限 (floor) = csv-parse 单独流式读取同一文件的时间; 每项取两次运行中较快的一次。',
+    '下限 (floor) = csv-parse 单独 (单线程) 流式读取同一文件的时间; 每项取两次运行中较快的一次。',
+    'count = `jipiao count` 实际用时: 16 MiB 以上的文件切成与 CPU 核数相同的几段 (最多 4 段) 并行计票后合并;',
+    '单线程 = 同一计票不切分 (只有一个核的电脑上的情形)。峰值 RSS 为整个进程 (含工作线程)。',
     '',
-    '| 选票数 | 文件 | count 用时 | 张/秒 | 峰值 RSS | csv-parse 下限 | count/下限 |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(({ n, count, floor, mb }) =>
-      `| ${n.toLocaleString('en')} | ${mb.toFixed(0)} MB | ${(count.ms / 1000).toFixed(2)} s | ${Math.round((n * 1000) / count.ms).toLocaleString('en')} | ${(count.maxRssKiB / 1024).toFixed(0)} MB | ${(floor.ms / 1000).toFixed(2)} s | ${(count.ms / floor.ms).toFixed(2)} |`,
+    '| 选票数 | 文件 | count 用时 | 张/秒 | 峰值 RSS | csv-parse 下限 | count/下限 | 单线程用时 | 单线程/下限 | 单线程 RSS |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(({ n, count, one, floor, mb }) =>
+      `| ${n.toLocaleString('en')} | ${mb.toFixed(0)} MB | ${(count.ms / 1000).toFixed(2)} s | ${Math.round((n * 1000) / count.ms).toLocaleString('en')} | ${(count.maxRssKiB / 1024).toFixed(0)} MB | ${(floor.ms / 1000).toFixed(2)} s | ${(count.ms / floor.ms).toFixed(2)} | ${(one.ms / 1000).toFixed(2)} s | ${(one.ms / floor.ms).toFixed(2)} | ${(one.maxRssKiB / 1024).toFixed(0)} MB |`,
     ),
     '',
     '目标 (issue 6): 1M 时 count/下限 ≤ 1.3; 1M 时峰值 RSS < 150 MB, 且 1M → 5M 不增长; batch 比依次计票快 ≥ 1.7×。',

@@ -113,3 +113,47 @@ describe('split count on a generated election', () => {
     expect(bad.split).toBe(bad.seq);
   });
 });
+
+describe('split count of a GB18030 file', () => {
+  it('parts decode on their own and add up to the whole', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jipiao-split-gbk-'));
+    const bad = path.join(root, 'test', 'bad-inputs');
+    const election = JSON.parse(readFileSync(path.join(bad, 'election.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(dir, 'election.json'), JSON.stringify({ ...election, registered: 5000, issued: 5000 }));
+    // Rows of the GBK sample file, renumbered; every third with a quoted GBK write-in.
+    const bytes = readFileSync(path.join(bad, 'gbk.csv'));
+    const lines: Buffer[] = [];
+    for (let i = 0, j = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        if (i > j) lines.push(bytes.subarray(j, i));
+        j = i + 1;
+      }
+    }
+    const [header, ...rows] = lines;
+    if (!header) throw new Error('gbk.csv has no header');
+    // GBK bytes of 钱七: the header's sixth column is 委员:钱七.
+    const columns: Buffer[] = [];
+    for (let i = 0, j = 0; i <= header.length; i++) {
+      if (i === header.length || header[i] === 0x2c) {
+        columns.push(header.subarray(j, i));
+        j = i + 1;
+      }
+    }
+    const col = columns[5] ?? Buffer.alloc(0);
+    const qian = col.subarray(col.indexOf(0x3a) + 1);
+    expect(qian.length).toBe(4);
+    const out: Buffer[] = [header, Buffer.from('\n')];
+    for (let i = 1; i <= 3000; i++) {
+      const row = rows[i % rows.length] ?? Buffer.alloc(0);
+      const rest = row.subarray(row.indexOf(0x2c), row.length - 1); // without the empty 另选1 cell's comma
+      const writeIn = i % 3 === 0 ? Buffer.concat([Buffer.from(',"'), qian, Buffer.from('"')]) : Buffer.from(',');
+      out.push(Buffer.from(String(i)), rest, writeIn, Buffer.from('\n'));
+    }
+    writeFileSync(path.join(dir, 'ballots.csv'), Buffer.concat(out));
+    const r = await both(['ballots.csv'], dir, 2);
+    expect(r.used).toBe(2);
+    expect(r.seq).toContain('"returned": 3000');
+    expect(r.seq).toContain('"张三"');
+    expect(r.split).toBe(r.seq);
+  });
+});
