@@ -245,6 +245,17 @@ export function compileHeader(
 
 const TOTAL_ROW_CELL = /^\d+$/u;
 
+/** Per office, all printed candidates 'abstain': copied for each ballot (a packed array, cheaply). */
+const BLANK_MARKS = new WeakMap<Election, readonly Mark[][]>();
+function blankMarks(election: Election): readonly Mark[][] {
+  let b = BLANK_MARKS.get(election);
+  if (!b) {
+    b = election.offices.map((o) => o.candidates.map((): Mark => 'abstain'));
+    BLANK_MARKS.set(election, b);
+  }
+  return b;
+}
+
 /** Read one record with a compiled plan. Structural problems of the row are input errors. */
 export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Result<BallotReading, InputError> {
   const { cells } = row;
@@ -267,7 +278,7 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
   let status: BallotStatus = 'normal';
   if (plan.statusCol !== undefined) {
     const raw = cells[plan.statusCol] ?? '';
-    const s = raw.normalize('NFKC').trim();
+    const s = raw === '' ? '' : raw.normalize('NFKC').trim();
     if (s === STATUS_UNREADABLE) status = 'unreadable';
     else if (s === STATUS_DISPUTED) {
       status = 'disputed';
@@ -282,11 +293,9 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
       );
     }
   }
-  const offices = election.offices;
-  const sections: SectionReading[] = new Array<SectionReading>(offices.length);
-  for (let oi = 0; oi < offices.length; oi++) {
-    sections[oi] = { marks: new Array<Mark>(offices[oi]?.candidates.length ?? 0).fill('abstain'), written: [], touched: false };
-  }
+  const blank = blankMarks(election);
+  const sections: SectionReading[] = new Array<SectionReading>(blank.length);
+  for (let oi = 0; oi < blank.length; oi++) sections[oi] = { marks: (blank[oi] as Mark[]).slice(), written: [], touched: false };
 
   if (plan.layout === 'grid') {
     let big = 0;

@@ -142,31 +142,29 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
   }
   // Step 4 — 计票只记高职务: remove lower-office approvals of a person approved higher up.
   let removedAny = false;
-  if (work.length > 1) {
-    const higher = new Set<string>();
-    for (let oi = 0; oi < work.length; oi++) {
-      const w = work[oi] as WorkSection;
-      let kept: string[] | undefined;
-      for (let pi = 0; pi < w.persons.length; pi++) {
-        const p = w.persons[pi] as string;
-        if (higher.has(p)) {
-          kept ??= w.persons.slice(0, pi);
-          w.removed++;
-          const ci = offices[oi]?.candidates.indexOf(p) ?? -1;
-          if (ci >= 0) {
-            if (w.shared) {
-              w.marks = [...w.marks];
-              w.shared = false;
-            }
-            w.marks[ci] = 'abstain';
+  for (let oi = 1; oi < work.length; oi++) {
+    const w = work[oi] as WorkSection;
+    let kept: string[] | undefined;
+    for (let pi = 0; pi < w.persons.length; pi++) {
+      const p = w.persons[pi] as string;
+      let higher = false;
+      for (let hi = 0; hi < oi && !higher; hi++) higher = (work[hi] as WorkSection).persons.includes(p);
+      if (higher) {
+        kept ??= w.persons.slice(0, pi);
+        w.removed++;
+        const ci = offices[oi]?.candidates.indexOf(p) ?? -1;
+        if (ci >= 0) {
+          if (w.shared) {
+            w.marks = [...w.marks];
+            w.shared = false;
           }
-        } else kept?.push(p);
-      }
-      if (kept) {
-        w.persons = kept;
-        removedAny = true;
-      }
-      if (oi < work.length - 1) for (const p of w.persons) higher.add(p);
+          w.marks[ci] = 'abstain';
+        }
+      } else kept?.push(p);
+    }
+    if (kept) {
+      w.persons = kept;
+      removedAny = true;
     }
   }
   // Step 5 — 所选人数超过应选名额: section void. Step 6 names still count toward it.

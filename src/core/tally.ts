@@ -84,13 +84,19 @@ export class Tally {
     }));
   }
 
+  /** The box of the previous ballot: ballots come box by box, so this saves the Map lookup. */
+  private lastBox: string | undefined;
+  private lastCounts: ClassCounts | undefined;
+
   add(box: string, c: Classified): void {
     this.bump(this.counts, c);
-    let b = this.boxes.get(box);
+    let b = box === this.lastBox ? this.lastCounts : this.boxes.get(box);
     if (!b) {
       b = emptyCounts();
       this.boxes.set(box, b);
     }
+    this.lastBox = box;
+    this.lastCounts = b;
     this.bump(b, c);
     for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + 1);
     if (c.class !== 'valid' && c.class !== 'partial') return;

@@ -149,24 +149,33 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   const file = createReadStream(path, { highWaterMark: SAMPLE, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
   file.on('error', (e) => parser.destroy(e));
   // What the bytes could hold, seen before the parser sees them: the per-cell checks below only run
-  // once the file has shown a reason — a cell with a line break, or bytes that decode to U+FFFD.
-  // `breaks`: a cell may hold a line break — after a quote, or in a CRLF file a bare LF (csv-parse
-  // keeps the delimiter it found on the first line, so such an LF is data in a field).
+  // once the file has shown a reason — `breaks`: a cell may hold a line break (after a quote, or in a
+  // CRLF file a bare LF: csv-parse keeps the delimiter it found on the first line, so such an LF is
+  // data in a field); `long`: a line longer than MAX_CELL (bytes or UTF-16 units, never fewer than a
+  // cell's characters); `replacement`: bytes that decode to U+FFFD.
   const crlf = /^[^\n]*\r\n/u.test(headText);
-  const seen = { breaks: false, replacement: false };
-  let lastByte = 0;
-  const bareLf = (chunk: Buffer): boolean => {
-    for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) {
-      if ((i > 0 ? chunk[i - 1] : lastByte) !== 0x0d) return true;
+  const seen = { breaks: false, long: false, replacement: false };
+  let lineLength = 0;
+  let lastCr = false;
+  const scanLines = (chunk: { indexOf(c: string | number, from?: number): number; readonly length: number }, lf: string | number, crAt: (i: number) => boolean): void => {
+    if (seen.long && (seen.breaks || !crlf)) return;
+    let from = 0;
+    for (let i = chunk.indexOf(lf); i >= 0; i = chunk.indexOf(lf, i + 1)) {
+      if (lineLength + i - from > MAX_CELL) seen.long = true;
+      if (crlf && !(i > 0 ? crAt(i - 1) : lastCr)) seen.breaks = true;
+      lineLength = 0;
+      from = i + 1;
     }
-    return false;
+    lineLength += chunk.length - from;
+    if (lineLength > MAX_CELL) seen.long = true;
+    lastCr = chunk.length > 0 && crAt(chunk.length - 1);
   };
   if (encoding === 'utf-8') {
     const utf8 = utf8Watch();
     file.on('data', (data: string | Buffer) => {
       const chunk = typeof data === 'string' ? Buffer.from(data) : data;
-      if (!seen.breaks && (chunk.includes(0x22) || (crlf && bareLf(chunk)))) seen.breaks = true;
-      lastByte = chunk[chunk.length - 1] ?? 0;
+      if (!seen.breaks && chunk.includes(0x22)) seen.breaks = true;
+      scanLines(chunk, 0x0a, (i) => chunk[i] === 0x0d);
       if (!seen.replacement && !utf8.clean(chunk)) seen.replacement = true;
     });
     file.on('end', () => {
@@ -176,7 +185,8 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   } else {
     const decoder = new TextDecoder(encoding);
     const watch = (text: string): string => {
-      if (!seen.breaks && (text.includes('"') || (crlf && /(?:^|[^\r])\n/u.test(text)))) seen.breaks = true;
+      if (!seen.breaks && text.includes('"')) seen.breaks = true;
+      scanLines(text, '\n', (i) => text.charCodeAt(i) === 0x0d);
       if (!seen.replacement && text.includes('\uFFFD')) seen.replacement = true;
       return text;
     };
@@ -199,10 +209,11 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
     for await (const records of readBatches(parser)) {
       const out: RawRow[] = [];
       const { breaks: cellBreaks, replacement } = seen;
+      const checkCells = cellBreaks || replacement || seen.long;
       for (const cells of records) {
         const start = line;
         let breaks = 0;
-        for (let i = 0; i < cells.length; i++) {
+        if (checkCells) for (let i = 0; i < cells.length; i++) {
           const cell = cells[i] as string;
           if (cell.length > MAX_CELL) {
             throw new InputErrors([

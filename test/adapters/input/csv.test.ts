@@ -110,6 +110,22 @@ describe('UTF-8 checks across read chunks', () => {
   });
 });
 
+describe('over-long cells', () => {
+  const head = Buffer.from('票号,委员\n');
+  it('a long line after many clean chunks is checked cell by cell', async () => {
+    const pad = filler(4 * CHUNK + 99);
+    const lines = 1 + pad.toString().split('\n').length - 1;
+    const p = file(Buffer.concat([head, pad, Buffer.from(`7,${'张'.repeat(10_001)}\n8,x\n`)]));
+    expect((await read(p)).error).toEqual({ code: 'CSV_CELL_TOO_LONG', line: lines + 1, column: 2 });
+  });
+  it('a line of exactly the limit in bytes is not a long cell; a quoted cell spread over short lines is', async () => {
+    const ok = file(Buffer.concat([head, Buffer.from(`1,${'a'.repeat(9_998)}\n`)]));
+    expect((await read(ok)).error).toBeUndefined();
+    const spread = file(Buffer.concat([head, Buffer.from(`1,"${'张三\n'.repeat(3_500)}"\n`)]));
+    expect((await read(spread)).error).toEqual({ code: 'CSV_CELL_TOO_LONG', line: 2, column: 2 });
+  });
+});
+
 describe('line numbers after quoted line breaks', () => {
   it('a quote first seen after many chunks still makes later lines count right', async () => {
     const head = Buffer.from('票号,委员\n');
