@@ -1,12 +1,11 @@
 /** `jipiao count BALLOTS.csv… [options]` (SPEC §6). */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { renderCsv } from '../adapters/render/csv.js';
-import { ballotLogHeader, formatBallotLogLine } from '../adapters/render/ballotlog.js';
 import { renderJson } from '../adapters/render/json.js';
 import { renderTable } from '../adapters/render/table.js';
-import { type BallotLogEntry, isFinal } from '../core/index.js';
+import { isFinal } from '../core/index.js';
+import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { useColor } from './io.js';
@@ -41,38 +40,6 @@ export function inputOptions(o: Record<string, unknown>): CountInputOptions {
   return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined };
 }
 
-/**
- * Ballot log writer: buffered synchronous writes into a temp file, renamed into place only when the
- * count succeeds — memory stays flat however many ballots pass.
- */
-class BallotLog {
-  private readonly tmp: string;
-  private fd: number;
-  private buf = '';
-  constructor(private readonly target: string) {
-    this.tmp = `${target}.${process.pid}.tmp`;
-    this.fd = openSync(this.tmp, 'w');
-    this.buf = ballotLogHeader();
-  }
-  add = (e: BallotLogEntry): void => {
-    this.buf += formatBallotLogLine(e);
-    if (this.buf.length > 1 << 16) this.flush();
-  };
-  private flush(): void {
-    if (this.buf !== '') writeSync(this.fd, this.buf);
-    this.buf = '';
-  }
-  commit(): void {
-    this.flush();
-    closeSync(this.fd);
-    renameSync(this.tmp, this.target);
-  }
-  abort(): void {
-    closeSync(this.fd);
-    rmSync(this.tmp, { force: true });
-  }
-}
-
 export function registerCount(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('count')
@@ -86,7 +53,7 @@ export function registerCount(program: Command, ctx: CommandContext): void {
     .action(async (ballots: string[], o: Record<string, unknown>) => {
       const { io } = ctx;
       const log = typeof o['ballotLog'] === 'string' ? new BallotLog(path.resolve(io.cwd, o['ballotLog'])) : undefined;
-      const run = await runCount(ballots, inputOptions(o), io.cwd, log?.add).catch((e: unknown) => {
+      const run = await runCount(ballots, inputOptions(o), io.cwd, log).catch((e: unknown) => {
         log?.abort();
         throw e;
       });

@@ -4,11 +4,14 @@
  * (which counts the first part meanwhile). Started with `workerData.kind === PART_WORKER`; imported
  * anywhere else, it only exports.
  */
+import { closeSync, openSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { formatBallotLogLine } from '../adapters/render/ballotlog.js';
 import { type CsvRange, csvBatches } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadRollIndex } from '../adapters/input/roll.js';
 import { type CountState, Counter, type Election, type RawRow, type Ruling } from '../core/index.js';
+import { LineWriter } from './ballot-log.js';
 
 export const PART_WORKER = 'jipiao-part-worker/1';
 
@@ -21,6 +24,8 @@ export interface PartJob {
   readonly registered: number;
   readonly roll: { readonly path: string; readonly display: string } | undefined;
   readonly rulings: readonly Ruling[];
+  /** Write this part's ballot-log lines (no header) into this file. */
+  readonly log?: string | undefined;
 }
 
 export type PartReply = { readonly ok: true; readonly state: CountState } | { readonly ok: false; readonly message: string };
@@ -39,13 +44,27 @@ export async function countPart(job: PartJob): Promise<CountState> {
     header = batch[0];
     break;
   }
-  const counter = new Counter({ election: job.election, registered: job.registered, roll, rulings: job.rulings });
-  await counter.add({
-    file: job.display,
-    header,
-    rows: { [Symbol.asyncIterator]: () => csvBatches(job.path, job.display, { ...enc, range: job.range }) },
-  });
-  return counter.state();
+  const out = job.log === undefined ? undefined : new LineWriter(openSync(job.log, 'w'));
+  try {
+    const counter = new Counter({
+      election: job.election,
+      registered: job.registered,
+      roll,
+      rulings: job.rulings,
+      onBallot: out && ((e) => out.write(formatBallotLogLine(e))),
+    });
+    await counter.add({
+      file: job.display,
+      header,
+      rows: { [Symbol.asyncIterator]: () => csvBatches(job.path, job.display, { ...enc, range: job.range }) },
+    });
+    return counter.state();
+  } finally {
+    if (out) {
+      out.flush();
+      closeSync(out.fd);
+    }
+  }
 }
 
 if (!isMainThread && parentPort && (workerData as { kind?: unknown } | null)?.kind === PART_WORKER) {

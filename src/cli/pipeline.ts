@@ -31,6 +31,7 @@ import {
   inputError,
   ok,
 } from '../core/index.js';
+import type { BallotLogSink } from './ballot-log.js';
 import { PART_WORKER, type PartJob, type PartReply } from './part-worker.js';
 import { compiledWorker } from './workers.js';
 
@@ -100,8 +101,11 @@ export async function runCount(
   ballotFiles: readonly string[],
   opts: CountInputOptions,
   cwd: string,
-  onBallot?: (e: BallotLogEntry) => void,
+  log?: ((e: BallotLogEntry) => void) | BallotLogSink,
 ): Promise<Result<CountRun>> {
+  // A plain callback cannot take a worker's part of the log: such a count is not split.
+  const sink = typeof log === 'function' ? undefined : log;
+  const onBallot = typeof log === 'function' ? log : log?.add.bind(log);
   if (ballotFiles.length === 0) return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV)')]);
   const abs = ballotFiles.map((f) => path.resolve(cwd, f));
   const first = abs[0] ?? '';
@@ -138,9 +142,10 @@ export async function runCount(
   const countOpts = { election, registered: registered.value, roll, rulings, onBallot };
   const split = opts.split ?? DEFAULT_SPLIT;
   const splitRun =
-    split && !onBallot && split.parts > 1
-      ? await countSplit(abs, shownBallots, countOpts, split, opts.encoding, rollPath === undefined ? undefined : { path: rollPath, display: displayPath(cwd, rollPath) })
+    split && split.parts > 1 && (onBallot === undefined || sink !== undefined)
+      ? await countSplit(abs, shownBallots, countOpts, split, opts.encoding, rollPath === undefined ? undefined : { path: rollPath, display: displayPath(cwd, rollPath) }, sink)
       : undefined;
+  if (!splitRun) sink?.reset();
   const parts = splitRun?.parts ?? abs.length;
   const counted =
     splitRun?.result ??
@@ -172,6 +177,7 @@ async function countSplit(
   split: SplitOptions,
   encoding: Encoding | undefined,
   roll: { path: string; display: string } | undefined,
+  log: BallotLogSink | undefined,
 ): Promise<{ result: Result<CountResult>; parts: number } | undefined> {
   const url = compiledWorker('part-worker.js');
   if (!url) return undefined;
@@ -187,13 +193,15 @@ async function countSplit(
       if (!(await counter.add(ballotSource(file, display, enc)))) return undefined;
       continue;
     }
-    const parts = ranges.slice(1).map((range) =>
-      runPart(url, { path: file, display, encoding, range, election: opts.election, registered: opts.registered, roll, rulings: opts.rulings ?? [] }),
+    const logs = ranges.slice(1).map((_, k) => log?.partPath(k + 1));
+    const parts = ranges.slice(1).map((range, k) =>
+      runPart(url, { path: file, display, encoding, range, election: opts.election, registered: opts.registered, roll, rulings: opts.rulings ?? [], log: logs[k] }),
     );
     const first = await counter.add(ballotSource(file, display, { ...enc, range: ranges[0] }));
     const states = await Promise.all(parts);
     if (!first) return undefined;
     for (const st of states) if (!st || !counter.merge(st)) return undefined;
+    for (const p of logs) if (p !== undefined) log?.appendPart(p);
   }
   if (counter.errorCount > 0) return undefined;
   return { result: counter.finish(), parts: pieces };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/adapters/render/json.js';
+import { BallotLog } from '../../src/cli/ballot-log.js';
 import { type CountInputOptions, runCount } from '../../src/cli/pipeline.js';
 // @ts-expect-error — plain-JS benchmark generator, no types
 import { generate } from '../bench/gen.js';
@@ -68,6 +69,46 @@ describe('split count on a generated election', () => {
       expect(r.seq).toContain('"returned": 20000');
       expect(r.split).toBe(r.seq);
     }
+  });
+  it('the ballot log of a split count is the sequential one, byte for byte', async () => {
+    const logOf = async (split: CountInputOptions['split']): Promise<{ text: string; parts: number }> => {
+      const target = path.join(dir, `log-${String(split && split.parts)}.csv`);
+      const log = new BallotLog(target);
+      const r = await runCount(['ballots.csv'], { split }, dir, log);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      log.commit();
+      return { text: readFileSync(target, 'utf8'), parts: r.value.parts };
+    };
+    const seq = await logOf(false);
+    expect(seq.text.split('\n')).toHaveLength(20_000 + 2);
+    for (const parts of [2, 3]) {
+      const split = await logOf({ parts, minBytes: 0 });
+      expect(split.parts).toBe(parts);
+      expect(split.text).toBe(seq.text);
+    }
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+  it('a ballot log that starts over keeps only what follows, and part files are appended in place', () => {
+    const target = path.join(dir, 'reset.csv');
+    const log = new BallotLog(target);
+    const entry = (ticket: string) => ({ ticket, box: 'b', file: 'f.csv', line: 2, class: 'valid' as const, reasons: [] });
+    log.add(entry('A1'));
+    const p = log.partPath(1);
+    writeFileSync(p, 'stale\n');
+    log.reset();
+    expect(existsSync(p)).toBe(false);
+    log.add(entry('B1'));
+    const q = log.partPath(1);
+    writeFileSync(q, 'PART\n');
+    log.appendPart(q);
+    log.add(entry('B2'));
+    log.commit();
+    const lines = readFileSync(target, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^B1,/u);
+    expect(lines[2]).toBe('PART');
+    expect(lines[3]).toMatch(/^B2,/u);
+    expect(existsSync(q)).toBe(false);
   });
   it('a 票号 in two parts is the duplicate error of the sequential count, naming both lines', async () => {
     const text = readFileSync(path.join(dir, 'ballots.csv'), 'utf8').split('\n');
