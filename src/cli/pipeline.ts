@@ -198,8 +198,13 @@ async function countSplit(
       runPart(url, { path: file, display, encoding, range, election: opts.election, registered: opts.registered, roll, rulings: opts.rulings ?? [], log: logs[k] }),
     );
     const first = await counter.add(ballotSource(file, display, { ...enc, range: ranges[0] }));
-    const states = await Promise.all(parts);
-    if (!first) return undefined;
+    if (!first || counter.errorCount > 0) {
+      // The sequential count will list the errors; the other parts are not worth waiting for.
+      for (const p of parts) p.stop();
+      await Promise.all(parts.map((p) => p.state));
+      return undefined;
+    }
+    const states = await Promise.all(parts.map((p) => p.state));
     for (const st of states) if (!st || !counter.merge(st)) return undefined;
     for (const p of logs) if (p !== undefined) log?.appendPart(p);
   }
@@ -219,27 +224,29 @@ function partLimits(job: PartJob): { maxYoungGenerationSizeMb: number; maxOldGen
   return { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: Math.ceil(64 + 8 * rollMb) };
 }
 
-/** Count one part in a worker thread; undefined if the worker fails in any way. */
-function runPart(url: URL, job: PartJob): Promise<CountState | undefined> {
-  return new Promise((resolve) => {
-    let w: Worker;
-    try {
-      w = new Worker(url, { workerData: { kind: PART_WORKER, job }, resourceLimits: partLimits(job) });
-    } catch {
-      resolve(undefined);
-      return;
-    }
+/** Count one part in a worker thread: its state, or undefined if the worker fails in any way or is stopped. */
+function runPart(url: URL, job: PartJob): { readonly state: Promise<CountState | undefined>; stop(): void } {
+  let w: Worker | undefined;
+  let finish: (s: CountState | undefined) => void = () => undefined;
+  const state = new Promise<CountState | undefined>((resolve) => {
     let done = false;
-    const finish = (s: CountState | undefined): void => {
+    finish = (s) => {
       if (done) return;
       done = true;
       resolve(s);
-      void w.terminate();
+      void w?.terminate();
     };
+    try {
+      w = new Worker(url, { workerData: { kind: PART_WORKER, job }, resourceLimits: partLimits(job) });
+    } catch {
+      finish(undefined);
+      return;
+    }
     w.once('message', (m: PartReply) => finish(m.ok ? m.state : undefined));
     w.once('error', () => finish(undefined));
     w.once('exit', () => finish(undefined));
   });
+  return { state, stop: () => finish(undefined) };
 }
 
 /**
