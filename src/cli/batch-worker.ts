@@ -12,12 +12,10 @@ import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ballotLogHeader, formatBallotLogLine } from '../adapters/render/ballotlog.js';
 import { renderJson } from '../adapters/render/json.js';
-import { sheetsHtml } from '../adapters/report/html.js';
-import { buildSheets } from '../adapters/report/sheets.js';
-import { sheetText, sheetsText } from '../adapters/report/text.js';
 import { type BallotLogEntry, type InputError, inputError, isFinal } from '../core/index.js';
 import { formatErrors, internalErrorMessage } from './errors.js';
 import { runCount } from './pipeline.js';
+import { writeSheetFiles } from './sheet-files.js';
 
 /** The workerData a batch worker is started with. */
 export const BATCH_WORKER = 'jipiao-batch-worker/1';
@@ -90,7 +88,7 @@ function attempt<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw new WriteFailed(file, e);
+    throw e instanceof WriteFailed ? e : new WriteFailed(file, e);
   }
 }
 
@@ -147,13 +145,7 @@ export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
     write('result.json', renderJson(r, { color: false, inputs: run.value.inputs }));
     const sheetsDir = path.join(job.outDir, 'report');
     attempt(sheetsDir, () => mkdirSync(sheetsDir, { recursive: true }));
-    const sheets = buildSheets(r);
-    for (const s of sheets) {
-      write(`report/${s.id}.txt`, sheetText(s));
-      write(`report/${s.id}.html`, sheetsHtml(`${r.election.title} ${s.id}`, [s]));
-    }
-    write('report/全部文书.txt', sheetsText(sheets));
-    write('report/全部文书.html', sheetsHtml(r.election.title, sheets));
+    attempt(sheetsDir, () => writeSheetFiles(sheetsDir, r, (p, text) => attempt(p, () => writeFileSync(p, text))));
     const todo: string[] = [];
     const pending = r.disputes.filter((d) => !d.ruling).length;
     if (pending > 0) todo.push(`疑难 ${pending}`);

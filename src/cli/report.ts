@@ -1,19 +1,19 @@
 /**
  * `jipiao report BALLOTS.csv… [count options] [--out DIR]` (SPEC §6): the sheets of §5 as .txt and .html
  * (default DIR: report/ beside the first ballots file). One .txt and one .html per sheet, plus
- * 全部文书.html (all sheets, one per A4 page) and 全部文书.txt (sheets separated by form feeds).
+ * 全部文书.html (all sheets, one per A4 page) and 全部文书.txt (sheets separated by form feeds). Sheet
+ * files of an earlier run that no longer apply are removed (sheet-files.ts). A folder that cannot be
+ * written is a usage error (exit 2), not an internal one.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { sheetsHtml } from '../adapters/report/html.js';
-import { buildSheets } from '../adapters/report/sheets.js';
-import { sheetText, sheetsText } from '../adapters/report/text.js';
-import { isFinal } from '../core/index.js';
+import { inputError, isFinal } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { ballotsCommand, countOrReport } from './count.js';
-import { EXIT_NOT_FINAL, EXIT_OK } from './errors.js';
+import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { displayPath } from './pipeline.js';
+import { type SheetFiles, writeSheetFiles } from './sheet-files.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   ballotsCommand(program, 'report', '生成选举文书: 选举结果报告单、当选公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
@@ -25,20 +25,21 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       if (!run) return;
       const { result, baseDir } = run;
       const out = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : path.join(baseDir, 'report');
-      mkdirSync(out, { recursive: true });
-      const sheets = buildSheets(result);
-      const written: string[] = [];
-      const write = (name: string, text: string): void => {
-        writeFileSync(path.join(out, name), text);
-        written.push(displayPath(io.cwd, path.join(out, name)));
-      };
-      for (const s of sheets) {
-        write(`${s.id}.txt`, sheetText(s));
-        write(`${s.id}.html`, sheetsHtml(`${result.election.title} ${s.id}`, [s]));
+      const shown = displayPath(io.cwd, out);
+      let files: SheetFiles;
+      try {
+        mkdirSync(out, { recursive: true });
+        files = writeSheetFiles(out, result, (p, text) => writeFileSync(p, text));
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        const why = code === 'EEXIST' || code === 'ENOTDIR' ? '同名文件已存在, 不是文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'ENOSPC' ? '磁盘已满' : String(code ?? e);
+        io.stderr.write(formatErrors([inputError('REPORT_NOT_WRITTEN', `无法写入文书文件夹 (${why}); 请用 --out 指定一个可写的文件夹`, { file: shown })]));
+        ctx.setExit(EXIT_BAD_INPUT);
+        return;
       }
-      write('全部文书.txt', sheetsText(sheets));
-      write('全部文书.html', sheetsHtml(result.election.title, sheets));
-      io.stdout.write(`已生成 ${sheets.length} 份文书 (${sheets.map((s) => s.id).join('、')}):\n${written.map((w) => `  ${w}\n`).join('')}`);
+      const lines = [`已生成 ${files.sheets.length} 份文书 (${files.sheets.join('、')}):`, ...files.written.map((w) => `  ${displayPath(io.cwd, path.join(out, w))}`)];
+      if (files.removed.length > 0) lines.push(`已删除上次生成、现已不适用的文书: ${files.removed.join('、')}`);
+      io.stdout.write(`${lines.join('\n')}\n`);
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
     });
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escapeHtml, sheetsHtml } from '../../src/adapters/report/html.js';
-import { chineseDate } from '../../src/adapters/report/sheets.js';
+import { type SheetId, chineseDate } from '../../src/adapters/report/sheets.js';
 import { width } from '../../src/adapters/report/width.js';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../cli/fake-io.js';
@@ -79,13 +79,48 @@ describe('sheet contents', () => {
   });
   it('every value is HTML-escaped', () => {
     expect(escapeHtml(`<script>alert("x")</script> & '`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;');
-    const html = sheetsHtml('<b>t</b>', [{ id: 'x"y', blocks: [{ kind: 'para', text: '<img src=x onerror=alert(1)>' }] }]);
+    const html = sheetsHtml('<b>t</b>', [{ id: 'x"y' as SheetId, blocks: [{ kind: 'para', text: '<img src=x onerror=alert(1)>' }] }]);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>t</b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
   it('dates are written the Chinese way', () => {
     expect(chineseDate('2026-02-05')).toBe('2026年2月5日');
+  });
+});
+
+describe('the report folder', () => {
+  it('a re-run removes sheets that no longer apply (no stale 当选公告 after the election became invalid)', async () => {
+    const dir = path.join(tmp, 'stale');
+    const src = path.join(tmp, 'stale-src');
+    mkdirSync(src, { recursive: true });
+    for (const f of readdirSync(path.join(root, 'fixtures', 'demo')).filter((n) => n.includes('.'))) {
+      writeFileSync(path.join(src, f), readFileSync(path.join(root, 'fixtures', 'demo', f)));
+    }
+    const first = fakeIo(root);
+    expect(await main(['report', path.join(src, 'ballots.csv'), '--out', dir], first)).toBe(0);
+    expect(existsSync(path.join(dir, '当选公告.txt'))).toBe(true);
+    writeFileSync(path.join(dir, '说明.txt'), '不是本工具写的文件');
+    // Only the first three ballots are left: too few voted, the election is invalid (参选人数未过半).
+    const ballots = readFileSync(path.join(src, 'ballots.csv'), 'utf8').split('\n');
+    writeFileSync(path.join(src, 'ballots.csv'), `${ballots.slice(0, 4).join('\n')}\n`);
+    rmSync(path.join(src, 'rulings.csv'), { force: true });
+    const again = fakeIo(root);
+    expect(await main(['report', path.join(src, 'ballots.csv'), '--out', dir], again)).toBe(0);
+    expect(again.out()).toContain('已删除上次生成、现已不适用的文书: 当选公告.txt、当选公告.html');
+    expect(existsSync(path.join(dir, '当选公告.txt'))).toBe(false);
+    expect(existsSync(path.join(dir, '当选公告.html'))).toBe(false);
+    expect(readFileSync(path.join(dir, '全部文书.txt'), 'utf8')).not.toContain('当选公告');
+    expect(existsSync(path.join(dir, '说明.txt'))).toBe(true);
+  });
+  it('an output folder that cannot be written is a usage error (exit 2), not an internal one', async () => {
+    const file = path.join(tmp, 'a-file');
+    writeFileSync(file, '');
+    const io = fakeIo(root);
+    expect(await main(['report', 'fixtures/demo/ballots.csv', '--out', file], io)).toBe(2);
+    expect(io.err()).toContain('[REPORT_NOT_WRITTEN]');
+    expect(io.err()).toContain('同名文件已存在, 不是文件夹');
+    expect(io.err().trim().split('\n')).toHaveLength(1);
   });
 });
 

@@ -12,9 +12,13 @@ export type Block =
   | { readonly kind: 'signatures'; readonly roles: readonly string[]; readonly date: string }
   | { readonly kind: 'right'; readonly lines: readonly string[] };
 
+/** Every sheet there can be (file names without extension). */
+export const SHEET_IDS = ['选举结果报告单', '当选公告', '疑难选票认定表', '再次投票公告', '另行选举公告'] as const;
+export type SheetId = (typeof SHEET_IDS)[number];
+
 export interface Sheet {
   /** File name without extension, e.g. 选举结果报告单. */
-  readonly id: string;
+  readonly id: SheetId;
   readonly blocks: readonly Block[];
 }
 
