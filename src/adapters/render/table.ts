@@ -21,23 +21,16 @@ import {
   ROUND_LABEL,
   type ReasonCode,
   VERDICT_LABEL,
-  type ValidityCode,
   describeUnclear,
   isFinal,
 } from '../../core/index.js';
+import { VALIDITY_LABEL } from '../vocabulary.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
 import { columns } from './text.js';
 
 export type { RenderContext } from './context.js';
 
 type Align = 'left' | 'right' | 'center';
-
-/** Why an election is invalid, in words (规程 11.选举有效性确认). */
-export const VALIDITY_LABEL: Readonly<Record<ValidityCode, string>> = {
-  MORE_RETURNED_THAN_ISSUED: '收回选票多于发出选票',
-  LOW_TURNOUT: '参加投票人数不足',
-  NOT_COMPETITIVE: '违反差额选举原则',
-};
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 

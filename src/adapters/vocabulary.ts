@@ -1,0 +1,47 @@
+/**
+ * One vocabulary: every code the core returns → the Chinese words a person reads. The terminal, the JSON
+ * `labels`, the CSV files and the printed sheets all take their words from here, so no renderer can print a
+ * raw code (`LOW_TURNOUT`). The label tables of the core's own types stay beside those types (they are the
+ * types' exhaustive records) and are re-exported here; renderers import from this module only.
+ */
+import {
+  CLASS_LABEL,
+  MARK_LABEL,
+  METHOD_LABEL,
+  MODE_LABEL,
+  REASON_LABEL,
+  ROLL_CHECK_LABEL,
+  ROUND_LABEL,
+  VERDICT_LABEL,
+  type ValidityCode,
+} from '../core/index.js';
+
+export { CLASS_LABEL, MARK_LABEL, METHOD_LABEL, MODE_LABEL, REASON_LABEL, ROLL_CHECK_LABEL, ROUND_LABEL, VERDICT_LABEL };
+
+/** Why an election is invalid, in words (规程 11.选举有效性确认). */
+export const VALIDITY_LABEL: Readonly<Record<ValidityCode, string>> = {
+  MORE_RETURNED_THAN_ISSUED: '收回选票多于发出选票',
+  LOW_TURNOUT: '参加投票人数不足',
+  NOT_COMPETITIVE: '违反差额选举原则',
+};
+
+/** The guideline's article behind each validity check (cited on the invalid-election notice). */
+export const VALIDITY_ARTICLE: Readonly<Record<ValidityCode, string>> = {
+  MORE_RETURNED_THAN_ISSUED: '规程第三十七条, 11.选举有效性确认(5)',
+  LOW_TURNOUT: '规程第三十八条, 11.选举有效性确认(3)',
+  NOT_COMPETITIVE: '规程第二条(四)、第二十二条, 11.选举有效性确认(4)',
+};
+
+const TABLES: readonly Readonly<Record<string, string>>[] = [REASON_LABEL, VALIDITY_LABEL, ROLL_CHECK_LABEL];
+
+/**
+ * The label of any reason, validity or roll-check code. An unknown code is a bug in the program (a code was
+ * added without its words), so this throws rather than let the code reach a page.
+ */
+export function codeLabel(code: string): string {
+  for (const t of TABLES) {
+    const label = t[code];
+    if (label !== undefined) return label;
+  }
+  throw new Error(`no Chinese label for code ${JSON.stringify(code)} (add it to src/adapters/vocabulary.ts)`);
+}
