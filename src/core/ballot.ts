@@ -4,8 +4,8 @@
  * written names without further lookups by name. Pure: rows come in as string arrays.
  */
 import type { Election } from './model.js';
-import { type Mark, parseMark } from './marks.js';
-import { isUnclearName, normalizeName, splitNames } from './names.js';
+import { type Mark, markParser } from './marks.js';
+import { type NameProblem, cleanText, cleanWritten, hasControl, isPlainTicket, isUnclearName, normalizeName, splitNames, ticketKey } from './names.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
 
 /** One CSV record as the adapters deliver it. */
@@ -20,7 +20,10 @@ export type Layout = 'grid' | 'names';
 
 interface PlanBase {
   readonly file: string;
+  /** Header cells, without Excel's empty trailing columns. */
   readonly header: readonly string[];
+  /** Number of cells of the header record including empty trailing ones (SPEC §2.2 "Rows that are not ballots"). */
+  readonly width: number;
   readonly ticketCol: number;
   readonly boxCol: number | undefined;
   readonly statusCol: number | undefined;
@@ -64,7 +67,11 @@ export type Unclear =
   /** Names layout: the same printed candidate listed both as approved and as opposed. */
   | { readonly kind: 'conflict'; readonly column: string; readonly value: string }
   /** Names layout: a name in a `<职务>:反对` column that is not a printed candidate of that office. */
-  | { readonly kind: 'opposeNotPrinted'; readonly column: string; readonly value: string };
+  | { readonly kind: 'opposeNotPrinted'; readonly column: string; readonly value: string }
+  /** A written item that is not a name (SPEC §2.2 items 2–4): why, to rule from the list alone. */
+  | { readonly kind: 'badName'; readonly column: string; readonly value: string; readonly problem: NameProblem | 'group' | 'spaces' }
+  /** NAME_NEAR_CANDIDATE (SPEC §2.2 item 5): one character off, or traditional characters, of a printed candidate. */
+  | { readonly kind: 'near'; readonly column: string; readonly value: string; readonly candidate: string };
 
 export interface WrittenVote {
   /** Header name of the cell the name was written in (grid: `委员:另选1`; names: `委员`). */
@@ -99,7 +106,14 @@ const STATUS_UNREADABLE = '无法辨认';
 const STATUS_DISPUTED = '疑难';
 
 function cleanHeader(h: string): string {
-  return h.normalize('NFKC').replace(/^\uFEFF/u, '').replace(/\s+/gu, '');
+  return cleanText(h).replace(/\s+/gu, '');
+}
+
+/** Excel's extra columns: the empty header cells at the end (SPEC §2.2), ignored when nothing is under them. */
+function trailingEmpty(header: readonly string[]): number {
+  let n = header.length;
+  while (n > 1 && header[n - 1] === '') n--;
+  return n;
 }
 
 function baseName(file: string): string {
@@ -119,7 +133,9 @@ export function compileHeader(
   file: string,
   line = 1,
 ): Result<HeaderPlan> {
-  const header = rawHeader.map(cleanHeader);
+  const width = rawHeader.length;
+  const cleaned = rawHeader.map(cleanHeader);
+  const header = cleaned.slice(0, trailingEmpty(cleaned));
   const errors: InputError[] = [];
   const at = (col: number) => ({ file, line, column: col + 1 });
   const officeIndex = new Map(election.offices.map((o, i) => [o.name, i] as const));
@@ -238,12 +254,14 @@ export function compileHeader(
     }
   }
   if (errors.length > 0 || ticketCol === undefined) return err(errors);
-  const base = { file, header, ticketCol, boxCol, statusCol, noteCol, defaultBox: baseName(file) };
+  const base = { file, header, width, ticketCol, boxCol, statusCol, noteCol, defaultBox: baseName(file) };
   if (isNames) return ok({ ...base, layout: 'names', approveCols, opposeCols });
   return ok({ ...base, layout: 'grid', marks, writeIns });
 }
 
 const TOTAL_ROW_CELL = /^\d+$/u;
+/** 票号 of a totals row (SPEC §2.2 "Rows that are not ballots"). */
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '共计']);
 
 /** Per office, all printed candidates 'abstain': copied for each ballot (a packed array, cheaply). */
 const BLANK_MARKS = new WeakMap<Election, readonly Mark[][]>();
@@ -256,21 +274,80 @@ function blankMarks(election: Election): readonly Mark[][] {
   return b;
 }
 
+/** SPEC §2.2: a row whose every cell is empty (Excel leaves `,,,,,` rows) is skipped like a blank line. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] as string;
+    if (c !== '' && c.trim() !== '') return false;
+  }
+  return true;
+}
+
+function at(row: RawRow, column?: number): { file: string; line: number; column?: number } {
+  return column === undefined ? { file: row.file, line: row.line } : { file: row.file, line: row.line, column };
+}
+
+/** A record's width against the header's: Excel's empty trailing columns may be there, empty (SPEC §2.2). */
+function checkWidth(plan: HeaderPlan, row: RawRow): InputError | undefined {
+  const { cells } = row;
+  const n = plan.header.length;
+  if (cells.length < n || cells.length > plan.width) {
+    return inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${cells.length} 个字段, 表头有 ${plan.width} 个`, at(row, Math.min(cells.length, plan.width) + 1));
+  }
+  for (let i = n; i < cells.length; i++) {
+    if ((cells[i] ?? '').trim() !== '') {
+      return inputError('BALLOT_EMPTY_HEADER', `第 ${i + 1} 列的列名为空, 但这一行在该列有内容「${cells[i] ?? ''}」`, at(row, i + 1));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A totals row: every office cell a number and one of them ≥ 2 (a `1` alone is a mark or a typing slip,
+ * read as such), or (no 票号) every filled office cell a number. SPEC §2.2 "Rows that are not ballots".
+ */
+function looksLikeTotals(plan: HeaderPlan, cells: readonly string[], ticketEmpty: boolean): boolean {
+  const cols = plan.layout === 'grid' ? plan.marks.map((m) => m.col) : plan.approveCols.filter((c): c is number => c !== undefined);
+  let big = false;
+  let filled = 0;
+  for (const c of cols) {
+    const t = (cells[c] ?? '').trim();
+    if (t === '' && ticketEmpty) continue;
+    if (!TOTAL_ROW_CELL.test(t)) return false;
+    filled++;
+    if (Number(t) >= 2) big = true;
+  }
+  return ticketEmpty ? filled > 0 : big;
+}
+
+/** Errors of a row that is not a ballot: repeated header, totals row, empty or unusable 票号. */
+function notABallot(plan: HeaderPlan, row: RawRow, rawTicket: string, ticket: string): InputError | undefined {
+  const col = plan.ticketCol + 1;
+  if (cleanHeader(rawTicket) === '票号') {
+    return inputError('BALLOT_REPEATED_HEADER', '这一行重复了表头 (可能是两个票箱的表格粘贴在一起); 请删除这一行', at(row, col));
+  }
+  if (TOTAL_WORDS.has(cleanHeader(rawTicket)) || (ticket === '' && looksLikeTotals(plan, row.cells, true))) {
+    return inputError('BALLOT_TOTAL_ROW', '这一行是合计行而不是一张选票; 请删除合计行', at(row));
+  }
+  if (ticket === '') return inputError('BALLOT_EMPTY_TICKET', '票号为空', at(row, col));
+  if (hasControl(ticket)) {
+    return inputError('BALLOT_TICKET_CONTROL', `票号「${ticket.replace(/[\u0000-\u001F\u007F-\u009F]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}」含有控制字符; 请检查这一行`, at(row, col));
+  }
+  return undefined;
+}
+
 /** Read one record with a compiled plan. Structural problems of the row are input errors. */
 export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Result<BallotReading, InputError> {
   const { cells } = row;
   if (cells.length !== plan.header.length) {
-    return err(
-      inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${cells.length} 个字段, 表头有 ${plan.header.length} 个`, {
-        file: row.file,
-        line: row.line,
-        column: Math.min(cells.length, plan.header.length) + 1,
-      }),
-    );
+    const e = checkWidth(plan, row);
+    if (e) return err(e);
   }
-  const ticket = (cells[plan.ticketCol] ?? '').trim();
-  if (ticket === '') {
-    return err(inputError('BALLOT_EMPTY_TICKET', '票号为空', { file: row.file, line: row.line, column: plan.ticketCol + 1 }));
+  const rawTicket = cells[plan.ticketCol] ?? '';
+  const ticket = ticketKey(rawTicket.trim());
+  if (ticket === '' || !isPlainTicket(ticket)) {
+    const e = notABallot(plan, row, rawTicket, ticket);
+    if (e) return err(e);
   }
   const box = plan.boxCol === undefined ? plan.defaultBox : (cells[plan.boxCol] ?? '').trim() || plan.defaultBox;
   const note = plan.noteCol === undefined ? '' : (cells[plan.noteCol] ?? '').trim();
@@ -278,116 +355,139 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
   let status: BallotStatus = 'normal';
   if (plan.statusCol !== undefined) {
     const raw = cells[plan.statusCol] ?? '';
-    const s = raw === '' ? '' : raw.normalize('NFKC').trim();
+    const s = raw === '' ? '' : cleanText(raw).trim();
     if (s === STATUS_UNREADABLE) status = 'unreadable';
     else if (s === STATUS_DISPUTED) {
       status = 'disputed';
       unclear.push({ kind: 'flag', column: '状态', value: s });
     } else if (s !== '') {
-      return err(
-        inputError('BALLOT_BAD_STATUS', `「状态」只能为空、「无法辨认」或「疑难」, 这里是「${raw}」`, {
-          file: row.file,
-          line: row.line,
-          column: plan.statusCol + 1,
-        }),
-      );
+      return err(inputError('BALLOT_BAD_STATUS', `「状态」只能为空、「无法辨认」或「疑难」, 这里是「${raw}」`, at(row, plan.statusCol + 1)));
     }
   }
   const blank = blankMarks(election);
   const sections: SectionReading[] = new Array<SectionReading>(blank.length);
   for (let oi = 0; oi < blank.length; oi++) sections[oi] = { marks: (blank[oi] as Mark[]).slice(), written: [], touched: false };
-
+  const parse = markParser(election);
   if (plan.layout === 'grid') {
-    let big = 0;
-    const planMarks = plan.marks;
-    for (let i = 0; i < planMarks.length; i++) {
-      const m = planMarks[i] as GridMarkCol;
-      const cell = cells[m.col] ?? '';
-      const mark = parseMark(cell);
-      const sec = sections[m.office];
-      if (sec === undefined) continue;
-      sec.marks[m.candidate] = mark;
-      if (mark === 'abstain') continue;
-      sec.touched = true;
-      if (mark === 'unclear') {
-        unclear.push({ kind: 'mark', column: plan.header[m.col] ?? '', value: cell });
-        const t = cell.trim();
-        if (TOTAL_ROW_CELL.test(t) && Number(t) >= 2) big++; // '0' is an unclear mark, not a total
-      }
-    }
-    // A 合计 row: every candidate cell a number (0, 1 or more), at least one of them ≥ 2.
-    if (big > 0 && planMarks.every((m) => TOTAL_ROW_CELL.test((cells[m.col] ?? '').trim()))) {
-      return err(
-        inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', { file: row.file, line: row.line }),
-      );
-    }
-    for (const w of plan.writeIns) {
-      const sec = sections[w.office];
-      if (sec === undefined) continue;
-      const rawName = cells[w.col] ?? '';
-      // An abstain spelling (- 弃权) in a write-in cell means no name was written (SPEC §2.2, §3 step 7).
-      const name = parseMark(rawName) === 'abstain' ? '' : normalizeName(rawName);
-      const column = plan.header[w.col] ?? '';
-      const markCell = w.markCol === undefined ? undefined : (cells[w.markCol] ?? '');
-      const mark = markCell === undefined ? 'approve' : parseMark(markCell);
-      if (name === '') {
-        // A mark under an empty write-in slot is no vote; an unreadable one is still unclear.
-        if (mark === 'unclear') unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
-        else if (markCell !== undefined && mark !== 'abstain') sec.touched = true;
-        continue;
-      }
-      sec.touched = true;
-      if (isUnclearName(name)) {
-        unclear.push({ kind: 'name', column, value: rawName });
-        continue;
-      }
-      if (mark === 'unclear') {
-        unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
-        continue;
-      }
-      // 规程 第三十四条: 另选其他选民. Mark column semantics per SPEC §2.2.
-      let approves: boolean;
-      if (markCell === undefined || mark === 'approve') approves = true;
-      else if (mark === 'oppose') approves = false;
-      else approves = markCell.trim() === '' && election.rules.writeInWithoutMark === 'approve';
-      if (approves) {
-        sec.written.push({ column, name });
-      }
+    if (readGrid(plan, election, cells, sections, unclear, parse)) {
+      return err(inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', at(row)));
     }
   } else {
-    election.offices.forEach((office, oi) => {
-      const sec = sections[oi];
-      if (sec === undefined) return;
-      const col = plan.approveCols[oi];
-      const opposeCol = plan.opposeCols[oi];
-      const column = plan.header[col ?? -1] ?? office.name;
-      if (opposeCol !== undefined) {
-        for (const name of splitNames(cells[opposeCol] ?? '')) {
-          sec.touched = true;
-          const ci = office.candidates.indexOf(name);
-          if (isUnclearName(name)) unclear.push({ kind: 'name', column: plan.header[opposeCol] ?? '', value: name });
-          // Opposing someone not printed for this office is meaningless; it is unclear what was meant.
-          else if (ci < 0) unclear.push({ kind: 'opposeNotPrinted', column: plan.header[opposeCol] ?? '', value: name });
-          else sec.marks[ci] = 'oppose';
-        }
-      }
-      if (col === undefined) return;
-      for (const name of splitNames(cells[col] ?? '')) {
-        if (name === '-' || name === '弃权') continue; // an abstain spelling is not a name
-        sec.touched = true;
-        if (isUnclearName(name)) {
-          unclear.push({ kind: 'name', column, value: name });
-          continue;
-        }
-        const ci = office.candidates.indexOf(name);
-        if (ci >= 0) {
-          if (sec.marks[ci] === 'oppose') unclear.push({ kind: 'conflict', column, value: name });
-          else sec.marks[ci] = 'approve';
-        } else sec.written.push({ column, name });
-      }
-    });
+    if (looksLikeTotals(plan, cells, false)) return err(inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', at(row)));
+    readNames(plan, election, cells, sections, unclear);
   }
   return ok({ ticket, box, file: row.file, line: row.line, status, note, sections, unclear });
+}
+
+/** Grid layout: mark cells and write-in slots. True when the row is a totals row. */
+function readGrid(plan: GridPlan, election: Election, cells: readonly string[], sections: SectionReading[], unclear: Unclear[], parse: (cell: string) => Mark): boolean {
+  let big = 0;
+  const planMarks = plan.marks;
+  for (let i = 0; i < planMarks.length; i++) {
+    const m = planMarks[i] as GridMarkCol;
+    const cell = cells[m.col] ?? '';
+    const mark = parse(cell);
+    const sec = sections[m.office];
+    if (sec === undefined) continue;
+    sec.marks[m.candidate] = mark;
+    if (mark === 'abstain') continue;
+    sec.touched = true;
+    if (mark === 'unclear') {
+      unclear.push({ kind: 'mark', column: plan.header[m.col] ?? '', value: cell });
+      const t = cell.trim();
+      if (TOTAL_ROW_CELL.test(t) && Number(t) >= 2) big++; // '0' is an unclear mark, not a total
+    }
+  }
+  // A 合计 row: every candidate cell a number (0, 1 or more), at least one of them ≥ 2.
+  if (big > 0 && looksLikeTotals(plan, cells, false)) return true;
+  for (const w of plan.writeIns) {
+    const sec = sections[w.office];
+    if (sec === undefined) continue;
+    const rawName = cells[w.col] ?? '';
+    // An abstain spelling (- 弃权) in a write-in cell means no name was written (SPEC §2.2, §3 step 7).
+    const name = rawName === '' || parse(rawName) === 'abstain' ? '' : cleanWritten(rawName);
+    const column = plan.header[w.col] ?? '';
+    const markCell = w.markCol === undefined ? undefined : (cells[w.markCol] ?? '');
+    const mark = markCell === undefined ? 'approve' : parse(markCell);
+    if (name === '') {
+      // A mark under an empty write-in slot is no vote; an unreadable one is still unclear.
+      if (mark === 'unclear') unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
+      else if (markCell !== undefined && mark !== 'abstain') sec.touched = true;
+      continue;
+    }
+    sec.touched = true;
+    if (isUnclearName(name)) {
+      unclear.push({ kind: 'name', column, value: rawName });
+      continue;
+    }
+    if (mark === 'unclear') {
+      unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
+      continue;
+    }
+    // 规程 第三十四条: 另选其他选民. Mark column semantics per SPEC §2.2.
+    let approves: boolean;
+    if (markCell === undefined || mark === 'approve') approves = true;
+    else if (mark === 'oppose') approves = false;
+    else approves = markCell.trim() === '' && election.rules.writeInWithoutMark === 'approve';
+    // Who the name is (and whether it is a name at all) is decided with the roll, SPEC §3 step 3.
+    if (approves) sec.written.push({ column, name });
+  }
+  return false;
+}
+
+/**
+ * The printed candidates of one office that a names-layout item means without a roll: itself, or the
+ * white-space separated parts when each is one, or the parts joined (SPEC §2.2 item 4). Empty: none.
+ */
+function printedParts(item: string, candidates: readonly string[]): number[] {
+  const ci = candidates.indexOf(item);
+  if (ci >= 0) return [ci];
+  if (!item.includes(' ')) return [];
+  const parts = item.split(' ').map((p) => candidates.indexOf(p));
+  if (parts.every((p) => p >= 0)) return parts;
+  const joined = Math.max(candidates.indexOf(item.replace(/ /gu, '')), candidates.indexOf(item.replace(/ /gu, '·')));
+  return joined >= 0 ? [joined] : [];
+}
+
+/** Names layout: approved names per office, and `<职务>:反对` columns. */
+function readNames(plan: NamesPlan, election: Election, cells: readonly string[], sections: SectionReading[], unclear: Unclear[]): void {
+  election.offices.forEach((office, oi) => {
+    const sec = sections[oi];
+    if (sec === undefined) return;
+    const col = plan.approveCols[oi];
+    const opposeCol = plan.opposeCols[oi];
+    const column = plan.header[col ?? -1] ?? office.name;
+    if (opposeCol !== undefined) {
+      const opColumn = plan.header[opposeCol] ?? '';
+      for (const name of splitNames(cells[opposeCol] ?? '')) {
+        if (name === '-' || name === '弃权') continue;
+        sec.touched = true;
+        const cis = printedParts(name, office.candidates);
+        if (isUnclearName(name)) unclear.push({ kind: 'name', column: opColumn, value: name });
+        // Opposing someone not printed for this office is meaningless; it is unclear what was meant.
+        else if (cis.length === 0) unclear.push({ kind: 'opposeNotPrinted', column: opColumn, value: name });
+        else for (const ci of cis) sec.marks[ci] = 'oppose';
+      }
+    }
+    if (col === undefined) return;
+    for (const name of splitNames(cells[col] ?? '')) {
+      if (name === '-' || name === '弃权') continue; // an abstain spelling is not a name
+      sec.touched = true;
+      if (isUnclearName(name)) {
+        unclear.push({ kind: 'name', column, value: name });
+        continue;
+      }
+      const cis = printedParts(name, office.candidates);
+      if (cis.length === 0) {
+        sec.written.push({ column, name });
+        continue;
+      }
+      for (const ci of cis) {
+        if (sec.marks[ci] === 'oppose') unclear.push({ kind: 'conflict', column, value: office.candidates[ci] ?? name });
+        else sec.marks[ci] = 'approve';
+      }
+    }
+  });
 }
 
 /** One correction of a ruling: a header column and the value the 选举领导小组 read in it. */

@@ -5,7 +5,8 @@
 import type { BallotReading, Unclear } from './ballot.js';
 import type { Mark } from './marks.js';
 import type { Election } from './model.js';
-import { splitGroup } from './names.js';
+import { parseMark } from './marks.js';
+import { isWellFormedName, nameProblem, nearCandidate, personKey, splitGroup } from './names.js';
 import type { RollIndex } from './roll.js';
 
 export type ReasonCode =
@@ -73,20 +74,61 @@ export function printedIndex(e: Election): PrintedIndex {
 
 type Resolved = { kind: 'person'; key: string } | { kind: 'notVoter'; key: string } | { kind: 'unclear'; issue: Unclear };
 
-/** SPEC §3 step 3: who a written name is. */
-export function resolveWritten(column: string, written: string, printed: PrintedIndex, roll: RollIndex | undefined): Resolved {
-  if (printed.has(written)) return { kind: 'person', key: written };
-  const { name, group } = splitGroup(written);
-  if (group !== undefined && printed.has(name)) return { kind: 'person', key: name };
-  if (!roll) return { kind: 'person', key: written };
+/** A known person (SPEC §2.2 item 4): a printed candidate, or a unique roll entry. */
+function isKnown(n: string, printed: PrintedIndex, roll: RollIndex | undefined): boolean {
+  return printed.has(n) || (roll !== undefined && roll.match(n, undefined).kind === 'one');
+}
+
+/**
+ * SPEC §2.2 "What a written name may be" and §3 step 3: who a written item is — one or more persons
+ * (white space between known persons), a name nobody on the roll has, or unclear (→ disputed) with why.
+ * `written` is `cleanWritten`: NFKC, invisible characters removed, dots unified, white space collapsed.
+ */
+export function resolveWritten(column: string, written: string, printed: PrintedIndex, roll: RollIndex | undefined): Resolved[] {
+  if (!written.includes(' ')) return [resolveItem(column, written, written, printed, roll)];
+  // Item 4: white space is a typing slip, resolved only when unambiguous.
+  const parts = written.split(' ');
+  if (parts.every((p) => isKnown(p, printed, roll))) return parts.map((p) => resolveItem(column, written, p, printed, roll));
+  for (const joined of [parts.join(''), parts.join('·')]) {
+    if (isKnown(joined, printed, roll)) return [resolveItem(column, written, joined, printed, roll)];
+  }
+  return [{ kind: 'unclear', issue: { kind: 'badName', column, value: written, problem: 'spaces' } }];
+}
+
+function resolveItem(column: string, value: string, n: string, printed: PrintedIndex, roll: RollIndex | undefined): Resolved {
+  if (printed.has(n)) return { kind: 'person', key: n };
+  // Item 1: a name spelled exactly as a roll entry is well-formed (a roll may hold other scripts).
+  if (roll !== undefined && roll.count(n) > 0) return fromRoll(column, value, n, undefined, roll);
+  const { name, group } = splitGroup(n);
+  if (group !== undefined) {
+    // Item 3: a `(…)` suffix is a 居民小组 only when the roll has that group (`张建国(反对)` is no vote).
+    const problem = nameProblem(n, false);
+    if (problem === 'markAttached' || roll === undefined || !roll.hasGroup(group)) {
+      return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: problem === 'markAttached' ? problem : 'group' } };
+    }
+    if (printed.has(name)) return { kind: 'person', key: name };
+    if (!isWellFormedName(name) && roll.count(name) === 0) {
+      return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: nameProblem(name, parseMark(name) !== 'unclear') } };
+    }
+    return fromRoll(column, value, name, group, roll);
+  }
+  // Item 2: marks, digits, a mark attached to a name, other separators → unclear.
+  if (!isWellFormedName(n)) return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: nameProblem(n, parseMark(n) !== 'unclear') } };
+  // Item 5: not a known person but a printed candidate one character off or in traditional characters.
+  const near = nearCandidate(n, printed.keys());
+  if (near !== undefined) return { kind: 'unclear', issue: { kind: 'near', column, value, candidate: near } };
+  if (roll === undefined) return { kind: 'person', key: n };
+  return { kind: 'notVoter', key: n };
+}
+
+/** Step 3 with a roll: `姓名` unique, or `姓名(居民小组)` for a homonym; nobody → not a voter (第三十四条). */
+function fromRoll(column: string, value: string, name: string, group: string | undefined, roll: RollIndex): Resolved {
   const m = roll.match(name, group);
   if (m.kind === 'one') return { kind: 'person', key: m.person };
-  if (m.kind === 'none') return { kind: 'notVoter', key: written };
+  if (m.kind === 'none') return { kind: 'notVoter', key: personKey(name, group) };
   return {
     kind: 'unclear',
-    issue: group === undefined
-      ? { kind: 'homonym', column, value: written, matches: m.candidates }
-      : { kind: 'group', column, value: written, matches: m.candidates },
+    issue: group === undefined ? { kind: 'homonym', column, value, matches: m.candidates } : { kind: 'group', column, value, matches: m.candidates },
   };
 }
 
@@ -127,11 +169,12 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
         if (marks[ci] === 'approve' && c !== undefined && !persons.includes(c)) persons.push(c);
       }
       for (const w of sec.written) {
-        const r = resolveWritten(w.column, w.name, printed, roll);
-        if (r.kind === 'unclear') issues.push(r.issue);
-        else if (r.kind === 'notVoter') {
-          if (!notVoter.includes(r.key)) notVoter.push(r.key);
-        } else if (!persons.includes(r.key)) persons.push(r.key); // 同一职务内重复只计一次
+        for (const r of resolveWritten(w.column, w.name, printed, roll)) {
+          if (r.kind === 'unclear') issues.push(r.issue);
+          else if (r.kind === 'notVoter') {
+            if (!notVoter.includes(r.key)) notVoter.push(r.key);
+          } else if (!persons.includes(r.key)) persons.push(r.key); // 同一职务内重复只计一次
+        }
       }
     }
     work[oi] = { persons, marks, shared: true, notVoter, removed: 0 };

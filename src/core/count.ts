@@ -3,7 +3,7 @@
  * classified (SPEC §3), tallied, and seats are assigned (SPEC §4). Pure: sources are (async) iterables
  * of rows; the per-ballot callback lets an adapter write the ballot log as it goes.
  */
-import { type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, overlayCells, readRow } from './ballot.js';
+import { type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, isBlankRow, overlayCells, readRow } from './ballot.js';
 import { type BallotClass, type Classified, type ReasonCode, classify, printedIndex } from './classify.js';
 import { type Election, totalSeats } from './model.js';
 import { type InputError, InputErrors, type Result, err, inputError, ok } from './result.js';
@@ -256,7 +256,7 @@ export class Counter {
           continue;
         }
         if (!plan) return;
-        if (row.cells.length === 1 && (row.cells[0] ?? '').trim() === '') continue; // a blank line is not a ballot
+        if (isBlankRow(row.cells)) continue; // a blank line or an Excel `,,,,,` row is not a ballot (SPEC §2.2)
         const read = readRow(plan, election, row);
         if (!read.ok) {
           if (!this.addError(read.error)) return void (this.stopped = true);

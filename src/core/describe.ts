@@ -1,6 +1,30 @@
 /** What is unclear on a disputed ballot, in words for the 选举领导小组 (规程 10 疑难选票认定). */
 import type { Unclear } from './ballot.js';
 
+/** Control characters of user text shown as `\u0000` (never written raw to a terminal or a sheet). */
+function shown(s: string): string {
+  return s.replace(/[\u0000-\u001F\u007F-\u009F]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const NAME_PROBLEM: Readonly<Record<Extract<Unclear, { kind: 'badName' }>['problem'], string>> = {
+  mark: '是符号, 不是姓名 (姓名栏只填姓名)',
+  number: '是数字, 不是姓名',
+  markAttached: '姓名带有符号或批注, 不能确定是否赞成',
+  separator: '不是姓名 (多个姓名请用「、」分隔)',
+  control: '含有控制字符, 不是姓名',
+  notName: '不是姓名 (姓名应为汉字, 少数民族姓名用「·」连接)',
+  group: '括号中的内容不是选民名单中的居民小组, 不能确定是谁',
+  spaces: '中有空格, 不能确定是几个人',
+};
+
+/** `张建囯` one character off `张建国`, or `吳敏` the traditional form of `吴敏`. */
+function nearText(u: Extract<Unclear, { kind: 'near' }>): string {
+  const a = [...u.value];
+  const b = [...u.candidate];
+  const oneOff = a.length === b.length && a.filter((ch, i) => ch !== b[i]).length === 1;
+  return oneOff ? `与候选人「${u.candidate}」只差一个字` : `是候选人「${u.candidate}」的繁体写法`;
+}
+
 export function describeUnclear(u: Unclear): string {
   switch (u.kind) {
     case 'flag':
@@ -17,6 +41,10 @@ export function describeUnclear(u: Unclear): string {
       return `「${u.column}」一栏的「${u.value}」不是${u.column.split(':')[0] ?? ''}的正式候选人, 不能投反对票`;
     case 'group':
       return `「${u.column}」一栏写的「${u.value}」与选民名单不符 (可能是: ${u.matches.join('、')})`;
+    case 'badName':
+      return `「${u.column}」栏「${shown(u.value)}」${NAME_PROBLEM[u.problem]}`;
+    case 'near':
+      return `「${u.column}」栏「${u.value}」${nearText(u)}`;
   }
 }
 

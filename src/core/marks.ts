@@ -3,6 +3,9 @@
  * white space ignored. Anything not listed is unclear: the ballot is disputed, never silently guessed
  * (规程 10.选票检验: 疑难选票由选举领导小组认定).
  */
+import type { Election } from './model.js';
+import { INVISIBLE } from './names.js';
+
 export type Mark = 'approve' | 'oppose' | 'abstain' | 'unclear';
 
 const TABLE = new Map<string, Mark>();
@@ -35,8 +38,46 @@ export function parseMark(cell: string): Mark {
   return mark;
 }
 
+/** The spelling a mark is looked up by: NFKC, white space and invisible characters removed. */
+export function markKey(cell: string): string {
+  return cell.normalize('NFKC').replace(/\s+/gu, '').replace(INVISIBLE, '');
+}
+
 function slowMark(cell: string): Mark {
-  return TABLE.get(cell.normalize('NFKC').replace(/\s+/gu, '')) ?? TABLE.get(cell.trim()) ?? 'unclear';
+  return TABLE.get(markKey(cell)) ?? TABLE.get(cell.trim()) ?? 'unclear';
+}
+
+const PARSERS = new WeakMap<Election, (cell: string) => Mark>();
+
+/**
+ * The mark vocabulary of one election: the table above, extended by `rules.approveMarks` and
+ * `rules.opposeMarks` (a locality's own marks, e.g. `v`; election.json refuses a spelling that already
+ * has a meaning). Without local marks this is `parseMark` itself (the hot path is unchanged).
+ */
+export function markParser(election: Election): (cell: string) => Mark {
+  let p = PARSERS.get(election);
+  if (p) return p;
+  const approveMarks = election.rules.approveMarks ?? []; // absent: no local marks (SPEC §2.1 default)
+  const opposeMarks = election.rules.opposeMarks ?? [];
+  if (approveMarks.length === 0 && opposeMarks.length === 0) p = parseMark;
+  else {
+    const local = new Map<string, Mark>();
+    for (const m of approveMarks) local.set(markKey(m), 'approve');
+    for (const m of opposeMarks) local.set(markKey(m), 'oppose');
+    const seen = new Map<string, Mark>();
+    p = (cell: string): Mark => {
+      const m = parseMark(cell);
+      if (m !== 'unclear') return m;
+      let x = seen.get(cell);
+      if (x === undefined) {
+        x = local.get(markKey(cell)) ?? 'unclear';
+        if (seen.size < CACHE_LIMIT) seen.set(cell, x);
+      }
+      return x;
+    };
+  }
+  PARSERS.set(election, p);
+  return p;
 }
 
 export const MARK_LABEL: Readonly<Record<Mark, string>> = {

@@ -36,9 +36,13 @@ export interface Rules {
   readonly writeInWithoutMark: 'approve' | 'ignore';
   /** Max proxies one voter may hold (规程 第三十条: 3). */
   readonly maxProxies: number;
+  /** A locality's own spellings of 赞成 (e.g. `v`), added to the mark vocabulary of SPEC §2.2. */
+  readonly approveMarks?: readonly string[] | undefined;
+  /** A locality's own spellings of 反对. */
+  readonly opposeMarks?: readonly string[] | undefined;
 }
 
-export const DEFAULT_RULES: Rules = { writeInWithoutMark: 'approve', maxProxies: 3 };
+export const DEFAULT_RULES: Rules = { writeInWithoutMark: 'approve', maxProxies: 3, approveMarks: [], opposeMarks: [] };
 
 /** A member elected in an earlier round (only for runoff/revote rounds: who presides, 第四十一条). */
 export interface PriorElected {

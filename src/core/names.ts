@@ -1,23 +1,79 @@
 /**
- * Person names (SPEC §3 step 3): compared after Unicode NFKC, with all white space removed and the
- * middle-dot variants (· • ・ ‧ and their NFKC forms) made one; a person is named by that form.
- * No other folding: a traditional-character or otherwise different spelling is a different person.
+ * Person names (SPEC §2.2 "What a written name may be", §3 step 3): compared after Unicode NFKC, with
+ * invisible characters removed and the middle-dot variants (· • ・ ‧ and their NFKC forms) made one; a
+ * person is named by that form. Traditional characters are never folded into another person: a written
+ * name that is a printed candidate in traditional characters is disputed (nearness, below).
  */
+import { Converter } from 'opencc-js/t2cn';
 
 const MIDDLE_DOTS = /[\u00B7\u2022\u30FB\u2027\uFF65\u22C5\u2219\u0387]/gu;
-const WHITE = /[\s\u200B\u2060\uFEFF]/gu;
+/**
+ * Invisible characters (SPEC §3 step 3): zero-width U+200B–U+200F, U+2060–U+2064, U+FEFF, soft hyphen
+ * U+00AD, bidi controls U+202A–U+202E and the isolates U+2066–U+2069, Mongolian vowel separator U+180E.
+ */
+export const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+/** Control characters other than white space (NUL …): never part of a name or a 票号. */
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const CONTROLS = new RegExp(CONTROL.source, 'gu');
+const WHITE = /\s+/gu;
 
 export const CANONICAL_DOT = '·';
 
+/** NFKC with invisible characters removed (no other change). */
+export function cleanText(raw: string): string {
+  return raw.normalize('NFKC').replace(INVISIBLE, '');
+}
+
 const CACHE = new Map<string, string>();
 
+/**
+ * The identity form of a name (printed candidates, roll entries): NFKC, invisible and control characters
+ * and all white space removed, middle dots unified.
+ */
 export function normalizeName(raw: string): string {
   if (raw === '') return '';
   const hit = CACHE.get(raw);
   if (hit !== undefined) return hit;
-  const n = raw.normalize('NFKC').replace(WHITE, '').replace(MIDDLE_DOTS, CANONICAL_DOT);
+  const n = cleanText(raw).replace(CONTROLS, '').replace(WHITE, '').replace(MIDDLE_DOTS, CANONICAL_DOT);
   if (CACHE.size < 8192) CACHE.set(raw, n); // names repeat across ballots; the cache is bounded
   return n;
+}
+
+const WRITTEN = new Map<string, string>();
+
+/**
+ * A written name as typed, made comparable but not yet judged: NFKC, invisible characters removed,
+ * middle dots unified, white space collapsed to one space and trimmed (white space inside is resolved by
+ * the rules of SPEC §2.2 item 4); control characters are kept so that the name is found unclear.
+ */
+export function cleanWritten(raw: string): string {
+  if (raw === '') return '';
+  const hit = WRITTEN.get(raw);
+  if (hit !== undefined) return hit;
+  // White space next to a middle dot is no separator (`阿依古丽 · 买买提`): it goes with the dot.
+  const n = cleanText(raw).replace(MIDDLE_DOTS, CANONICAL_DOT).replace(WHITE, ' ').replace(/ ?· ?/gu, CANONICAL_DOT).trim();
+  if (WRITTEN.size < 8192) WRITTEN.set(raw, n);
+  return n;
+}
+
+const PLAIN_TICKET = /^[0-9A-Za-z_.\-/#]+$/u;
+
+/**
+ * The identity of a 票号 (SPEC §2.2): NFKC, invisible characters removed, trimmed — `０００００１`, `000001`
+ * with a zero-width space and `000001` are one ballot. Plain ASCII 票号 (nearly all) take no normalisation.
+ * Control characters are refused by the reader (`hasControl`).
+ */
+export function isPlainTicket(t: string): boolean {
+  return PLAIN_TICKET.test(t);
+}
+
+export function ticketKey(raw: string): string {
+  if (PLAIN_TICKET.test(raw)) return raw;
+  return cleanText(raw).trim();
+}
+
+export function hasControl(s: string): boolean {
+  return CONTROL.test(s);
 }
 
 /** A written name may carry a residents' group suffix, `姓名(居民小组)` (half/full-width brackets, NFKC'd). */
@@ -48,11 +104,74 @@ export function isUnclearName(normalized: string): boolean {
 /** Separators between names in a names-layout cell: 、 , ， ; ； (never spaces: names may contain ·). */
 export const NAME_SEPARATORS = /[、,，;；]/u;
 
+/** The items of a names-layout cell, each `cleanWritten` (white space inside an item kept). */
 export function splitNames(cell: string): string[] {
   const out: string[] = [];
+  if (cell === '') return out;
   for (const part of cell.split(NAME_SEPARATORS)) {
-    const n = normalizeName(part);
+    const n = cleanWritten(part);
     if (n !== '') out.push(n);
   }
   return out;
+}
+
+/** SPEC §2.2 item 1: Han characters, optionally in parts joined by `·` (〇 is a mark, not a name). */
+const HAN_NAME = /^\p{Script=Han}+(?:·\p{Script=Han}+)*$/u;
+
+export function isWellFormedName(n: string): boolean {
+  return HAN_NAME.test(n) && !n.includes('〇');
+}
+
+/** Why a written item is not a name (SPEC §2.2 item 2), for the disputed list. */
+export type NameProblem = 'control' | 'mark' | 'number' | 'markAttached' | 'separator' | 'notName';
+
+const MARK_CHARS = '○〇◯Oo√✓✔×✕✗Xx✘☑☒√';
+const MARK_WORDS = /^(?:同意|赞成|反对|弃权|[○〇◯Oo√✓✔×✕✗Xx\-1])$/u;
+const ATTACHED = new RegExp(`^(?:[${MARK_CHARS}]+\\p{Script=Han}{2,}|\\p{Script=Han}{2,}[${MARK_CHARS}]+)$`, 'u');
+const SEPARATED = /^\p{Script=Han}+(?:[^\p{Script=Han}\s·]+\p{Script=Han}+)+$/u;
+
+/** Classify a cleaned item that is not well-formed. `isMark` says whether the item reads as a mark. */
+export function nameProblem(n: string, isMark: boolean): NameProblem {
+  if (CONTROL.test(n)) return 'control';
+  if (isMark) return 'mark';
+  if (/^\d+$/u.test(n)) return 'number';
+  const g = splitGroup(n);
+  if (g.group !== undefined && MARK_WORDS.test(g.group)) return 'markAttached';
+  if (ATTACHED.test(n)) return 'markAttached';
+  if (SEPARATED.test(n)) return 'separator';
+  return 'notName';
+}
+
+let toSimplified: ((s: string) => string) | undefined;
+const SIMPLIFIED = new Map<string, string>();
+
+/** OpenCC traditional → simplified (mainland), built on first use only (its tables take ~25 ms). */
+export function simplified(s: string): string {
+  const hit = SIMPLIFIED.get(s);
+  if (hit !== undefined) return hit;
+  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  const out = convert(s);
+  if (SIMPLIFIED.size < 4096) SIMPLIFIED.set(s, out);
+  return out;
+}
+
+/**
+ * SPEC §2.2 item 5: the printed candidate that a written name (not a known person) is near to, if any —
+ * the candidate written in traditional characters, or (three or more characters) the same surname and
+ * length with exactly one other character different (`张建囯` for `张建国`; `尹建华` is not near `卢建华`).
+ */
+export function nearCandidate(n: string, candidates: Iterable<string>): string | undefined {
+  const chars = [...n];
+  let t: string | undefined;
+  for (const c of candidates) {
+    const cc = [...c];
+    if (chars.length >= 3 && cc.length === chars.length && cc[0] === chars[0]) {
+      let diff = 0;
+      for (let i = 1; i < cc.length && diff < 2; i++) if (cc[i] !== chars[i]) diff++;
+      if (diff === 1) return c;
+    }
+    t ??= simplified(n);
+    if (t !== n && t === c) return c;
+  }
+  return undefined;
 }

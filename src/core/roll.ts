@@ -25,6 +25,7 @@ export type RollMatch =
 
 export class RollIndex {
   private readonly byName = new Map<string, string | undefined | (string | undefined)[]>();
+  private readonly groupNames = new Set<string>();
   private n = 0;
 
   /** Build from entries, or empty to be filled one entry at a time with `add` (streaming a large roll). */
@@ -41,6 +42,7 @@ export class RollIndex {
     this.n++;
     if (e.name === '') return;
     const g = e.group === undefined ? undefined : normalizeName(e.group) || undefined;
+    if (g !== undefined) this.groupNames.add(g);
     // Most names are unique: store the group alone, an array only for homonyms (memory for big rolls).
     if (!this.byName.has(e.name)) this.byName.set(e.name, g);
     else {
@@ -54,6 +56,11 @@ export class RollIndex {
     if (!this.byName.has(name)) return undefined;
     const cur = this.byName.get(name);
     return Array.isArray(cur) ? cur : [cur];
+  }
+
+  /** Does some roll entry belong to this (normalised) 居民小组? (SPEC §2.2 item 3) */
+  hasGroup(group: string): boolean {
+    return this.groupNames.has(group);
   }
 
   /** Number of roll entries with this (normalised) name. */

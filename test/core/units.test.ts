@@ -76,7 +76,7 @@ describe('names.ts — SPEC §3 step 3', () => {
   });
   it('splits names-layout cells on 、 , ， ; ； but never on spaces or middle dots', () => {
     expect(splitNames('孙丽、周强,吴敏，郑伟;钱七；李明')).toEqual(['孙丽', '周强', '吴敏', '郑伟', '钱七', '李明']);
-    expect(splitNames('阿依古丽 · 买买提、 周 强 ')).toEqual(['阿依古丽·买买提', '周强']);
+    expect(splitNames('阿依古丽 · 买买提、 周 强 ')).toEqual(['阿依古丽·买买提', '周 强']); // white space inside an item is resolved later (SPEC §2.2 item 4)
     expect(splitNames('、，；')).toEqual([]);
     expect(splitNames('')).toEqual([]);
   });
@@ -186,7 +186,7 @@ describe('ballot.ts readRow', () => {
     expect(r.value).toMatchObject({ ticket: '000001', box: '东区', status: 'normal', unclear: [] });
     expect(r.value.sections[0]?.marks).toEqual(['approve', 'abstain']);
     expect(r.value.sections[2]?.marks).toEqual(['abstain', 'oppose', 'abstain']);
-    expect(r.value.sections[2]?.written).toEqual([{ column: '委员:另选1', name: '刘洋' }]);
+    expect(r.value.sections[2]?.written).toEqual([{ column: '委员:另选1', name: '刘 洋' }]); // white space resolved by classify (SPEC §2.2 item 4)
   });
   it('default 票箱 is the file base name', () => {
     const h = GRID.filter((x) => x !== '票箱');

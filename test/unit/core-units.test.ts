@@ -17,7 +17,7 @@ describe('names (SPEC §3 step 3)', () => {
     expect(normalizeName('張建國')).not.toBe(normalizeName('张建国'));
   });
   it('splits names on 、 , ， ; ； but not on spaces or middle dots', () => {
-    expect(splitNames('孙丽、周强,吴敏，郑伟;李明；王 芳')).toEqual(['孙丽', '周强', '吴敏', '郑伟', '李明', '王芳']);
+    expect(splitNames('孙丽、周强,吴敏，郑伟;李明；王 芳')).toEqual(['孙丽', '周强', '吴敏', '郑伟', '李明', '王 芳']); // space kept: SPEC §2.2 item 4
     expect(splitNames('阿依古丽·买买提')).toEqual(['阿依古丽·买买提']);
     expect(splitGroup('王伟(第三居民小组)')).toEqual({ name: '王伟', group: '第三居民小组' });
   });

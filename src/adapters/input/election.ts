@@ -17,17 +17,24 @@ import {
   type Rules,
   err,
   inputError,
+  cleanText,
   normalizeName,
   ok,
+  parseMark,
 } from '../../core/index.js';
 import { checkFile } from './files.js';
+import { duplicateKeys } from './json-duplicates.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
 const TOP_KEYS = ['community', 'title', 'date', 'method', 'mode', 'round', 'registered', 'issued', 'offices', 'rules', 'previouslyElected'];
 const OFFICE_KEYS = ['name', 'seats', 'candidates'];
-const RULE_KEYS = ['writeInWithoutMark', 'maxProxies'];
+const RULE_KEYS = ['writeInWithoutMark', 'maxProxies', 'approveMarks', 'opposeMarks'];
+/** Ballot columns that are not offices (SPEC §2.2): an office of that name would lose its votes. */
+const RESERVED_OFFICES = ['票号', '票箱', '状态', '备注'];
+/** Characters that separate names or corrections (SPEC §2.2, §2.4): never inside a name. */
+const SEPARATOR = /[、,，;；:：=＝]/u;
 const PRIOR_KEYS = ['office', 'name', 'total'];
 
 function isObj(v: Json | undefined): v is Obj {
@@ -57,9 +64,10 @@ export function parseElection(text: string, file: string): Result<Election> {
     return err([inputError('ELECTION_NOT_JSON', `不是有效的 JSON (${e instanceof Error ? e.message : String(e)})`, { file, line: pos?.line, column: pos?.column })]);
   }
   const errors: InputError[] = [];
-  const bad = (key: string, message: string): void => {
-    if (errors.length < 50) errors.push(inputError('ELECTION_INVALID', message, { file, key }));
+  const bad = (key: string, message: string, code = 'ELECTION_INVALID'): void => {
+    if (errors.length < 50) errors.push(inputError(code, message, { file, key }));
   };
+  for (const d of duplicateKeys(text)) bad(d.key, `键「${d.key}」在第 ${d.line} 行又出现一次; 同一个键只能写一次`, 'ELECTION_DUPLICATE_KEY');
   if (!isObj(data)) return err([inputError('ELECTION_INVALID', 'election.json 的最外层应为一个对象 {…}', { file })]);
   const unknown = (o: Obj, allowed: readonly string[], at: string): void => {
     for (const k of Object.keys(o)) if (!allowed.includes(k)) bad(at === '' ? k : `${at}.${k}`, `未知的键「${k}」(可用的键: ${allowed.join(', ')})`);
@@ -130,8 +138,8 @@ export function parseElection(text: string, file: string): Result<Election> {
         return;
       }
       unknown(o, OFFICE_KEYS, at);
-      const name = str(o, 'name', `${at}.name`, true);
-      if (name !== undefined && name.includes(':')) bad(`${at}.name`, `职务名「${name}」不能含冒号`);
+      const rawName = str(o, 'name', `${at}.name`, true);
+      const name = rawName === undefined ? undefined : officeName(rawName, `${at}.name`, bad);
       if (name !== undefined && names.has(name)) bad(`${at}.name`, `职务「${name}」重复`);
       if (name !== undefined) names.add(name);
       const seats = int(o, 'seats', `${at}.seats`, 1, true);
@@ -142,11 +150,12 @@ export function parseElection(text: string, file: string): Result<Election> {
         cands.forEach((c, j) => {
           const ck = `${at}.candidates[${j}]`;
           if (typeof c !== 'string' || normalizeName(c) === '') {
-            bad(ck, '候选人姓名应为非空字符串');
+            bad(ck, typeof c === 'string' && c !== '' ? '候选人姓名只有不可见字符或空白' : '候选人姓名应为非空字符串');
             return;
           }
           const n = normalizeName(c);
           if (/[?:()]/u.test(n)) bad(ck, `候选人姓名「${c}」含有不允许的字符 (? : 括号)`);
+          else if (SEPARATOR.test(n)) bad(ck, `候选人姓名「${c}」含有分隔符 (、 , ， ; ； : =); 选票上按分隔符拆开后每一票都会作废`);
           const prev = printedAt.get(n);
           if (prev !== undefined) bad(ck, `候选人「${n}」重复印在选票上 (已在 ${prev}); 同一人只能是一个职务的候选人`);
           else printedAt.set(n, ck);
@@ -173,7 +182,11 @@ export function parseElection(text: string, file: string): Result<Election> {
         else bad('rules.writeInWithoutMark', `「writeInWithoutMark」应为 approve 或 ignore, 这里是 ${JSON.stringify(w)}`);
       }
       const maxProxies = int(rawRules, 'maxProxies', 'rules.maxProxies', 0, false) ?? DEFAULT_RULES.maxProxies;
-      rules = { writeInWithoutMark, maxProxies };
+      const approveMarks = marks(rawRules, 'approveMarks', bad);
+      const opposeMarks = marks(rawRules, 'opposeMarks', bad);
+      const both = approveMarks.filter((m) => opposeMarks.includes(m));
+      if (both.length > 0) bad('rules.opposeMarks', `符号「${both.join('」「')}」同时列在 approveMarks 和 opposeMarks 中`);
+      rules = { writeInWithoutMark, maxProxies, approveMarks, opposeMarks };
     }
   }
 
@@ -203,6 +216,36 @@ export function parseElection(text: string, file: string): Result<Election> {
     return err(errors.length > 0 ? errors : [inputError('ELECTION_INVALID', 'election.json 不完整', { file })]);
   }
   return ok({ community, title, date, method, mode, round, registered, issued, offices, rules, previouslyElected });
+}
+
+/** SPEC §2.1, §2.2: an office name is NFKC'd text that is not a reserved column and has no separator. */
+function officeName(raw: string, key: string, bad: (key: string, message: string) => void): string | undefined {
+  const name = cleanText(raw).trim();
+  if (name === '') bad(key, '职务名只有不可见字符或空白');
+  else if (RESERVED_OFFICES.includes(name)) bad(key, `职务名「${name}」与选票文件的列名 (${RESERVED_OFFICES.join(' ')}) 相同, 该职务的选票无法读取`);
+  else if (SEPARATOR.test(name)) bad(key, `职务名「${name}」不能含冒号或分隔符 (、 , ， ; ； : =)`);
+  else return name;
+  return undefined;
+}
+
+/** `rules.approveMarks` / `rules.opposeMarks`: a locality's own mark spellings (SPEC §2.2 mark vocabulary). */
+function marks(o: Obj, k: 'approveMarks' | 'opposeMarks', bad: (key: string, message: string) => void): string[] {
+  const v = o[k];
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    bad(`rules.${k}`, `「${k}」应为符号的数组, 如 ["v"]`);
+    return [];
+  }
+  const out: string[] = [];
+  v.forEach((m, i) => {
+    const key = `rules.${k}[${i}]`;
+    const t = typeof m === 'string' ? cleanText(m).replace(/\s+/gu, '') : '';
+    if (t === '') bad(key, '符号应为非空字符串');
+    else if (t.includes('?')) bad(key, `「${m as string}」含有问号; 问号表示无法确定, 不能定义为符号`);
+    else if (parseMark(t) !== 'unclear') bad(key, `「${m as string}」已经是标准符号 (${{ approve: '赞成', oppose: '反对', abstain: '弃权', unclear: '' }[parseMark(t)]}), 不能改变其含义`);
+    else out.push(t);
+  });
+  return out;
 }
 
 export async function loadElection(path: string, display: string): Promise<Result<Election>> {

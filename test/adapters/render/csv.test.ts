@@ -2,6 +2,7 @@
  * `--format csv` (SPEC §5): one rectangular table (得票 rows then 唱票 rows), read back with csv-parse,
  * and formula-injection escaping of every cell.
  */
+import { RollIndex } from '../../../src/core/index.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { escapeCsvCell, renderCsv } from '../../../src/adapters/render/csv.js';
@@ -55,7 +56,9 @@ describe('renderCsv', () => {
       ['3', '○', '', '○', '', '', '-2'],
       ['4', '○', '', '', '', '', '@SUM(A1)'],
     ];
-    const { result } = await countRows(election({ registered: 5, issued: 5 }), [{ file: 'b.csv', rows: rows('b.csv', header, ballots) }]);
+    // Only a roll can make such text a person (a name spelled exactly as a roll entry, SPEC §2.2 item 1).
+    const roll = new RollIndex(['=HYPERLINK("http://evil","x")', '+1', '-2', '@SUM(A1)'].map((name) => ({ name })));
+    const { result } = await countRows(election({ registered: 5, issued: 5 }), [{ file: 'b.csv', rows: rows('b.csv', header, ballots) }], { roll });
     const s = renderCsv(result);
     const names = read(s)
       .filter((r) => r[0] === '得票' && r[2] === '另选')

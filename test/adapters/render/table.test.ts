@@ -54,10 +54,12 @@ describe('renderTable — CJK alignment', () => {
       ['3', 'Box B', '○', '', '○', '', '', ''],
       ['4', '第一（流动）票箱', '', '○', '○', '○', '', ''],
     ];
-    const { result } = await countRows(e, [{ file: 'b.csv', rows: rows('b.csv', header, ballots) }]);
+    // A Latin name is a name only when the roll spells it (SPEC §2.2 item 1); its space is resolved by item 4.
+    const roll = new RollIndex([{ name: '阿依古丽·买买提' }, { name: 'AnnaLi' }]);
+    const { result } = await countRows(e, [{ file: 'b.csv', rows: rows('b.csv', header, ballots) }], { roll });
     const text = renderTable(result, PLAIN);
     expect(text).toContain('阿依古丽·买买提');
-    expect(text).toContain('AnnaLi'); // white space removed from names (SPEC §3 step 3)
+    expect(text).toContain('AnnaLi'); // the roll's name: white space removed (SPEC §3 step 3)
     const tables = tablesOf(text);
     for (const t of tables) {
       const w = width(t[0] ?? '');
