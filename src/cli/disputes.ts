@@ -16,6 +16,16 @@ import { displayPath } from './pipeline.js';
 
 export const TEMPLATE_HEADER = ['票号', '认定', '更正', '表决', '理由', '编号', '票箱', '疑难情形', '备注'] as const;
 
+/**
+ * A 票号 as Excel/WPS keep it text (`="000013"`): otherwise opening and saving the template drops leading
+ * zeros (`13`) or turns `-0013` into a number; the rulings reader undoes this form. Only 票号 that a
+ * spreadsheet would change are wrapped, so plain ones stay as they are.
+ */
+export function excelText(ticket: string): string {
+  const numberLike = /^[+\-]?[\d.,\s/:eE-]+$/u.test(ticket) && /^0\d|^[+\-]|\d{12,}|[./:eE-]/u.test(ticket);
+  return numberLike || /^[=+\-@＝＋－＠]/u.test(ticket) ? `="${ticket.replace(/"/gu, '""')}"` : ticket;
+}
+
 export function registerDisputes(program: Command, ctx: CommandContext): void {
   ballotsCommand(program, 'disputes', '列出疑难选票并生成认定表模板 rulings.csv (list disputed ballots, write a rulings template)')
     .option('--out <file>', '写出认定模板 (CSV); 不给出时输出到屏幕')
@@ -36,7 +46,7 @@ export function registerDisputes(program: Command, ctx: CommandContext): void {
         describeIssues(d.issues),
         d.note,
       ]);
-      const csv = stringify([[...TEMPLATE_HEADER], ...rows.map((r) => r.map(escapeCsvCell))], { record_delimiter: 'unix' });
+      const csv = stringify([[...TEMPLATE_HEADER], ...rows.map(([ticket = '', ...rest]) => [excelText(ticket), ...rest.map(escapeCsvCell)])], { record_delimiter: 'unix' });
       const pending = result.disputes.filter((d) => !d.ruling).length;
       const out = typeof o['out'] === 'string' ? o['out'] : undefined;
       if (out === undefined) {
@@ -51,7 +61,8 @@ export function registerDisputes(program: Command, ctx: CommandContext): void {
         writeFileSync(target, csv);
         io.stdout.write(
           `共 ${result.disputes.length} 张疑难选票 (待认定 ${pending} 张), 认定模板已写入 ${displayPath(io.cwd, target)}\n` +
-            '请选举领导小组填写「认定」(有效/部分有效/无效)、「更正」(如 委员:周强=○)、「表决」(如 7:0) 和「理由」, 然后以 --rulings 重新计票。\n',
+            '请选举领导小组填写「认定」(有效/部分有效/无效)、「更正」(如 委员:周强=○)、「表决」(如 7:0) 和「理由」, 然后以 --rulings 重新计票。\n' +
+            '票号写成 ="000013" 的形式, 用 Excel/WPS 打开保存后仍保留前导零。\n',
         );
       }
       ctx.setExit(EXIT_OK);

@@ -5,7 +5,7 @@
  */
 import type { Election } from './model.js';
 import { type Mark, markParser } from './marks.js';
-import { type NameProblem, cleanText, cleanWritten, hasControl, isPlainTicket, isUnclearName, normalizeName, splitNames, ticketKey } from './names.js';
+import { type NameProblem, type Near, cleanText, cleanWritten, hasControl, isPlainTicket, isUnclearName, normalizeName, splitNames, ticketKey } from './names.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
 
 /** One CSV record as the adapters deliver it. */
@@ -69,9 +69,9 @@ export type Unclear =
   /** Names layout: a name in a `<职务>:反对` column that is not a printed candidate of that office. */
   | { readonly kind: 'opposeNotPrinted'; readonly column: string; readonly value: string }
   /** A written item that is not a name (SPEC §2.2 items 2–4): why, to rule from the list alone. */
-  | { readonly kind: 'badName'; readonly column: string; readonly value: string; readonly problem: NameProblem | 'group' | 'spaces' }
+  | { readonly kind: 'badName'; readonly column: string; readonly value: string; readonly problem: NameProblem | 'group' | 'groupNoRoll' | 'spaces' }
   /** NAME_NEAR_CANDIDATE (SPEC §2.2 item 5): one character off, or traditional characters, of a printed candidate. */
-  | { readonly kind: 'near'; readonly column: string; readonly value: string; readonly candidate: string };
+  | { readonly kind: 'near'; readonly column: string; readonly value: string; readonly candidate: string; readonly why: Near['why'] };
 
 export interface WrittenVote {
   /** Header name of the cell the name was written in (grid: `委员:另选1`; names: `委员`). */

@@ -104,7 +104,7 @@ function resolveItem(column: string, value: string, n: string, printed: PrintedI
     // Item 3: a `(…)` suffix is a 居民小组 only when the roll has that group (`张建国(反对)` is no vote).
     const problem = nameProblem(n, false);
     if (problem === 'markAttached' || roll === undefined || !roll.hasGroup(group)) {
-      return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: problem === 'markAttached' ? problem : 'group' } };
+      return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: problem === 'markAttached' ? problem : roll === undefined ? 'groupNoRoll' : 'group' } };
     }
     if (printed.has(name)) return { kind: 'person', key: name };
     if (!isWellFormedName(name) && roll.count(name) === 0) {
@@ -116,7 +116,7 @@ function resolveItem(column: string, value: string, n: string, printed: PrintedI
   if (!isWellFormedName(n)) return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: nameProblem(n, parseMark(n) !== 'unclear') } };
   // Item 5: not a known person but a printed candidate one character off or in traditional characters.
   const near = nearCandidate(n, printed.keys());
-  if (near !== undefined) return { kind: 'unclear', issue: { kind: 'near', column, value, candidate: near } };
+  if (near !== undefined) return { kind: 'unclear', issue: { kind: 'near', column, value, candidate: near.candidate, why: near.why } };
   if (roll === undefined) return { kind: 'person', key: n };
   return { kind: 'notVoter', key: n };
 }

@@ -355,7 +355,9 @@ export class Counter {
   finish(): Result<CountResult> {
     for (const r of this.opts.rulings ?? []) {
       if (!this.usedRulings.has(r.ticket)) {
-        this.addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中`, { file: r.file, line: r.line, column: '票号' }));
+        const padded = this.tickets instanceof CompactTicketRegistry ? this.tickets.padded(r.ticket) : undefined;
+        const hint = padded === undefined ? '' : `; 选票中有票号「${padded}」, 可能是表格软件去掉了前导零 (请把票号列设为文本)`;
+        this.addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中${hint}`, { file: r.file, line: r.line, column: '票号' }));
       }
     }
     if (this.errors.length > 0) return err(this.errors);

@@ -14,15 +14,13 @@ const NAME_PROBLEM: Readonly<Record<Extract<Unclear, { kind: 'badName' }>['probl
   control: '含有控制字符, 不是姓名',
   notName: '不是姓名 (姓名应为汉字, 少数民族姓名用「·」连接)',
   group: '括号中的内容不是选民名单中的居民小组, 不能确定是谁',
+  groupNoRoll: '带有括号, 但没有选民名单可核对居民小组, 不能确定是谁',
   spaces: '中有空格, 不能确定是几个人',
 };
 
 /** `张建囯` one character off `张建国`, or `吳敏` the traditional form of `吴敏`. */
 function nearText(u: Extract<Unclear, { kind: 'near' }>): string {
-  const a = [...u.value];
-  const b = [...u.candidate];
-  const oneOff = a.length === b.length && a.filter((ch, i) => ch !== b[i]).length === 1;
-  return oneOff ? `与候选人「${u.candidate}」只差一个字` : `是候选人「${u.candidate}」的繁体写法`;
+  return u.why === 'oneChar' ? `与候选人「${u.candidate}」只差一个字` : `是候选人「${u.candidate}」的繁体写法`;
 }
 
 export function describeUnclear(u: Unclear): string {

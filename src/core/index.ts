@@ -13,5 +13,6 @@ export * from './tally.js';
 export * from './tickets.js';
 export * from './validity.js';
 export * from './describe.js';
+export * from './dispute-patterns.js';
 export * from './rollcheck.js';
 export * from './compare.js';

@@ -155,12 +155,19 @@ export function simplified(s: string): string {
   return out;
 }
 
+/** How a written name is near a printed candidate (SPEC §2.2 item 5). */
+export interface Near {
+  readonly candidate: string;
+  /** `oneChar`: same surname, one other character different; `traditional`: the candidate in traditional characters. */
+  readonly why: 'oneChar' | 'traditional';
+}
+
 /**
  * SPEC §2.2 item 5: the printed candidate that a written name (not a known person) is near to, if any —
  * the candidate written in traditional characters, or (three or more characters) the same surname and
  * length with exactly one other character different (`张建囯` for `张建国`; `尹建华` is not near `卢建华`).
  */
-export function nearCandidate(n: string, candidates: Iterable<string>): string | undefined {
+export function nearCandidate(n: string, candidates: Iterable<string>): Near | undefined {
   const chars = [...n];
   let t: string | undefined;
   for (const c of candidates) {
@@ -168,10 +175,10 @@ export function nearCandidate(n: string, candidates: Iterable<string>): string |
     if (chars.length >= 3 && cc.length === chars.length && cc[0] === chars[0]) {
       let diff = 0;
       for (let i = 1; i < cc.length && diff < 2; i++) if (cc[i] !== chars[i]) diff++;
-      if (diff === 1) return c;
+      if (diff === 1) return { candidate: c, why: 'oneChar' };
     }
     t ??= simplified(n);
-    if (t !== n && t === c) return c;
+    if (t !== n && t === c) return { candidate: c, why: 'traditional' };
   }
   return undefined;
 }

@@ -59,6 +59,31 @@ export class CompactTicketRegistry implements TicketRegistry {
     return undefined;
   }
 
+  /** Has this 票号 been added? (Only for messages about a ruling's 票号; not on the hot path.) */
+  has(ticket: string): boolean {
+    if (ticket.length <= 15 && DIGITS.test(ticket)) {
+      const n = Number(ticket);
+      const page = Math.floor(n / 2 ** PAGE_BITS);
+      const bit = n - page * 2 ** PAGE_BITS;
+      const p = this.pages.get(`${ticket.length}:${page}`);
+      return p !== undefined && ((p[bit >>> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+    }
+    return this.other.has(ticket);
+  }
+
+  /**
+   * A 票号 that a spreadsheet stripped of its leading zeros (`13` for `000013`): the one added ballot with
+   * the same digits after zero padding, if any.
+   */
+  padded(ticket: string): string | undefined {
+    if (!DIGITS.test(ticket)) return undefined;
+    for (let len = ticket.length + 1; len <= 15; len++) {
+      const t = ticket.padStart(len, '0');
+      if (this.has(t)) return t;
+    }
+    return undefined;
+  }
+
   state(): TicketState {
     return { pages: [...this.pages].map(([k, p]) => [k, p.slice()] as const), other: [...this.other] };
   }

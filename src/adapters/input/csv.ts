@@ -349,6 +349,23 @@ export async function readCsvAll(path: string, display: string, opts: CsvOptions
   return ok(rows);
 }
 
+/**
+ * A column name that appears twice in a header (voters.csv, rulings.csv): which of the two would be
+ * read is arbitrary, so it is an error naming both columns. Empty names (Excel's extra columns) are not
+ * compared.
+ */
+export function duplicateColumn(header: RawRow, file: string): InputError | undefined {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < header.cells.length; i++) {
+    const k = (header.cells[i] ?? '').normalize('NFKC').replace(/^\uFEFF/u, '').trim();
+    if (k === '') continue;
+    const prev = seen.get(k);
+    if (prev !== undefined) return inputError('CSV_DUPLICATE_COLUMN', `列名「${k}」重复 (第 ${prev + 1} 列和第 ${i + 1} 列); 每列只能出现一次`, { file, line: header.line, column: i + 1 });
+    seen.set(k, i);
+  }
+  return undefined;
+}
+
 /** Map a header row to column indexes by (trimmed, NFKC) name. */
 export function headerIndex(header: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();

@@ -1,10 +1,40 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
-import { type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, err, inputError, normalizeName, ok } from '../../core/index.js';
-import { type CsvOptions, csvBatches, headerIndex, readCsvAll } from './csv.js';
+import { type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, inputError, isBlankRow, normalizeName, ok } from '../../core/index.js';
+import { type CsvOptions, csvBatches, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
+
+/** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
+function idKey(s: string): string {
+  return cleanText(s).replace(/\s+/gu, '').toUpperCase();
+}
+
+const ID_COLUMNS = ['选民证号', '身份证号'] as const;
+
+/**
+ * The same voter twice in the roll (a roll pasted twice doubles 登记选民 and can make the election
+ * invalid): per 选民证号 / 身份证号, the first line it was seen on. `check` returns an error naming both rows.
+ */
+function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): (r: RawRow) => InputError | undefined {
+  const cols = ID_COLUMNS.map((k) => [k, idx.get(k), new Map<string, number>()] as const).filter(([, i]) => i !== undefined);
+  return (r) => {
+    for (const [label, i, seen] of cols) {
+      const raw = r.cells[i ?? 0] ?? '';
+      if (raw.trim() === '') continue;
+      const key = idKey(raw);
+      const prev = seen.get(key);
+      if (prev !== undefined) {
+        return inputError('ROLL_DUPLICATE_VOTER', `${label}「${raw.trim()}」在第 ${prev} 行和第 ${r.line} 行重复 (同一选民登记了两次?); 请用 jipiao roll check 检查选民名单`, { file, line: r.line, column: (i ?? 0) + 1 });
+      }
+      seen.set(key, r.line);
+    }
+    return undefined;
+  };
+}
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
   const [header, ...body] = rows;
   if (!header) return err([inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file, line: 1 })]);
+  const dup = duplicateColumn(header, file);
+  if (dup) return err([dup]);
   const idx = headerIndex(header.cells);
   const name = idx.get('姓名');
   if (name === undefined) return err([inputError('ROLL_MISSING_COLUMN', '选民名单缺少「姓名」列', { file, line: header.line })]);
@@ -16,7 +46,7 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
   const errors: InputError[] = [];
   const entries: RollEntry[] = [];
   for (const r of body) {
-    if (r.cells.length === 1 && (r.cells[0] ?? '').trim() === '') continue;
+    if (isBlankRow(r.cells)) continue;
     if (r.cells.length !== header.cells.length) {
       if (errors.length < 50) {
         errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
@@ -53,23 +83,29 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
   let group: number | undefined;
   let width = 0;
   let first = true;
+  let dupVoter: ((r: RawRow) => InputError | undefined) | undefined;
   try {
     for await (const batch of csvBatches(path, display, opts)) {
       for (const r of batch) {
         if (first) {
           first = false;
+          const dup = duplicateColumn(r, display);
+          if (dup) return err([dup]);
           const idx = headerIndex(r.cells);
+          dupVoter = duplicateVoters(idx, display);
           name = idx.get('姓名');
           group = idx.get('居民小组');
           width = r.cells.length;
           if (name === undefined) return err([inputError('ROLL_MISSING_COLUMN', '选民名单缺少「姓名」列', { file: display, line: r.line })]);
           continue;
         }
-        if (r.cells.length === 1 && (r.cells[0] ?? '').trim() === '') continue;
+        if (isBlankRow(r.cells)) continue;
         if (r.cells.length !== width) {
           if (errors.length < 50) errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${width} 个`, { file: display, line: r.line }));
           continue;
         }
+        const twice = dupVoter?.(r);
+        if (twice && errors.length < 50) errors.push(twice);
         const g = group === undefined ? undefined : (r.cells[group] ?? '').trim() || undefined;
         index.add({ name: normalizeName(r.cells[name ?? 0] ?? ''), group: g });
       }

@@ -7,8 +7,20 @@
  * A row whose `认定` and `更正` are both empty is a ruling not made yet (the template written by
  * `jipiao disputes` has such rows) and is skipped. Extra columns (编号, 票箱, 疑难情形, 备注) are ignored.
  */
-import { type Correction, type InputError, type RawRow, type Result, type Ruling, type Verdict, err, inputError, ok } from '../../core/index.js';
-import { type CsvOptions, headerIndex, readCsvAll } from './csv.js';
+import { type Correction, type InputError, type RawRow, type Result, type Ruling, type Verdict, err, hasControl, inputError, isBlankRow, ok, ticketKey } from '../../core/index.js';
+import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
+
+/**
+ * A 票号 cell as the template wrote it or as a spreadsheet saved it back: `="000013"` (the template's
+ * Excel text form) and a leading `'` before = + - @ (the formula guard of the CSV writers) are undone,
+ * then the identity of SPEC §2.2 applies (NFKC, invisible characters removed).
+ */
+export function rulingTicket(cell: string): string {
+  const t = cell.trim();
+  const excel = /^=\s*"((?:[^"]|"")*)"$/u.exec(t);
+  const text = excel ? (excel[1] ?? '').replace(/""/gu, '"') : /^'[=+\-@＝＋－＠]/u.test(t) ? t.slice(1) : t;
+  return ticketKey(text.trim());
+}
 
 const VERDICTS: Readonly<Record<string, Verdict>> = { 有效: 'valid', 整张有效: 'valid', 部分有效: 'partial', 无效: 'invalid' };
 
@@ -26,6 +38,8 @@ export function parseCorrections(text: string): Correction[] | string {
 export function parseRulings(rows: readonly RawRow[], file: string): Result<Ruling[]> {
   const [header, ...body] = rows;
   if (!header) return err([inputError('RULINGS_EMPTY', '认定文件是空的 (没有表头)', { file, line: 1 })]);
+  const dup = duplicateColumn(header, file);
+  if (dup) return err([dup]);
   const idx = headerIndex(header.cells);
   const missing = ['票号', '认定'].filter((k) => !idx.has(k));
   if (missing.length > 0) {
@@ -41,16 +55,16 @@ export function parseRulings(rows: readonly RawRow[], file: string): Result<Ruli
   const seen = new Map<string, number>();
   const out: Ruling[] = [];
   for (const r of body) {
-    if (r.cells.every((c) => c.trim() === '')) continue;
+    if (isBlankRow(r.cells)) continue;
     if (r.cells.length !== header.cells.length) {
       add(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
       continue;
     }
-    const ticket = get(r, '票号');
+    const ticket = rulingTicket(get(r, '票号'));
     const verdictText = get(r, '认定').normalize('NFKC');
     const corrText = get(r, '更正');
-    if (ticket === '') {
-      add(inputError('RULINGS_EMPTY_TICKET', '票号为空', { file, line: r.line, column: (col('票号') ?? 0) + 1 }));
+    if (ticket === '' || hasControl(ticket)) {
+      add(inputError('RULINGS_EMPTY_TICKET', ticket === '' ? '票号为空' : '票号含有控制字符', { file, line: r.line, column: (col('票号') ?? 0) + 1 }));
       continue;
     }
     if (verdictText === '' && corrText === '') continue; // not ruled yet

@@ -24,7 +24,7 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
       community: e.community ?? null,
       date: e.date,
       offices: e.offices.map((o) => ({ name: o.name, seats: o.seats, candidates: [...o.candidates] })),
-      rules: { writeInWithoutMark: e.rules.writeInWithoutMark, maxProxies: e.rules.maxProxies },
+      rules: { writeInWithoutMark: e.rules.writeInWithoutMark, maxProxies: e.rules.maxProxies, ...localMarks(e.rules) },
       previouslyElected: e.previouslyElected.map((p) => ({ office: p.office, name: p.name, total: p.total ?? null })),
     },
     ballots: {
@@ -86,6 +86,8 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
         column: u.column,
         value: u.value,
         ...('matches' in u ? { matches: [...u.matches] } : {}),
+        ...('problem' in u ? { problem: u.problem } : {}),
+        ...('candidate' in u ? { candidate: u.candidate, why: u.why } : {}),
         text: describeUnclear(u),
       })),
       ruling: d.ruling
@@ -104,6 +106,14 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
     rollChecked: r.rollChecked,
     warnings: [...r.warnings],
     ...(ctx.now !== undefined ? { generatedAt: ctx.now } : {}),
+  };
+}
+
+/** `rules.approveMarks` / `rules.opposeMarks`, only when a locality set them (clean output unchanged). */
+function localMarks(rules: CountResult['election']['rules']): { approveMarks?: string[]; opposeMarks?: string[] } {
+  return {
+    ...(rules.approveMarks && rules.approveMarks.length > 0 ? { approveMarks: [...rules.approveMarks] } : {}),
+    ...(rules.opposeMarks && rules.opposeMarks.length > 0 ? { opposeMarks: [...rules.opposeMarks] } : {}),
   };
 }
 

@@ -26,6 +26,7 @@ import {
 } from '../../core/index.js';
 import { VALIDITY_LABEL } from '../vocabulary.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
+import { cappedDisputeList, disputeSummaryLines } from './dispute-summary.js';
 import { columns } from './text.js';
 
 export type { RenderContext } from './context.js';
@@ -113,6 +114,7 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
     out.push(...columns(ctx.inputs.map((i) => [ROLE_LABEL[i.role], i.file])));
   }
   out.push(`计票规则: 另选姓名下未画符号的, ${e.rules.writeInWithoutMark === 'approve' ? '计为赞成票' : '不计票'} (election.json rules.writeInWithoutMark)`);
+  out.push(...disputeSummaryLines(r));
 
   // 2. Ballots and validity.
   section('选票统计');
@@ -226,7 +228,7 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   if (!r.validity.valid) todo.push(c.red(`  选举无效 (${invalidReasons(r)}): 应组织重新选举 (第五十二条)`));
   if (pending.length > 0) {
     todo.push(c.yellow(`  疑难选票 ${pending.length} 张, 须由选举领导小组编号、表决认定 (规程 10):`));
-    for (const d of pending) todo.push(...disputeLines(d, '    '));
+    todo.push(...cappedDisputeList(pending, (d) => disputeLines(d, '    '), '    '));
     todo.push('    认定表: jipiao disputes <选票文件> --out rulings.csv, 填写后用 --rulings 重新计票');
     if (r.margin) {
       if (!r.validity.valid) todo.push('  选举无效, 疑难选票的认定不改变这一结论');
