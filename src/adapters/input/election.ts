@@ -3,7 +3,6 @@
  * printed twice (in one office or in two, compared after name normalisation) are errors naming the key.
  * All errors of the file are reported at once.
  */
-import { readFileSync } from 'node:fs';
 import {
   DEFAULT_RULES,
   type Election,
@@ -20,7 +19,8 @@ import {
   normalizeName,
   ok,
 } from '../../core/index.js';
-import { checkFile } from './files.js';
+import { readInput } from './files.js';
+import type { Sha256Sink } from './hash.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -205,10 +205,13 @@ export function parseElection(text: string, file: string): Result<Election> {
   return ok({ community, title, date, method, mode, round, registered, issued, offices, rules, previouslyElected });
 }
 
-export async function loadElection(path: string, display: string): Promise<Result<Election>> {
-  const missing = checkFile(path, display);
-  if (missing) return err([missing]);
-  const bytes = readFileSync(path);
+/** `digest` gets the bytes parsed (read once: the hash in result.json is of exactly these). */
+export async function loadElection(path: string, display: string, digest?: Sha256Sink): Promise<Result<Election>> {
+  const read = readInput(path, display, 16 << 20);
+  if (!read.ok) return read;
+  const { bytes } = read.value;
+  digest?.update(bytes);
+  digest?.end();
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
