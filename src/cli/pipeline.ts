@@ -65,6 +65,8 @@ export interface CountRun {
   readonly baseDir: string;
   /** Pieces the ballots were counted in: one per file, more when big files were split across cores. */
   readonly parts: number;
+  /** Every input file read (absolute paths): outputs are checked against these (outputs.ts). */
+  readonly paths: readonly string[];
 }
 
 /** Paths are shown as given (relative to cwd), with forward slashes, so outputs are the same everywhere. */
@@ -166,7 +168,8 @@ export async function runCount(
   inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
   if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: rollDigest.hex() });
   if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: rulingsDigest.hex() });
-  return ok({ result: counted.value, inputs, election, baseDir, parts });
+  const paths = [...abs, electionPath, ...(rollPath ? [rollPath] : []), ...(rulingsPath ? [rulingsPath] : [])];
+  return ok({ result: counted.value, inputs, election, baseDir, parts, paths });
 }
 
 /**
