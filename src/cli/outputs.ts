@@ -71,9 +71,14 @@ const WHY: Readonly<Record<string, string>> = {
   EFBIG: '文件过大',
 };
 
+/** The cause of an I/O failure in words (e.g. ENOSPC → 磁盘已满). */
+export function whyNotWritten(errno: string): string {
+  return WHY[errno] ?? errno;
+}
+
 /** One error value for an output that could not be written. */
 export function outputProblem(file: string, errno: string): InputError {
-  return inputError(`OUT_${errno}`, `无法写入 (${WHY[errno] ?? errno}); 请检查输出路径、权限和磁盘空间`, { file });
+  return inputError(`OUT_${errno}`, `无法写入 (${whyNotWritten(errno)}); 请检查输出路径、权限和磁盘空间`, { file });
 }
 
 /** Run `f`; an I/O failure becomes an OutputError naming `file`. */
