@@ -1,13 +1,15 @@
 /**
- * The ballot log file of `count --ballot-log` (逐票记录): buffered synchronous writes into a temp file,
- * renamed into place only when the count succeeds — memory stays flat however many ballots pass. In a
+ * The ballot log file of `count --ballot-log` and `batch` (逐票记录): buffered synchronous writes into an
+ * AtomicFile (temp file beside the target, fsync, rename), moved into place only when the count
+ * succeeds — memory stays flat however many ballots pass. In a
  * split count, each part worker writes its part's lines into a file of its own (`partPath`), appended
  * here in file order once the part is merged; when the split count gives up, `reset` starts over for
  * the sequential count.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { ballotLogHeader, formatBallotLogLine } from '../adapters/render/ballotlog.js';
 import type { BallotLogEntry } from '../core/index.js';
+import { AtomicFile, type OutFs, nodeFs, tempBeside } from './outputs.js';
 
 /** What runCount needs of a ballot log: entries, and (to count in parts) files for the parts. */
 export interface BallotLogSink {
@@ -35,32 +37,35 @@ export class LineWriter {
 }
 
 export class BallotLog implements BallotLogSink {
-  private readonly tmp: string;
-  private fd: number;
-  private out: LineWriter;
+  private file: AtomicFile;
+  private buf = '';
   private readonly parts = new Set<string>();
 
-  constructor(private readonly target: string) {
-    this.tmp = `${target}.${process.pid}.tmp`;
-    this.fd = openSync(this.tmp, 'w');
-    this.out = new LineWriter(this.fd);
-    this.out.write(ballotLogHeader());
+  constructor(
+    private readonly target: string,
+    fsx: OutFs = nodeFs,
+  ) {
+    this.file = new AtomicFile(target, fsx);
+    this.buf = ballotLogHeader();
   }
 
-  add = (e: BallotLogEntry): void => this.out.write(formatBallotLogLine(e));
+  add = (e: BallotLogEntry): void => {
+    this.buf += formatBallotLogLine(e);
+    if (this.buf.length > 1 << 16) this.flush();
+  };
 
   partPath(i: number): string {
-    const p = `${this.target}.${process.pid}.part${i}.tmp`;
+    const p = tempBeside(`${this.target}.part${i}`);
     this.parts.add(p);
     return p;
   }
 
   appendPart(path: string): void {
-    this.out.flush();
+    this.flush();
     const fd = openSync(path, 'r');
     try {
       const chunk = Buffer.allocUnsafe(1 << 20);
-      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) writeSync(this.fd, chunk, 0, n);
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) this.file.write(chunk.subarray(0, n));
     } finally {
       closeSync(fd);
     }
@@ -69,24 +74,25 @@ export class BallotLog implements BallotLogSink {
   }
 
   reset(): void {
-    closeSync(this.fd);
-    this.fd = openSync(this.tmp, 'w');
-    this.out = new LineWriter(this.fd);
-    this.out.write(ballotLogHeader());
+    this.buf = ballotLogHeader();
+    this.file.truncate();
     this.removeParts();
   }
 
   commit(): void {
-    this.out.flush();
-    closeSync(this.fd);
+    this.flush();
     this.removeParts();
-    renameSync(this.tmp, this.target);
+    this.file.commit();
   }
 
   abort(): void {
-    closeSync(this.fd);
-    rmSync(this.tmp, { force: true });
     this.removeParts();
+    this.file.abort();
+  }
+
+  private flush(): void {
+    if (this.buf !== '') this.file.write(this.buf);
+    this.buf = '';
   }
 
   private removeParts(): void {

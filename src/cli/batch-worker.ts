@@ -7,15 +7,19 @@
  * `workerData === BATCH_WORKER`, it counts each job it is sent, one at a time. Imported anywhere else
  * (the in-process path, tests), it only exports.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, readSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { ballotLogHeader, formatBallotLogLine } from '../adapters/render/ballotlog.js';
+import { openInput } from '../adapters/input/files.js';
+import { ballotLogHeader } from '../adapters/render/ballotlog.js';
 import { renderJson } from '../adapters/render/json.js';
-import { type BallotLogEntry, type InputError, inputError, isFinal } from '../core/index.js';
+import { showControls } from '../adapters/safe-text.js';
+import { type CountResult, type InputError, inputError, isFinal } from '../core/index.js';
+import { BallotLog } from './ballot-log.js';
 import { formatErrors, internalErrorMessage } from './errors.js';
+import { OutputError, attempt, outputsOverInputs, whyNotWritten, writeAtomic } from './outputs.js';
 import { runCount } from './pipeline.js';
-import { writeSheetFiles } from './sheet-files.js';
+import { sheetFileNames, writeSheetFiles } from './sheet-files.js';
 
 /** The workerData a batch worker is started with. */
 export const BATCH_WORKER = 'jipiao-batch-worker/1';
@@ -44,6 +48,8 @@ export type JobSummary =
       readonly todo: string;
       /** core isFinal. */
       readonly final: boolean;
+      /** The ballots files counted, relative to the election folder. */
+      readonly files: readonly string[];
     }
   | {
       readonly ok: false;
@@ -54,16 +60,63 @@ export type JobSummary =
       readonly errors: string;
     };
 
-/** Files in an election folder that are not ballots: the roll, the rulings, and what batch writes. */
-export const NOT_BALLOTS: ReadonlySet<string> = new Set(['voters.csv', 'rulings.csv', 'ballot-log.csv']);
+/** Files in an election folder that are not ballots (names compared in lower case): the roll and the rulings. */
+export const NOT_BALLOTS: ReadonlySet<string> = new Set(['voters.csv', 'rulings.csv']);
 
-/** Ballots of an election folder: every *.csv in it (not in subfolders) but NOT_BALLOTS, sorted. */
+/** What an election folder holds: ballots (sorted), and the roll, rulings and election.json found in any case. */
+export interface FolderInputs {
+  readonly ballots: readonly string[];
+  readonly election: string | undefined;
+  readonly roll: string | undefined;
+  readonly rulings: string | undefined;
+  /** Two files whose names differ only in case (e.g. voters.csv and Voters.csv): which one is meant? */
+  readonly ambiguous: readonly string[];
+}
+
+/** A ballot log jipiao wrote (its header line): a tool output, never taken as ballots. */
+function isBallotLog(p: string): boolean {
+  const head = Buffer.from(ballotLogHeader());
+  const opened = openInput(p, p);
+  if (!opened.ok) return false; // not readable: counted, and the count says why
+  try {
+    const buf = Buffer.alloc(head.length);
+    return readSync(opened.value.fd, buf, 0, buf.length, 0) === buf.length && buf.equals(head);
+  } finally {
+    closeSync(opened.value.fd);
+  }
+}
+
+/**
+ * The inputs of an election folder (not its subfolders). Every *.csv is a ballots file (symlinks
+ * followed; a broken link is counted and reported by the count), except the roll and the rulings —
+ * matched case-insensitively — and a ballot log this tool wrote (recognised by its header, so a box
+ * file that happens to be called ballot-log.csv is still counted).
+ */
+export function folderInputs(dir: string): FolderInputs {
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((d) => !d.name.startsWith('.'));
+  const special = new Map<string, string[]>();
+  const ballots: string[] = [];
+  for (const d of entries) {
+    const p = path.join(dir, d.name);
+    const lower = d.name.toLowerCase();
+    const st = d.isSymbolicLink() ? statSync(p, { throwIfNoEntry: false }) : d;
+    if (st?.isDirectory()) continue;
+    if (lower === 'election.json' || NOT_BALLOTS.has(lower)) {
+      special.set(lower, [...(special.get(lower) ?? []), p]);
+      continue;
+    }
+    if (!lower.endsWith('.csv')) continue;
+    if (lower === 'ballot-log.csv' && isBallotLog(p)) continue;
+    ballots.push(p);
+  }
+  const one = (name: string): string | undefined => special.get(name)?.[0];
+  const ambiguous = [...special.values()].filter((xs) => xs.length > 1).flat();
+  return { ballots: ballots.sort(), election: one('election.json'), roll: one('voters.csv'), rulings: one('rulings.csv'), ambiguous };
+}
+
+/** Ballots of an election folder (see folderInputs). */
 export function ballotFilesOf(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith('.csv') && !NOT_BALLOTS.has(d.name.toLowerCase()))
-    .map((d) => d.name)
-    .sort()
-    .map((n) => path.join(dir, n));
+  return [...folderInputs(dir).ballots];
 }
 
 const failed = (job: ElectionJob, errors: readonly InputError[]): JobSummary => ({
@@ -74,111 +127,92 @@ const failed = (job: ElectionJob, errors: readonly InputError[]): JobSummary => 
   errors: formatErrors(errors.map((e) => ({ ...e, file: e.file === undefined ? job.name : `${job.name}/${e.file}` }))),
 });
 
-/** A failure to write outputs (permissions, disk full): an error of that folder, not an internal error. */
-class WriteFailed extends Error {
-  constructor(
-    readonly file: string,
-    override readonly cause: unknown,
-  ) {
-    super(file);
-  }
-}
-
-function attempt<T>(file: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw e instanceof WriteFailed ? e : new WriteFailed(file, e);
-  }
-}
-
 export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
-  let files: string[];
+  let found: FolderInputs;
   try {
-    files = ballotFilesOf(job.dir);
+    found = folderInputs(job.dir);
   } catch (e) {
     return failed(job, [inputError('BATCH_FOLDER_UNREADABLE', `无法读取此文件夹 (${(e as { code?: string }).code ?? String(e)})`)]);
   }
+  if (found.ambiguous.length > 0) {
+    const names = found.ambiguous.map((p) => path.basename(p)).sort();
+    return failed(job, [inputError('BATCH_AMBIGUOUS_NAMES', `文件名只差大小写, 无法确定用哪一个: ${names.join('、')}; 请删除或改名其中之一`)]);
+  }
+  const files = found.ballots;
   if (files.length === 0) return failed(job, [inputError('BATCH_NO_BALLOTS', '文件夹中没有选票文件 (*.csv, voters.csv 和 rulings.csv 除外)')]);
   const logPath = path.join(job.outDir, 'ballot-log.csv');
-  const tmp = `${logPath}.tmp`;
+  const resultPath = path.join(job.outDir, 'result.json');
+  const sheetsDir = path.join(job.outDir, 'report');
+  const inputs = [...files, ...[found.election, found.roll, found.rulings].filter((p): p is string => p !== undefined)];
+  const rel = (p: string): string => path.relative(job.dir, p).split(path.sep).join('/') || p;
+  const clash = outputsOverInputs([logPath, resultPath, ...sheetFileNames().map((n) => path.join(sheetsDir, n))], inputs, rel);
+  if (clash.length > 0) return failed(job, clash);
   const created = !existsSync(job.outDir);
-  /** After a failure: no temp file left, and no empty output folder we made ourselves. */
-  const tidy = (): void => {
-    try {
-      rmSync(tmp, { force: true });
-      if (created) rmdirSync(job.outDir);
-    } catch {
-      // nothing to tidy, or the folder is not ours to remove
-    }
-  };
+  let log: BallotLog | undefined;
   try {
     attempt(job.outDir, () => mkdirSync(job.outDir, { recursive: true }));
-    const fd = attempt(tmp, () => openSync(tmp, 'w'));
-    let buf = ballotLogHeader();
-    const onBallot = (e: BallotLogEntry): void => {
-      buf += formatBallotLogLine(e);
-      if (buf.length > 1 << 16) {
-        attempt(tmp, () => writeSync(fd, buf));
-        buf = '';
-      }
-    };
-    let run;
-    try {
-      // cwd = the folder: paths in result.json and in errors are relative to it, whatever --out is.
-      // split: false — the batch pool already keeps every core busy with one folder each.
-      run = await runCount(files, { split: false }, job.dir, onBallot);
-      if (run.ok) attempt(tmp, () => writeSync(fd, buf));
-    } finally {
-      closeSync(fd);
-    }
+    log = new BallotLog(logPath);
+    // cwd = the folder: paths in result.json and in errors are relative to it, whatever --out is.
+    // split: false — the batch pool already keeps every core busy with one folder each.
+    const opts = { split: false as const, election: found.election, roll: found.roll, rulings: found.rulings };
+    const run = await runCount(files, opts, job.dir, log);
     if (!run.ok) {
-      tidy();
+      log.abort();
+      if (created) tidyFolder(job.outDir);
       return failed(job, run.error);
     }
-    attempt(logPath, () => renameSync(tmp, logPath));
+    log.commit();
     const r = run.value.result;
-    const write = (rel: string, text: string): void => {
-      const p = path.join(job.outDir, rel);
-      attempt(p, () => writeFileSync(p, text));
-    };
-    write('result.json', renderJson(r, { color: false, inputs: run.value.inputs }));
-    const sheetsDir = path.join(job.outDir, 'report');
+    writeAtomic(resultPath, renderJson(r, { color: false, inputs: run.value.inputs }));
     attempt(sheetsDir, () => mkdirSync(sheetsDir, { recursive: true }));
-    attempt(sheetsDir, () => writeSheetFiles(sheetsDir, r, (p, text) => attempt(p, () => writeFileSync(p, text))));
-    const todo: string[] = [];
-    const pending = r.disputes.filter((d) => !d.ruling).length;
-    if (pending > 0) todo.push(`疑难 ${pending}`);
-    const seats = (xs: readonly { seats: number }[]): number => xs.reduce((s, x) => s + x.seats, 0);
-    if (r.revote.length > 0) todo.push(`再次投票 ${seats(r.revote)}`);
-    if (r.runoff.length > 0) todo.push(`另行选举 ${seats(r.runoff)}`);
-    if (r.vacant.length > 0) todo.push(`空缺 ${seats(r.vacant)}`);
-    return {
-      ok: true,
-      name: job.name,
-      community: r.election.community ?? '',
-      title: r.election.title,
-      returned: r.ballots.returned,
-      registered: r.ballots.registered,
-      valid: r.validity.valid,
-      elected: r.elected.length,
-      seats: seats(r.election.offices),
-      todo: todo.join('; '),
-      final: isFinal(r),
-    };
+    writeSheetFiles(sheetsDir, r, (p, text) => writeAtomic(p, text));
+    return summary(job, r, files.map(rel));
   } catch (e) {
-    tidy();
-    if (e instanceof WriteFailed) {
-      const code = (e.cause as { code?: unknown }).code;
+    log?.abort();
+    if (created) tidyFolder(job.outDir);
+    if (e instanceof OutputError) {
       return {
         ok: false,
         name: job.name,
         kind: 'output',
-        errors: `错误 [BATCH_WRITE_FAILED] ${job.name}: 无法写入 ${e.file} (${typeof code === 'string' ? code : String(e.cause)}); 请检查输出文件夹的权限和磁盘空间\n`,
+        errors: `错误 [BATCH_WRITE_FAILED] ${showControls(job.name)}: 无法写入 ${showControls(e.file)} (${whyNotWritten(e.errno)}, ${e.errno}); 请检查输出文件夹的权限和磁盘空间\n`,
       };
     }
     throw e;
   }
+}
+
+/** After a failure: no empty output folder we made ourselves (a folder with anything in it stays). */
+function tidyFolder(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty, or not ours to remove
+  }
+}
+
+function summary(job: ElectionJob, r: CountResult, files: readonly string[]): JobSummary {
+  const todo: string[] = [];
+  const pending = r.disputes.filter((d) => !d.ruling).length;
+  if (pending > 0) todo.push(`疑难 ${pending}`);
+  const seats = (xs: readonly { seats: number }[]): number => xs.reduce((s, x) => s + x.seats, 0);
+  if (r.revote.length > 0) todo.push(`再次投票 ${seats(r.revote)}`);
+  if (r.runoff.length > 0) todo.push(`另行选举 ${seats(r.runoff)}`);
+  if (r.vacant.length > 0) todo.push(`空缺 ${seats(r.vacant)}`);
+  return {
+    ok: true,
+    name: job.name,
+    community: r.election.community ?? '',
+    title: r.election.title,
+    returned: r.ballots.returned,
+    registered: r.ballots.registered,
+    valid: r.validity.valid,
+    elected: r.elected.length,
+    seats: seats(r.election.offices),
+    todo: todo.join('; '),
+    final: isFinal(r),
+    files,
+  };
 }
 
 /** A job that threw (a bug): reported as that folder's error, the other folders go on. */

@@ -12,7 +12,7 @@
  * build first (`npm test` does). With no compiled worker, with --jobs 1, or with a single folder, the
  * folders are counted in-process, one after another — same outputs, byte for byte.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -24,34 +24,67 @@ import type { Command } from 'commander';
 import { percent } from '../adapters/render/table.js';
 import { BATCH_WORKER, type ElectionJob, type JobSummary, internalFailure, runElectionJob } from './batch-worker.js';
 import type { CommandContext } from './context.js';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_NOT_FINAL, EXIT_OK } from './errors.js';
+import { showControls } from '../adapters/safe-text.js';
+import { takeLock } from './batch-lock.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { useColor } from './io.js';
 import { displayPath } from './pipeline.js';
 
 /** Folders never searched for elections: what we write (report/) and tool folders. */
 const SKIP = new Set(['report', 'node_modules']);
 
+/** What a folder walk found: election folders, folders it could not read, symlinks that loop back. */
+export interface Walk {
+  readonly folders: string[];
+  readonly unreadable: string[];
+  readonly loops: string[];
+}
+
 /**
- * Election folders under root (root itself included), sorted by path; a folder that cannot be read is
- * returned in `unreadable` (reported, never silently skipped).
+ * Election folders under root (root itself included; a folder holding election.json, any case), sorted
+ * by path. Symbolic links to folders are followed (issue 13: a linked election is an election), a link
+ * back to a folder already on the way down is a loop (reported, not followed), a folder reached twice
+ * through links is taken once. A folder that cannot be read is returned in `unreadable` (reported, never
+ * silently skipped).
  */
-export function electionFolders(root: string): { folders: string[]; unreadable: string[] } {
+export function electionFolders(root: string): Walk {
   const folders: string[] = [];
   const unreadable: string[] = [];
-  const walk = (dir: string): void => {
+  const loops: string[] = [];
+  const visited = new Set<string>();
+  // An explicit stack, not recursion: a deep tree cannot overflow it.
+  const stack: { dir: string; ancestors: ReadonlySet<string> }[] = [{ dir: root, ancestors: new Set() }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { dir, ancestors } = next;
+    let real: string;
     let entries;
     try {
+      real = realpathSync(dir);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       unreadable.push(dir);
-      return;
+      continue;
     }
-    if (entries.some((d) => d.isFile() && d.name === 'election.json')) folders.push(dir);
-    for (const d of entries) if (d.isDirectory() && !SKIP.has(d.name) && !d.name.startsWith('.')) walk(path.join(dir, d.name));
-  };
-  walk(root);
+    if (ancestors.has(real)) {
+      loops.push(dir);
+      continue;
+    }
+    if (visited.has(real)) continue;
+    visited.add(real);
+    if (entries.some((d) => d.name.toLowerCase() === 'election.json' && isFileOrLinkToFile(path.join(dir, d.name), d))) folders.push(dir);
+    const below = new Set(ancestors).add(real);
+    for (const d of entries) {
+      if (SKIP.has(d.name) || d.name.startsWith('.')) continue;
+      const p = path.join(dir, d.name);
+      if (d.isDirectory() || (d.isSymbolicLink() && statSync(p, { throwIfNoEntry: false })?.isDirectory() === true)) stack.push({ dir: p, ancestors: below });
+    }
+  }
   const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  return { folders: folders.sort(byCodePoint), unreadable: unreadable.sort(byCodePoint) };
+  return { folders: folders.sort(byCodePoint), unreadable: unreadable.sort(byCodePoint), loops: loops.sort(byCodePoint) };
+}
+
+function isFileOrLinkToFile(p: string, d: { isFile(): boolean; isSymbolicLink(): boolean }): boolean {
+  return d.isFile() || (d.isSymbolicLink() && statSync(p, { throwIfNoEntry: false })?.isFile() === true);
 }
 
 /** The compiled batch worker (dist/cli/batch-worker.js). */
@@ -160,18 +193,44 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }
-      const { folders, unreadable } = electionFolders(root);
-      const shown = (dir: string): string => path.relative(root, dir).split(path.sep).join('/') || path.basename(dir);
+      const { folders, unreadable, loops } = electionFolders(root);
+      const rel = (dir: string): string => path.relative(root, dir).split(path.sep).join('/');
+      const shown = (dir: string): string => rel(dir) || path.basename(dir);
       if (folders.length === 0 && unreadable.length === 0) {
         io.stderr.write(`错误 [BATCH_EMPTY] ${dirArg}: 没有找到含 election.json 的选举文件夹\n`);
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }
       const out = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : undefined;
-      const jobs: ElectionJob[] = folders.map((dir) => {
-        const name = shown(dir);
-        return { dir, name, outDir: out ? path.join(out, name) : dir };
-      });
+      // One output folder per election, by its path relative to DIR (X and X/X never share one).
+      const jobs: ElectionJob[] = folders.map((dir) => ({ dir, name: shown(dir), outDir: out ? path.join(out, rel(dir)) : dir }));
+      // One run at a time writes into a folder (a second concurrent run is refused, never mixed in).
+      const lock = takeLock(out ?? root, io.fs);
+      if (!lock.ok) {
+        io.stderr.write(formatErrors(lock.error.map((e) => ({ ...e, file: displayPath(io.cwd, e.file ?? '') }))));
+        ctx.setExit(EXIT_BAD_INPUT);
+        return;
+      }
+      try {
+        await runBatch(ctx, o, { jobs, n, out, unreadable, loops, shown });
+      } finally {
+        lock.value.release();
+      }
+    });
+}
+
+interface BatchPlan {
+  readonly jobs: readonly ElectionJob[];
+  readonly n: number;
+  readonly out: string | undefined;
+  readonly unreadable: readonly string[];
+  readonly loops: readonly string[];
+  readonly shown: (dir: string) => string;
+}
+
+async function runBatch(ctx: CommandContext, o: Record<string, unknown>, plan: BatchPlan): Promise<void> {
+      const { io } = ctx;
+      const { jobs, n, out, unreadable, loops, shown } = plan;
 
       // Progress on a TTY only (stderr, where cli-progress draws); quiet otherwise.
       const bar = io.stderr.isTTY && process.stderr.isTTY ? new cliProgress.SingleBar({ format: '计票 [{bar}] {value}/{total} {name}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
@@ -190,17 +249,17 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
       let inputErrors = unreadable.length;
       let internal = 0;
       let notFinal = 0;
-      const errors: string[] = unreadable.map((d) => `错误 [BATCH_FOLDER_UNREADABLE] ${shown(d)}: 无法读取此文件夹 (请检查权限)\n`);
+      const errors: string[] = unreadable.map((d) => `错误 [BATCH_FOLDER_UNREADABLE] ${showControls(shown(d))}: 无法读取此文件夹 (请检查权限)\n`);
       for (const s of results) {
         if (s.ok) {
           if (!s.final) notFinal++;
-          t.push([s.name, s.community, s.title, String(s.returned), percent(s.returned, s.registered), s.valid ? '✓' : k.red('✗'), `${s.elected}/${s.seats}`, s.todo || '—']);
+          t.push([showControls(s.name), showControls(s.community), showControls(s.title), String(s.returned), percent(s.returned, s.registered), s.valid ? '✓' : k.red('✗'), `${s.elected}/${s.seats}`, s.todo || '—']);
         } else {
           broken++;
           if (s.kind === 'input') inputErrors++;
           if (s.kind === 'internal') internal++;
           errors.push(s.errors);
-          t.push([s.name, '', k.red('出错 (见下方错误)'), '', '', '', '', '']);
+          t.push([showControls(s.name), '', k.red('出错 (见下方错误)'), '', '', '', '', '']);
         }
       }
       const total = results.length + unreadable.length;
@@ -209,10 +268,16 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
       if (broken - inputErrors - internal > 0) failures.push(`${broken - inputErrors - internal} 个无法写入输出`);
       if (internal > 0) failures.push(`${internal} 个内部错误`);
       io.stdout.write(
-        `${t.toString()}\n共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
+        `${t.toString()}\n${filesTaken(results)}共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
       );
-      if (errors.length > 0) io.stderr.write(errors.join(''));
+      const notes = loops.map((d) => `注意: ${showControls(shown(d))} 是指回上级文件夹的符号链接 (循环), 未再进入\n`);
+      if (errors.length > 0 || notes.length > 0) io.stderr.write([...notes, ...errors].join(''));
       // A bug in any folder: 70; bad inputs or unwritable outputs: 2; then --strict: 1 when not final.
       ctx.setExit(internal > 0 ? EXIT_INTERNAL : broken > 0 ? EXIT_BAD_INPUT : o['strict'] === true && notFinal > 0 ? EXIT_NOT_FINAL : EXIT_OK);
-    });
+}
+
+/** Per election, the ballots files it counted (issue 13: nothing skipped unseen). */
+function filesTaken(results: readonly JobSummary[]): string {
+  const lines = results.filter((s) => s.ok).map((s) => `  ${showControls(s.name)}: ${(s.ok ? s.files : []).map(showControls).join('、')}\n`);
+  return lines.length > 0 ? `计入的选票文件:\n${lines.join('')}` : '';
 }

@@ -4,26 +4,17 @@
  * (validity, who is elected to which office, revote, runoff, vacancies), 2 when a file cannot be read,
  * is not a jipiao result, or the two results are of different elections.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { renderComparisonJson, renderComparisonTable } from '../adapters/render/compare.js';
-import { type InputError, type ResultDoc, compareResults, inputError, parseResultDoc } from '../core/index.js';
+import { readResultDoc } from '../adapters/input/result-schema.js';
+import { type InputError, type ResultDoc, compareResults } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { useColor } from './io.js';
 
 function readDoc(cwd: string, file: string): { doc?: ResultDoc; errors: InputError[] } {
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    const message =
-      code === 'ENOENT' ? '文件不存在 (请检查路径)' : code === 'EISDIR' ? '这是一个文件夹, 不是文件' : `无法读取此文件 (${typeof code === 'string' ? code : String(e)})`;
-    return { errors: [inputError(code === 'EISDIR' ? 'FILE_IS_DIRECTORY' : code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', message, { file })] };
-  }
-  const d = parseResultDoc(text, file);
+  const d = readResultDoc(path.resolve(cwd, file), file);
   return d.ok ? { doc: d.value, errors: [] } : { errors: d.error };
 }
 

@@ -9,7 +9,8 @@ import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { useColor } from './io.js';
-import { type CountInputOptions, type CountRun, runCount } from './pipeline.js';
+import { outputsOverInputs } from './outputs.js';
+import { type CountInputOptions, type CountRun, displayPath, runCount } from './pipeline.js';
 
 /** The options every command that counts shares (count, report, disputes). */
 export function addInputOptions(cmd: Command): Command {
@@ -52,7 +53,8 @@ export function registerCount(program: Command, ctx: CommandContext): void {
     .option('--strict', '结果不是最终结果时 (选举无效、疑难待认定、需再次投票或另行选举) 退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
       const { io } = ctx;
-      const log = typeof o['ballotLog'] === 'string' ? new BallotLog(path.resolve(io.cwd, o['ballotLog'])) : undefined;
+      const logPath = typeof o['ballotLog'] === 'string' ? path.resolve(io.cwd, o['ballotLog']) : undefined;
+      const log = logPath === undefined ? undefined : new BallotLog(logPath, io.fs);
       const run = await runCount(ballots, inputOptions(o), io.cwd, log).catch((e: unknown) => {
         log?.abort();
         throw e;
@@ -60,6 +62,14 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       if (!run.ok) {
         log?.abort();
         io.stderr.write(formatErrors(run.error));
+        ctx.setExit(EXIT_BAD_INPUT);
+        return;
+      }
+      // The log never replaces an input (checked before it is moved into place).
+      const clash = logPath === undefined ? [] : outputsOverInputs([logPath], run.value.paths, (p) => displayPath(io.cwd, p));
+      if (clash.length > 0) {
+        log?.abort();
+        io.stderr.write(formatErrors(clash));
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }

@@ -3,7 +3,7 @@
  * ballot, for the 选举领导小组 to complete (规程 10: 对疑难选票进行编号, 讨论和表决认定事项).
  * Rulings already made (rulings.csv beside the ballots, or --rulings) are kept in the template.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
@@ -11,7 +11,8 @@ import { escapeCsvCell } from '../adapters/render/csv.js';
 import { VERDICT_LABEL, describeIssues } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { ballotsCommand, countOrReport } from './count.js';
-import { EXIT_BAD_INPUT, EXIT_OK } from './errors.js';
+import { EXIT_BAD_INPUT, EXIT_OK, formatErrors } from './errors.js';
+import { outputsOverInputs, writeAtomic } from './outputs.js';
 import { displayPath } from './pipeline.js';
 
 export const TEMPLATE_HEADER = ['票号', '认定', '更正', '表决', '理由', '编号', '票箱', '疑难情形', '备注'] as const;
@@ -53,12 +54,19 @@ export function registerDisputes(program: Command, ctx: CommandContext): void {
         io.stdout.write(csv);
       } else {
         const target = path.resolve(io.cwd, out);
+        // Never onto an input, not even with --force (the rulings.csv read is an input too).
+        const clash = outputsOverInputs([target], run.paths, (p) => displayPath(io.cwd, p));
+        if (clash.length > 0) {
+          io.stderr.write(formatErrors(clash));
+          ctx.setExit(EXIT_BAD_INPUT);
+          return;
+        }
         if (existsSync(target) && o['force'] !== true) {
           io.stderr.write(`错误 [OUT_EXISTS] ${displayPath(io.cwd, target)}: 文件已存在; 为免覆盖已填写的认定, 请换一个文件名或加 --force\n`);
           ctx.setExit(EXIT_BAD_INPUT);
           return;
         }
-        writeFileSync(target, csv);
+        writeAtomic(target, csv, io.fs);
         io.stdout.write(
           `共 ${result.disputes.length} 张疑难选票 (待认定 ${pending} 张), 认定模板已写入 ${displayPath(io.cwd, target)}\n` +
             '请选举领导小组填写「认定」(有效/部分有效/无效)、「更正」(如 委员:周强=○)、「表决」(如 7:0) 和「理由」, 然后以 --rulings 重新计票。\n' +

@@ -1,3 +1,5 @@
+import type { OutFs } from './outputs.js';
+
 /** What the CLI needs from the outside world; tests pass a fake, `bin/jipiao.js` passes `nodeIo()`. */
 export interface Out {
   write(s: string): void;
@@ -9,6 +11,8 @@ export interface Io {
   readonly stderr: Out;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** File operations for outputs (default node:fs; a test injects a full disk). */
+  readonly fs?: OutFs | undefined;
 }
 
 export function nodeIo(): Io {

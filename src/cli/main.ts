@@ -13,6 +13,7 @@ import { registerReport } from './report.js';
 import { registerRoll } from './roll.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, internalErrorMessage } from './errors.js';
 import type { Io } from './io.js';
+import { ioFailureLine } from './outputs.js';
 
 export { nodeIo } from './io.js';
 export type { Io } from './io.js';
@@ -61,6 +62,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
       const what = USAGE_ZH[e.code] ?? '用法错误';
       io.stderr.write(`错误 [USAGE] ${what}: ${e.message.replace(/^error: /u, '')} (用 jipiao --help 查看用法)\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const io13 = ioFailureLine(e, io.cwd);
+    if (io13 !== undefined) {
+      io.stderr.write(io13);
       return EXIT_BAD_INPUT;
     }
     io.stderr.write(internalErrorMessage(e));

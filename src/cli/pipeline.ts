@@ -3,7 +3,7 @@
  * election.json, voters.csv and rulings.csv beside the first ballots file, SPEC §6), load them, stream
  * the ballots through the core, return the result and the audit trail of files read.
  */
-import { existsSync, statSync } from 'node:fs';
+import { type Stats, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -11,7 +11,7 @@ import { ballotSource } from '../adapters/input/ballots.js';
 import { csvRows, headerIndex, splitCsv } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
-import { sha256File } from '../adapters/input/hash.js';
+import { Sha256Sink, sha256File } from '../adapters/input/hash.js';
 import { loadRollIndex } from '../adapters/input/roll.js';
 import { loadRulings } from '../adapters/input/rulings.js';
 import {
@@ -65,6 +65,8 @@ export interface CountRun {
   readonly baseDir: string;
   /** Pieces the ballots were counted in: one per file, more when big files were split across cores. */
   readonly parts: number;
+  /** Every input file read (absolute paths): outputs are checked against these (outputs.ts). */
+  readonly paths: readonly string[];
 }
 
 /** Paths are shown as given (relative to cwd), with forward slashes, so outputs are the same everywhere. */
@@ -115,22 +117,25 @@ export async function runCount(
     return err([inputError('ELECTION_NOT_FOUND', `未找到 election.json: 请放在 ${displayPath(cwd, baseDir) || '.'} 下, 或用 --election 指定`)]);
   }
   const electionShown = displayPath(cwd, electionPath);
-  const loaded = await loadElection(electionPath, electionShown);
+  const electionDigest = new Sha256Sink();
+  const loaded = await loadElection(electionPath, electionShown, electionDigest);
   if (!loaded.ok) return loaded;
   const election = loaded.value;
   const errors: InputError[] = [];
 
   const rollPath = discover(opts.roll, baseDir, 'voters.csv', cwd);
   let roll: RollIndex | undefined;
+  const rollDigest = new Sha256Sink();
   if (rollPath !== undefined) {
-    const r = await loadRollIndex(rollPath, displayPath(cwd, rollPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}) });
+    const r = await loadRollIndex(rollPath, displayPath(cwd, rollPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: rollDigest });
     if (r.ok) roll = r.value;
     else errors.push(...r.error);
   }
   const rulingsPath = opts.noRulings ? undefined : discover(opts.rulings, baseDir, 'rulings.csv', cwd);
   let rulings: Ruling[] = [];
+  const rulingsDigest = new Sha256Sink();
   if (rulingsPath !== undefined) {
-    const r = await loadRulings(rulingsPath, displayPath(cwd, rulingsPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}) });
+    const r = await loadRulings(rulingsPath, displayPath(cwd, rulingsPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: rulingsDigest });
     if (r.ok) rulings = r.value;
     else errors.push(...r.error);
   }
@@ -147,20 +152,24 @@ export async function runCount(
       : undefined;
   if (!splitRun) sink?.reset();
   const parts = splitRun?.parts ?? abs.length;
+  // Each file's SHA-256 is taken from the bytes the count read (one read: no second look that could see another file).
+  const digests = abs.map(() => new Sha256Sink());
   const counted =
     splitRun?.result ??
     (await count(
-      abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}) })),
+      abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: digests[i] })),
       countOpts,
     ));
   if (!counted.ok) return err(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding));
+  const hashes = splitRun?.hashes ?? digests.map((d) => d.hex());
 
   const inputs: InputFile[] = [];
-  for (let i = 0; i < abs.length; i++) inputs.push({ role: 'ballots', file: shownBallots[i] ?? '', sha256: await sha256File(abs[i] ?? '') });
-  inputs.push({ role: 'election', file: electionShown, sha256: await sha256File(electionPath) });
-  if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: await sha256File(rollPath) });
-  if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: await sha256File(rulingsPath) });
-  return ok({ result: counted.value, inputs, election, baseDir, parts });
+  for (let i = 0; i < abs.length; i++) inputs.push({ role: 'ballots', file: shownBallots[i] ?? '', sha256: hashes[i] ?? '' });
+  inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
+  if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: rollDigest.hex() });
+  if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: rulingsDigest.hex() });
+  const paths = [...abs, electionPath, ...(rollPath ? [rollPath] : []), ...(rulingsPath ? [rulingsPath] : [])];
+  return ok({ result: counted.value, inputs, election, baseDir, parts, paths });
 }
 
 /**
@@ -178,21 +187,26 @@ async function countSplit(
   encoding: Encoding | undefined,
   roll: { path: string; display: string } | undefined,
   log: BallotLogSink | undefined,
-): Promise<{ result: Result<CountResult>; parts: number } | undefined> {
+): Promise<{ result: Result<CountResult>; parts: number; hashes: string[] } | undefined> {
   const url = compiledWorker('part-worker.js');
   if (!url) return undefined;
   const enc = encoding ? { encoding } : {};
   const counter = new Counter(opts);
   let pieces = 0;
+  const hashes: (Sha256Sink | (() => Promise<Result<string>>))[] = [];
   for (let i = 0; i < abs.length; i++) {
     const file = abs[i] ?? '';
     const display = shown[i] ?? file;
-    const ranges = await splitCsv(file, split.parts, split.minBytes);
+    const before = statSync(file, { throwIfNoEntry: false });
+    const ranges = before?.isFile() ? await splitCsv(file, split.parts, split.minBytes) : undefined;
     pieces += ranges?.length ?? 1;
-    if (!ranges) {
-      if (!(await counter.add(ballotSource(file, display, enc)))) return undefined;
+    if (!ranges || !before) {
+      const digest = new Sha256Sink();
+      hashes.push(digest);
+      if (!(await counter.add(ballotSource(file, display, { ...enc, digest })))) return undefined;
       continue;
     }
+    hashes.push(() => hashUnchanged(file, display, before));
     const logs = ranges.slice(1).map((_, k) => log?.partPath(k + 1));
     const parts = ranges.slice(1).map((range, k) =>
       runPart(url, { path: file, display, encoding, range, election: opts.election, registered: opts.registered, roll, rulings: opts.rulings ?? [], log: logs[k] }),
@@ -209,7 +223,30 @@ async function countSplit(
     for (const p of logs) if (p !== undefined) log?.appendPart(p);
   }
   if (counter.errorCount > 0) return undefined;
-  return { result: counter.finish(), parts: pieces };
+  const hex: string[] = [];
+  for (const h of hashes) {
+    if (h instanceof Sha256Sink) hex.push(h.hex());
+    else {
+      const r = await h();
+      if (!r.ok) return { result: r, parts: pieces, hashes: [] };
+      hex.push(r.value);
+    }
+  }
+  return { result: counter.finish(), parts: pieces, hashes: hex };
+}
+
+/**
+ * A file counted in parts is read by several threads; its hash is taken once they are done, and is
+ * trusted only if the file is still the one that was split (same inode, size and modification time).
+ */
+async function hashUnchanged(file: string, display: string, before: Stats): Promise<Result<string>> {
+  const hash = await sha256File(file).catch(() => undefined);
+  const after = statSync(file, { throwIfNoEntry: false });
+  const same = after !== undefined && after.dev === before.dev && after.ino === before.ino && after.size === before.size && after.mtimeMs === before.mtimeMs;
+  if (hash === undefined || !same) {
+    return err([inputError('FILE_CHANGED', '文件在计票过程中被改动或替换; 请等文件不再变动后重新计票', { file: display })]);
+  }
+  return ok(hash);
 }
 
 /**

@@ -5,7 +5,7 @@
  * files of an earlier run that no longer apply are removed (sheet-files.ts). A folder that cannot be
  * written is a usage error (exit 2), not an internal one.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { inputError, isFinal } from '../core/index.js';
@@ -13,7 +13,8 @@ import type { CommandContext } from './context.js';
 import { ballotsCommand, countOrReport } from './count.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { displayPath } from './pipeline.js';
-import { type SheetFiles, writeSheetFiles } from './sheet-files.js';
+import { OutputError, ioCode, outputsOverInputs, writeAtomic } from './outputs.js';
+import { type SheetFiles, sheetFileNames, writeSheetFiles } from './sheet-files.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   ballotsCommand(program, 'report', '生成选举文书: 选举结果报告单、当选公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
@@ -26,13 +27,20 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       const { result, baseDir } = run;
       const out = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : path.join(baseDir, 'report');
       const shown = displayPath(io.cwd, out);
+      const clash = outputsOverInputs([out, ...sheetFileNames().map((n) => path.join(out, n))], run.paths, (p) => displayPath(io.cwd, p));
+      if (clash.length > 0) {
+        io.stderr.write(formatErrors(clash));
+        ctx.setExit(EXIT_BAD_INPUT);
+        return;
+      }
       let files: SheetFiles;
       try {
         mkdirSync(out, { recursive: true });
-        files = writeSheetFiles(out, result, (p, text) => writeFileSync(p, text));
+        files = writeSheetFiles(out, result, (p, text) => writeAtomic(p, text, io.fs));
       } catch (e) {
-        const code = (e as { code?: unknown }).code;
+        const code = e instanceof OutputError ? e.errno : (e as { code?: unknown }).code;
         const why = code === 'EEXIST' || code === 'ENOTDIR' ? '同名文件已存在, 不是文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'ENOSPC' ? '磁盘已满' : String(code ?? e);
+        if (ioCode(e) === undefined && !(e instanceof OutputError)) throw e;
         io.stderr.write(formatErrors([inputError('REPORT_NOT_WRITTEN', `无法写入文书文件夹 (${why}); 请用 --out 指定一个可写的文件夹`, { file: shown })]));
         ctx.setExit(EXIT_BAD_INPUT);
         return;

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadElection } from '../adapters/input/election.js';
-import { sha256File } from '../adapters/input/hash.js';
+import { Sha256Sink } from '../adapters/input/hash.js';
 import { loadRoll } from '../adapters/input/roll.js';
 import { renderRollCheckCsv, renderRollCheckJson, renderRollCheckTable } from '../adapters/render/rollcheck.js';
 import { DEFAULT_RULES, type Election, type InputFile, inputError } from '../core/index.js';
@@ -49,9 +49,12 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
         if (existsSync(beside) && statSync(beside).isFile()) electionPath = beside;
       }
       const enc = str('encoding');
+      // Hashes of the bytes read (one read per file).
+      const rollDigest = new Sha256Sink();
+      const electionDigest = new Sha256Sink();
       const [loadedRoll, loadedElection] = await Promise.all([
-        loadRoll(rollPath, rollShown, enc === 'utf-8' || enc === 'gb18030' ? { encoding: enc } : {}),
-        electionPath === undefined ? undefined : loadElection(electionPath, displayPath(io.cwd, electionPath)),
+        loadRoll(rollPath, rollShown, { ...(enc === 'utf-8' || enc === 'gb18030' ? { encoding: enc } : {}), digest: rollDigest }),
+        electionPath === undefined ? undefined : loadElection(electionPath, displayPath(io.cwd, electionPath), electionDigest),
       ]);
       if (!loadedRoll.ok || (loadedElection !== undefined && !loadedElection.ok)) {
         // Report the errors of both files at once.
@@ -71,8 +74,8 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
       const opts = { rollFile: rollShown, electionFile: electionShown, electionTitle: election?.title };
       const format = o['format'];
       if (format === 'json') {
-        const inputs: InputFile[] = [{ role: 'roll', file: rollShown, sha256: await sha256File(rollPath) }];
-        if (electionPath !== undefined && electionShown !== undefined) inputs.push({ role: 'election', file: electionShown, sha256: await sha256File(electionPath) });
+        const inputs: InputFile[] = [{ role: 'roll', file: rollShown, sha256: rollDigest.hex() }];
+        if (electionPath !== undefined && electionShown !== undefined) inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
         io.stdout.write(renderRollCheckJson(check, { ...opts, inputs }));
       } else if (format === 'csv') io.stdout.write(renderRollCheckCsv(check, opts));
       else io.stdout.write(renderRollCheckTable(check, { ...opts, color: useColor(io) }));

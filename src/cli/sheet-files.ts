@@ -20,6 +20,11 @@ export interface SheetFiles {
   readonly removed: readonly string[];
 }
 
+/** Every file name a report folder may get (written or removed), to check them against the inputs first. */
+export function sheetFileNames(): string[] {
+  return [...SHEET_IDS.flatMap((id) => [`${id}.txt`, `${id}.html`]), '全部文书.txt', '全部文书.html'];
+}
+
 /** Write the sheets of a result into `dir` (which must exist) with `write(path, text)`; remove stale ones. */
 export function writeSheetFiles(dir: string, r: CountResult, write: (file: string, text: string) => void): SheetFiles {
   const sheets = buildSheets(r);

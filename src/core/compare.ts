@@ -4,7 +4,6 @@
  * two `jipiao.result/1` JSON documents (as text or parsed) and returns plain data; deterministic (every
  * list follows the documents' own order or a fixed order, never a hash order).
  */
-import { SCHEMA } from './audit.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
 
 export interface ResultDoc {
@@ -116,95 +115,41 @@ export const INVALID_BECAUSE: Readonly<Record<string, string>> = {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Reading a result document: every field compare uses is checked, so a hand-edited or truncated file
-// is an input error naming the key, never a crash.
+// A result document's own arithmetic (its shape is checked where it is read: adapters/input/result-schema.ts).
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
-const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-
-/** The first key path that does not have the shape compare needs, or undefined. */
-function badKey(o: Obj): string | undefined {
-  const e = o['election'];
-  if (!isObj(e)) return 'election';
-  if (typeof e['title'] !== 'string') return 'election.title';
-  for (const k of ['round', 'mode'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') return `election.${k}`;
-  if (e['offices'] !== undefined) {
-    const offices = e['offices'];
-    if (!Array.isArray(offices)) return 'election.offices';
-    for (const [i, x] of offices.entries()) {
-      if (!isObj(x) || typeof x['name'] !== 'string') return `election.offices[${i}].name`;
-      if (x['seats'] !== undefined && !isCount(x['seats'])) return `election.offices[${i}].seats`;
-      if (!isStrings(x['candidates'])) return `election.offices[${i}].candidates`;
+/**
+ * What a result document must add up to before compare trusts it (issue 13): the classes make the
+ * ballots returned (弃权 counted inside 有效), each person's total is the sum of their office votes, and
+ * the 票箱 figures add up to the whole. A tampered file that breaks one is refused, naming the key.
+ */
+export function checkResultSums(d: ResultDoc, file: string): InputError[] {
+  const errors: InputError[] = [];
+  const bad = (key: string, message: string): void => void errors.push(inputError('COMPARE_SUMS_WRONG', `计票结果的数字对不上, 文件可能已被改动: ${message}`, { file, key }));
+  const b = d.ballots;
+  const n = (k: string, x: Readonly<Record<string, number | string>> = b): number => {
+    const v = x[k];
+    return typeof v === 'number' ? v : 0;
+  };
+  const classes = (x: Readonly<Record<string, number | string>>): number => n('valid', x) + n('partial', x) + n('invalid', x) + n('disputed', x);
+  if (classes(b) !== n('returned')) bad('ballots.returned', `有效 ${n('valid')} + 部分有效 ${n('partial')} + 无效 ${n('invalid')} + 疑难 ${n('disputed')} = ${classes(b)}, 不等于收回 ${n('returned')}`);
+  if (n('blank') > n('valid')) bad('ballots.blank', `弃权 ${n('blank')} 多于有效 ${n('valid')} (弃权票计入有效票)`);
+  d.people.forEach((p, i) => {
+    let sum = 0;
+    for (const v of Object.values(p.votes)) sum += v;
+    if (sum !== p.total) bad(`people[${i}].total`, `${p.name} 各职务得票之和 ${sum} 不等于总得票 ${p.total}`);
+  });
+  const boxes = d.boxes ?? [];
+  boxes.forEach((x, i) => {
+    if (x['returned'] !== undefined && classes(x) !== n('returned', x)) bad(`boxes[${i}].returned`, `票箱「${x.box}」各类选票之和 ${classes(x)} 不等于收回 ${n('returned', x)}`);
+  });
+  if (boxes.length > 0) {
+    for (const [k, label] of BOX_FIGURES) {
+      let sum = 0;
+      for (const x of boxes) sum += n(k, x);
+      if (sum !== n(k)) bad(`ballots.${k}`, `各票箱${label}之和 ${sum} 不等于总数 ${n(k)}`);
     }
   }
-  const b = o['ballots'];
-  if (!isObj(b)) return 'ballots';
-  for (const [k] of BALLOT_FIGURES) if (!isCount(b[k])) return `ballots.${k}`;
-  const v = o['validity'];
-  if (!isObj(v)) return 'validity';
-  if (typeof v['valid'] !== 'boolean') return 'validity.valid';
-  if (!isStrings(v['failed'])) return 'validity.failed';
-  const people = o['people'];
-  if (!Array.isArray(people)) return 'people';
-  for (const [i, p] of people.entries()) {
-    if (!isObj(p) || typeof p['name'] !== 'string') return `people[${i}].name`;
-    if (p['printed'] !== undefined && p['printed'] !== null && typeof p['printed'] !== 'string') return `people[${i}].printed`;
-    const votes = p['votes'];
-    if (!isObj(votes) || !Object.values(votes).every(isCount)) return `people[${i}].votes`;
-    if (!isCount(p['total'])) return `people[${i}].total`;
-  }
-  const seatLists: readonly [string, string | undefined][] = [
-    ['elected', undefined],
-    ['revote', 'names'],
-    ['runoff', 'candidates'],
-    ['vacant', undefined],
-  ];
-  for (const [list, names] of seatLists) {
-    const xs = o[list];
-    if (!Array.isArray(xs)) return list;
-    for (const [i, x] of xs.entries()) {
-      if (!isObj(x) || typeof x['office'] !== 'string') return `${list}[${i}].office`;
-      if (list === 'elected' && typeof x['name'] !== 'string') return `${list}[${i}].name`;
-      if (list !== 'elected' && !isCount(x['seats'])) return `${list}[${i}].seats`;
-      if (names !== undefined && !isStrings(x[names])) return `${list}[${i}].${names}`;
-    }
-  }
-  if (o['provisional'] !== undefined && typeof o['provisional'] !== 'boolean') return 'provisional';
-  const boxes = o['boxes'];
-  if (boxes !== undefined) {
-    if (!Array.isArray(boxes)) return 'boxes';
-    for (const [i, x] of boxes.entries()) {
-      if (!isObj(x) || typeof x['box'] !== 'string') return `boxes[${i}].box`;
-      for (const [k] of BOX_FIGURES) if (x[k] !== undefined && !isCount(x[k])) return `boxes[${i}].${k}`;
-    }
-  }
-  return undefined;
-}
-
-/** Check a parsed document; `file` names it in the error. */
-export function checkResultDoc(x: unknown, file: string): Result<ResultDoc> {
-  const notResult = (key: string, what: string): Result<ResultDoc> =>
-    err([inputError('COMPARE_NOT_RESULT', `${what} (应为 jipiao count --format json 的输出, schema "${SCHEMA}")`, { file, key })]);
-  if (!isObj(x)) return notResult('schema', '不是 jipiao 计票结果: 顶层不是 JSON 对象');
-  if (x['schema'] !== SCHEMA) {
-    const s = x['schema'];
-    return notResult('schema', typeof s === 'string' ? `不是 jipiao 计票结果: schema 为 "${s}"` : '不是 jipiao 计票结果: 没有 schema');
-  }
-  const bad = badKey(x);
-  if (bad !== undefined) return notResult(bad, `计票结果不完整或已被改动: 此键缺失或类型不对`);
-  return ok(x as unknown as ResultDoc);
-}
-
-export function parseResultDoc(text: string, file: string): Result<ResultDoc> {
-  let x: unknown;
-  try {
-    x = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    return err([inputError('COMPARE_NOT_JSON', `不是有效的 JSON (${e instanceof Error ? e.message : String(e)})`, { file })]);
-  }
-  return checkResultDoc(x, file);
+  return errors;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -235,7 +180,9 @@ function sameElection(a: ResultDoc, b: ResultDoc, second: string): InputError[] 
   const pa = printedOf(a);
   const pb = printedOf(b);
   if (pa.join('\n') !== pb.join('\n')) {
-    const only = [...pa.filter((x) => !pb.includes(x)).map((x) => `原结果 ${x}`), ...pb.filter((x) => !pa.includes(x)).map((x) => `复核 ${x}`)];
+    const setA = new Set(pa);
+    const setB = new Set(pb);
+    const only = [...pa.filter((x) => !setB.has(x)).map((x) => `原结果 ${x}`), ...pb.filter((x) => !setA.has(x)).map((x) => `复核 ${x}`)];
     return diff('election.offices', `两份结果的职务或候选人不同, 不是同一次选举 (${only.join('; ')})`);
   }
   if (a.election.offices !== undefined && b.election.offices !== undefined && seatsOf(a) !== seatsOf(b)) {
@@ -303,12 +250,14 @@ export function compareResults(a: ResultDoc, b: ResultDoc, files: readonly [stri
   const seat = (e: ElectedPlace): string => `${e.office} ${e.name}`;
   const sa = a.elected.map(seat);
   const sb = b.elected.map(seat);
-  const removed = sa.filter((s) => !sb.includes(s));
-  const added = sb.filter((s) => !sa.includes(s));
+  const inA = new Set(sa);
+  const inB = new Set(sb);
+  const removed = sa.filter((s) => !inB.has(s));
+  const added = sb.filter((s) => !inA.has(s));
   const changes: SeatChange[] = [];
   for (const office of offices) {
-    const r = a.elected.filter((x) => x.office === office && !sb.includes(seat(x))).map((x) => x.name);
-    const ad = b.elected.filter((x) => x.office === office && !sa.includes(seat(x))).map((x) => x.name);
+    const r = a.elected.filter((x) => x.office === office && !inB.has(seat(x))).map((x) => x.name);
+    const ad = b.elected.filter((x) => x.office === office && !inA.has(seat(x))).map((x) => x.name);
     if (r.length > 0 || ad.length > 0) changes.push({ office, removed: r, added: ad });
   }
 

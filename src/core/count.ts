@@ -10,7 +10,7 @@ import { type InputError, InputErrors, type Result, err, inputError, ok } from '
 import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
 import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './tally.js';
-import { CompactTicketRegistry, type TicketRegistry, type TicketState } from './tickets.js';
+import { CompactTicketRegistry, type TicketRegistry, type TicketState, compareTickets } from './tickets.js';
 import { type Validity, checkValidity } from './validity.js';
 
 export type Verdict = 'valid' | 'partial' | 'invalid';
@@ -137,8 +137,7 @@ export function isFinal(r: CountResult): boolean {
 const stroke = new Intl.Collator('zh-u-co-stroke');
 
 function byTicket(a: { ticket: string }, b: { ticket: string }): number {
-  if (a.ticket.length !== b.ticket.length && /^\d+$/u.test(a.ticket) && /^\d+$/u.test(b.ticket)) return a.ticket.length - b.ticket.length;
-  return a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0;
+  return compareTickets(a.ticket, b.ticket);
 }
 
 /** Rows of a source as synchronous batches, whatever shape the source delivers them in. */

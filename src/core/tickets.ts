@@ -105,3 +105,38 @@ export class CompactTicketRegistry implements TicketRegistry {
     return true;
   }
 }
+
+const RUNS = /\d+|\D+/gu;
+
+/** Compare two digit runs by value (leading zeros ignored): length, then digits. */
+function compareDigits(a: string, b: string): number {
+  const x = a.replace(/^0+/u, '');
+  const y = b.replace(/^0+/u, '');
+  if (x.length !== y.length) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order of 票号 (疑难选票 编号, issue 13): a total order, so the numbering never depends on the order
+ * of rows. Numeric-aware — runs of digits compare by value (`9` < `10` < `10a` < `11`), a digit run
+ * before a non-digit run, other runs by code point — then, for 票号 equal so far (`01` and `1`), by code
+ * point of the whole 票号. Lexicographic over runs with a total preorder on runs is a total preorder; the
+ * final code-point tie-break makes it a total order (equal only for equal strings).
+ */
+export function compareTickets(a: string, b: string): number {
+  if (a === b) return 0;
+  const ra = a.match(RUNS) ?? [];
+  const rb = b.match(RUNS) ?? [];
+  const n = Math.min(ra.length, rb.length);
+  for (let i = 0; i < n; i++) {
+    const x = ra[i] as string;
+    const y = rb[i] as string;
+    const dx = x.charCodeAt(0) >= 48 && x.charCodeAt(0) <= 57;
+    const dy = y.charCodeAt(0) >= 48 && y.charCodeAt(0) <= 57;
+    const c = dx && dy ? compareDigits(x, y) : dx !== dy ? (dx ? -1 : 1) : byCodePoint(x, y);
+    if (c !== 0) return c;
+  }
+  return ra.length - rb.length || byCodePoint(a, b);
+}

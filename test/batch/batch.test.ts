@@ -94,11 +94,12 @@ describe('jipiao batch: broken folders and usage', () => {
   });
 
   it('outputs that cannot be written: one error per folder naming the path, exit 2, not an internal error', async () => {
-    const file = path.join(tmp, 'not-a-folder');
-    writeFileSync(file, '');
+    const file = path.join(tmp, 'blocked');
+    mkdirSync(file);
+    for (const c of GOOD) writeFileSync(path.join(file, c), ''); // a file where each output folder should be
     const r = await run(['batch', copyDistrict('unwritable', false), '--out', file, '--jobs', '2']);
     expect(r.code).toBe(2);
-    expect(r.err.trimEnd().split('\n')).toEqual(GOOD.map((c) => `错误 [BATCH_WRITE_FAILED] ${c}: 无法写入 ${path.join(file, c)} (ENOTDIR); 请检查输出文件夹的权限和磁盘空间`));
+    expect(r.err.trimEnd().split('\n')).toEqual(GOOD.map((c) => `错误 [BATCH_WRITE_FAILED] ${c}: 无法写入 ${path.join(file, c)} (同名文件已存在, 不是文件夹, EEXIST); 请检查输出文件夹的权限和磁盘空间`));
     expect(r.out).toContain('共 3 个选举: 0 个已计票, 0 个输入错误, 3 个无法写入输出');
   });
 

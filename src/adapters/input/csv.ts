@@ -3,14 +3,15 @@
  * GB18030, one record at a time so memory stays flat. Errors are coded like csv-parse's own
  * (`CSV_QUOTE_NOT_CLOSED` …) and carry file, line and column.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, constants, createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { type InputError, InputErrors, type RawRow, type Result, err, inputError, ok } from '../../core/index.js';
-import { type Encoding, detectEncoding, looksBinary } from './encoding.js';
-import { checkFile } from './files.js';
+import { type Encoding, detectEncoding, encodingProblem, invalidBytesMessage, looksBinary } from './encoding.js';
+import { openInput, readProblem } from './files.js';
+import type { Sha256Sink } from './hash.js';
 
 export const MAX_CELL = 10_000;
 const SAMPLE = 1 << 16;
@@ -19,6 +20,8 @@ export interface CsvOptions {
   readonly encoding?: Encoding | undefined;
   /** Read only a part of the file, cut at a record boundary by `splitCsv` (no header in it unless it starts the file). */
   readonly range?: CsvRange | undefined;
+  /** Fed every byte read, in order (the input's SHA-256 from the bytes counted); marked complete at the end. */
+  readonly digest?: Sha256Sink | undefined;
 }
 
 /** Bytes [start, end) of a CSV file, starting a record on line `firstLine`. */
@@ -38,7 +41,7 @@ const CSV_MESSAGES: Readonly<Record<string, string>> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: '这一行的字段数与表头不一致',
 };
 
-function csvError(e: unknown, display: string): InputError {
+function csvError(e: unknown, display: string, encoding: Encoding): InputError {
   if (e instanceof CsvError) {
     const ctx = e as CsvError & { lines?: number; column?: number | string; index?: number };
     const line = typeof ctx.lines === 'number' ? ctx.lines : undefined;
@@ -46,27 +49,22 @@ function csvError(e: unknown, display: string): InputError {
     return inputError(e.code, CSV_MESSAGES[e.code] ?? `CSV 格式错误 (${e.code})`, { file: display, line, column });
   }
   if (e instanceof TypeError && /encoded data|decode/iu.test(e.message)) {
-    return inputError('ENCODING_INVALID', '文件不是有效的 UTF-8 编码 (可用 --encoding gb18030 按 GBK/GB18030 读取)', { file: display });
+    return inputError('ENCODING_INVALID', invalidBytesMessage(encoding), { file: display });
   }
   if (e instanceof RangeError && /encoding/iu.test(e.message)) {
     return inputError('ENCODING_UNSUPPORTED', `不支持的编码: ${e.message}`, { file: display });
   }
-  const code = (e as { code?: unknown }).code;
-  if (code === 'ENOENT') return inputError('FILE_NOT_FOUND', '文件不存在 (请检查路径)', { file: display });
-  if (code === 'EISDIR') return inputError('FILE_IS_DIRECTORY', '这是一个文件夹, 不是文件', { file: display });
-  if (code === 'EACCES') return inputError('FILE_NO_ACCESS', '没有读取权限', { file: display });
+  const problem = readProblem((e as { code?: unknown }).code, display);
+  if (problem) return problem;
   throw e;
 }
 
-async function sample(path: string): Promise<Uint8Array> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = new Uint8Array(SAMPLE);
-    const { bytesRead } = await fh.read(buf, 0, SAMPLE, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
+/** The first bytes of the file, read from its descriptor (the same file that is then streamed). */
+function sample(fd: number): Uint8Array {
+  const buf = new Uint8Array(SAMPLE);
+  let n = 0;
+  for (let r = -1; r !== 0 && n < SAMPLE; n += r) r = readSync(fd, buf, n, SAMPLE - n, n);
+  return buf.subarray(0, n);
 }
 
 /** Check the first line before streaming: a tab-separated file is a common Excel mistake. */
@@ -125,29 +123,40 @@ async function* readBatches(stream: NodeJS.ReadableStream & { read(): unknown },
 
 /** Like csvRows, in batches of records: the fast path the count uses. */
 export async function* csvBatches(path: string, display: string, opts: CsvOptions = {}): AsyncGenerator<RawRow[]> {
-  const missing = checkFile(path, display);
-  if (missing) throw new InputErrors([missing]);
-  const head = await sample(path);
-  if (looksBinary(head)) {
-    throw new InputErrors([inputError('FILE_BINARY', '这不是文本文件 (含有二进制内容); 选票文件应为 CSV', { file: display })]);
+  // Opened once: the sample, the records and the digest all come from this one descriptor.
+  const opened = openInput(path, display);
+  if (!opened.ok) throw new InputErrors(opened.error);
+  const { fd } = opened.value;
+  let head: Uint8Array;
+  try {
+    head = sample(fd);
+    const refused = encodingProblem(head, display) ?? (looksBinary(head) ? inputError('FILE_BINARY', '这不是文本文件 (含有二进制内容); 选票文件应为 CSV', { file: display }) : undefined);
+    if (refused) throw new InputErrors([refused]);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
   }
   const encoding = opts.encoding ?? detectEncoding(head);
-  let headText: string;
-  try {
-    headText = new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(head, { stream: true });
-  } catch (e) {
-    throw new InputErrors([csvError(e, display)]);
-  }
+  // Not fatal: an invalid byte is reported below with its line and column, from the records.
+  const headText = new TextDecoder(encoding).decode(head, { stream: true });
   const tab = checkHeaderText(headText.replace(/^\uFEFF/u, ''), display);
-  if (tab) throw new InputErrors([tab]);
+  if (tab) {
+    closeSync(fd);
+    throw new InputErrors([tab]);
+  }
 
   // UTF-8 goes to csv-parse as raw bytes (it works on buffers); invalid sequences then show up as
   // U+FFFD in a cell and are reported with their line and column (never silently accepted). GB18030
   // is decoded first with the streaming TextDecoder.
   const parser = parse({ relax_column_count: true, bom: true, max_record_size: 4 * MAX_CELL * 64, ...(opts.range ? { record_delimiter: opts.range.recordDelimiter } : {}), ...(encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}) });
   const { range } = opts;
-  const file = createReadStream(path, { highWaterMark: SAMPLE, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+  const file = createReadStream('', { fd, highWaterMark: SAMPLE, start: range?.start ?? 0, ...(range ? { end: range.end - 1 } : {}) });
   file.on('error', (e) => parser.destroy(e));
+  const { digest } = opts;
+  if (digest) {
+    file.on('data', (chunk: string | Buffer) => digest.update(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    file.on('end', () => digest.end());
+  }
   // What the bytes could hold, seen before the parser sees them: the per-cell checks below only run
   // once the file has shown a reason — `breaks`: a cell may hold a line break (after a quote, or in a
   // CRLF file a bare LF: csv-parse keeps the delimiter it found on the first line, so such an LF is
@@ -222,7 +231,7 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
           }
           if (replacement && cell.includes('\uFFFD')) {
             throw new InputErrors([
-              inputError('ENCODING_INVALID', '文件不是有效的 UTF-8 编码 (可用 --encoding gb18030 按 GBK/GB18030 读取)', { file: display, line: start, column: i + 1 }),
+              inputError('ENCODING_INVALID', invalidBytesMessage(encoding, opts.encoding !== undefined), { file: display, line: start, column: i + 1 }),
             ]);
           }
           if (cellBreaks && cell.includes('\n')) breaks += cell.split('\n').length - 1;
@@ -235,7 +244,7 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
     }
   } catch (e) {
     if (e instanceof InputErrors) throw e;
-    const x = csvError(e, display);
+    const x = csvError(e, display, encoding);
     // An unclosed quote is only noticed at the end of the file: point at the record where it opened.
     throw new InputErrors([x.code === 'CSV_QUOTE_NOT_CLOSED' ? { ...x, line: prevEnd + 1, column: undefined } : x]);
   } finally {
@@ -285,12 +294,14 @@ export function utf8Watch(): { clean(chunk: Buffer): boolean; complete(): boolea
 export async function splitCsv(path: string, parts: number, minSize = parts * SAMPLE): Promise<CsvRange[] | undefined> {
   let fh;
   try {
-    fh = await open(path, 'r');
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK); // never wait on a FIFO
   } catch {
     return undefined; // not readable: the sequential count says why
   }
   try {
-    const { size } = await fh.stat();
+    const st = await fh.stat();
+    if (!st.isFile()) return undefined;
+    const { size } = st;
     if (parts < 2 || size < minSize || size < parts) return undefined;
     const ranges: CsvRange[] = [];
     let start = 0;

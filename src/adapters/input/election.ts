@@ -3,7 +3,6 @@
  * printed twice (in one office or in two, compared after name normalisation) are errors naming the key.
  * All errors of the file are reported at once.
  */
-import { readFileSync } from 'node:fs';
 import {
   DEFAULT_RULES,
   type Election,
@@ -22,7 +21,8 @@ import {
   ok,
   parseMark,
 } from '../../core/index.js';
-import { checkFile } from './files.js';
+import { readInput } from './files.js';
+import type { Sha256Sink } from './hash.js';
 import { duplicateKeys } from './json-duplicates.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -248,10 +248,13 @@ function marks(o: Obj, k: 'approveMarks' | 'opposeMarks', bad: (key: string, mes
   return out;
 }
 
-export async function loadElection(path: string, display: string): Promise<Result<Election>> {
-  const missing = checkFile(path, display);
-  if (missing) return err([missing]);
-  const bytes = readFileSync(path);
+/** `digest` gets the bytes parsed (read once: the hash in result.json is of exactly these). */
+export async function loadElection(path: string, display: string, digest?: Sha256Sink): Promise<Result<Election>> {
+  const read = readInput(path, display, 16 << 20);
+  if (!read.ok) return read;
+  const { bytes } = read.value;
+  digest?.update(bytes);
+  digest?.end();
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
