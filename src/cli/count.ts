@@ -37,15 +37,17 @@ export async function countOrReport(ctx: CommandContext, ballots: readonly strin
 export function inputOptions(o: Record<string, unknown>): CountInputOptions {
   const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const enc = s('encoding');
-  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined };
+  const tallies = Array.isArray(o['tallies']) ? (o['tallies'] as string[]) : undefined;
+  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined, tallies };
 }
 
 export function registerCount(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('count')
     .description('计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
-    .argument('<ballots...>', '选票文件 (CSV, 每个票箱一个)');
+    .argument('[ballots...]', '选票文件 (CSV, 每个票箱一个; 全部用 --tallies 时可省略)');
   addInputOptions(cmd)
+    .option('--tallies <files...>', '计票统计表 (CSV): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)')
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json', 'csv']).default('table'))
     .option('--ballot-log <file>', '逐票记录 (CSV): 每张选票的类别和原因')
     .option('--now <time>', '在 JSON 中写入生成时间 (默认不写, 保证结果可逐字节复现)')

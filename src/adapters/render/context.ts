@@ -12,4 +12,6 @@ export const ROLE_LABEL: Readonly<Record<InputFile['role'], string>> = {
   election: '选举设置',
   roll: '选民名单',
   rulings: '疑难认定',
+  tallies: '计票统计表',
+  'second-entry': '第二次录入',
 };
