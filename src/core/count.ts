@@ -141,7 +141,8 @@ export function isFinal(r: CountResult): boolean {
 
 const stroke = new Intl.Collator('zh-u-co-stroke');
 
-function byTicket(a: { ticket: string }, b: { ticket: string }): number {
+/** 票号 order: numeric 票号 by length first (so 99 < 100), then code point. */
+export function byTicket(a: { ticket: string }, b: { ticket: string }): number {
   if (a.ticket.length !== b.ticket.length && /^\d+$/u.test(a.ticket) && /^\d+$/u.test(b.ticket)) return a.ticket.length - b.ticket.length;
   return a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0;
 }

@@ -5,6 +5,8 @@ export interface RenderContext {
   readonly inputs: readonly InputFile[];
   /** Only with --now: a generation time in the JSON (otherwise outputs are byte-identical for identical inputs). */
   readonly now?: string | undefined;
+  /** `count --verify-with`: both entries' hashes and that they agree (the JSON's `verification`). */
+  readonly verification?: Record<string, unknown> | undefined;
 }
 
 export const ROLE_LABEL: Readonly<Record<InputFile['role'], string>> = {

@@ -105,6 +105,7 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
     rollChecked: r.rollChecked,
     warnings: [...r.warnings],
     ...(r.tallied ? { tallied: talliedJson(r.tallied) } : {}),
+    ...(ctx.verification ? { verification: ctx.verification } : {}),
     ...(ctx.now !== undefined ? { generatedAt: ctx.now } : {}),
   };
 }
