@@ -2,7 +2,9 @@
  * What the count result says about boxes counted from hand tallies (计票统计表, issue 16): which boxes,
  * and what a tally cannot tell — in words for the terminal and the sheets, as data for the JSON.
  */
-import type { CountResult, TalliedInfo, TallyGap, TallyGapCode } from '../../core/index.js';
+import { stringify } from 'csv-stringify/sync';
+import { type CountResult, type Election, type TalliedInfo, type TallyGap, type TallyGapCode, emptyTallyRows } from '../../core/index.js';
+import { CSV_OPTIONS, escapeCsvCell } from './csv.js';
 
 export const TALLY_GAP_LABEL: Readonly<Record<TallyGapCode, string>> = {
   BALLOT_LOG: '逐票记录 (--ballot-log 只含选票文件中的选票)',
@@ -31,4 +33,12 @@ export function talliedJson(t: TalliedInfo): Record<string, unknown> {
     boxes: [...t.boxes],
     unavailable: t.gaps.map((g) => ({ code: g.code, office: g.office ?? null, boxes: [...g.boxes], text: TALLY_GAP_LABEL[g.code] })),
   };
+}
+
+/** The empty tally sheet (计票统计表) as a CSV file for people (with BOM, opens in Excel/WPS): for `jipiao init`. */
+export function renderTallyTemplate(election: Election, boxes: readonly string[]): string {
+  return `\uFEFF${stringify(
+    emptyTallyRows(election, boxes).map((row) => row.map(escapeCsvCell)),
+    CSV_OPTIONS,
+  )}`;
 }
