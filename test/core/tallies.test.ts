@@ -5,24 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTallyRows } from '../../src/adapters/input/tallies.js';
-import { type CountResult, DEFAULT_RULES, type Election, type InputError, RollIndex, count, emptyTallyRows, readTallies } from '../../src/core/index.js';
+import { type CountResult, type Election, type InputError, RollIndex, count, emptyTallyRows, readTallies } from '../../src/core/index.js';
+import { election as testElection } from '../adapters/render/helpers.js';
 import { csvRows } from './helpers.js';
 
-const election: Election = {
-  title: '测试',
-  date: '2026-12-20',
-  method: 'direct',
-  mode: 'combined',
-  round: 'first',
-  registered: 15,
-  issued: 12,
-  offices: [
-    { name: '主任', seats: 1, candidates: ['甲一', '乙二'] },
-    { name: '委员', seats: 2, candidates: ['丙三', '丁四', '戊五'] },
-  ],
-  rules: DEFAULT_RULES,
-  previouslyElected: [],
-};
+const election: Election = testElection({ title: '测试', registered: 15, issued: 12 });
 
 /** A plausible sheet: 9 ballots counted (8 valid, 1 partial), 主任 with 反对/弃权 (one section void), 委员 without. */
 const SHEET = `票箱,职务,姓名,票数,反对,弃权
@@ -32,11 +19,11 @@ const SHEET = `票箱,职务,姓名,票数,反对,弃权
 一组,选票,部分有效,1,,
 一组,选票,无效,1,,
 一组,选票,疑难,0,,
-一组,主任,甲一,6,1,1
-一组,主任,乙二,2,2,4
-一组,委员,丙三,6,,
-一组,委员,丁四,4,,
-一组,委员,戊五,3,,
+一组,主任,张三,6,1,1
+一组,主任,李四,2,2,4
+一组,委员,王五,6,,
+一组,委员,赵六,4,,
+一组,委员,钱七,3,,
 一组,委员,路人,1,,
 `;
 
@@ -70,12 +57,12 @@ describe('readTallies', () => {
   it('counts a plausible sheet: votes, classes, seats; 主任 overvote from the marks; 委员 marks a gap', async () => {
     const r = await countSheet(SHEET);
     expect(r.ballots).toMatchObject({ returned: 10, valid: 8, blank: 1, partial: 1, invalid: 1, disputed: 0 });
-    expect(r.people.map((p) => [p.name, p.total])).toEqual([['甲一', 6], ['乙二', 2], ['丙三', 6], ['丁四', 4], ['戊五', 3], ['路人', 1]]);
-    expect(r.elected.map((e) => `${e.office}:${e.name}`)).toEqual(['主任:甲一', '委员:丙三']);
-    expect(r.runoff).toEqual([{ office: '委员', seats: 1, candidates: ['丁四', '戊五'], tieAtCutoff: false }]);
+    expect(r.people.map((p) => [p.name, p.total])).toEqual([['张三', 6], ['李四', 2], ['王五', 6], ['赵六', 4], ['钱七', 3], ['路人', 1]]);
+    expect(r.elected.map((e) => `${e.office}:${e.name}`)).toEqual(['主任:张三', '委员:王五']);
+    expect(r.runoff).toEqual([{ office: '委员', seats: 1, candidates: ['赵六', '钱七'], tieAtCutoff: false }]);
     const [zr, wy] = r.offices;
     expect(zr).toMatchObject({ counted: 9, overvoted: 1, void: 1, approvals: 8, unused: 0 });
-    expect(zr?.candidates[0]).toEqual({ name: '甲一', approve: 6, oppose: 1, abstain: 1 });
+    expect(zr?.candidates[0]).toEqual({ name: '张三', approve: 6, oppose: 1, abstain: 1 });
     expect(wy).toMatchObject({ counted: 9, overvoted: 0, approvals: 14, unused: 4 });
     expect(r.tallied?.gaps.map((g) => [g.code, g.office ?? null, g.boxes])).toEqual([
       ['BALLOT_LOG', null, ['一组']],
@@ -102,39 +89,39 @@ describe('readTallies', () => {
   });
 
   it('a person never has more votes than ballots (TALLY_PERSON_OVER), in one office or over all offices', () => {
-    expect(errorsOf(edit(10, '一组,委员,丙三,10,,')).map((e) => [e.code, e.line])).toEqual([['TALLY_PERSON_OVER', 10]]);
-    const twice = errorsOf(`${SHEET}一组,委员,甲一,4,,\n`);
+    expect(errorsOf(edit(10, '一组,委员,王五,10,,')).map((e) => [e.code, e.line])).toEqual([['TALLY_PERSON_OVER', 10]]);
+    const twice = errorsOf(`${SHEET}一组,委员,张三,4,,\n`);
     expect(twice.map((e) => [e.code, e.line])).toEqual([['TALLY_PERSON_OVER', 8]]);
     expect(twice[0]?.message).toContain('各职务得票合计 10 多于有效 + 部分有效 9 张');
   });
 
   it('赞成 + 反对 + 弃权 lies between 有效 and 有效 + 部分有效, the same for every printed candidate', () => {
-    expect(errorsOf(edit(8, '一组,主任,甲一,6,1,5')).map((e) => [e.code, e.line])).toEqual([['TALLY_MARKS_SUM', 8]]);
-    expect(errorsOf(edit(9, '一组,主任,乙二,2,3,4')).map((e) => [e.code, e.line])).toEqual([['TALLY_MARKS_UNEQUAL', 9]]);
-    expect(errorsOf(edit(9, '一组,主任,乙二,2,2,')).map((e) => [e.code, e.column])).toEqual([['TALLY_MARKS_INCOMPLETE', '弃权']]);
+    expect(errorsOf(edit(8, '一组,主任,张三,6,1,5')).map((e) => [e.code, e.line])).toEqual([['TALLY_MARKS_SUM', 8]]);
+    expect(errorsOf(edit(9, '一组,主任,李四,2,3,4')).map((e) => [e.code, e.line])).toEqual([['TALLY_MARKS_UNEQUAL', 9]]);
+    expect(errorsOf(edit(9, '一组,主任,李四,2,2,')).map((e) => [e.code, e.column])).toEqual([['TALLY_MARKS_INCOMPLETE', '弃权']]);
     expect(errorsOf(edit(13, '一组,委员,路人,1,0,0')).map((e) => e.code)).toEqual(['TALLY_MARKS_NOT_PRINTED']);
   });
 
   it('rows: a missing class or candidate, unknown office or item, a repeated row, an empty number', () => {
     expect(errorsOf(edit(7, '#')).map((e) => e.code)).toEqual(['TALLY_MISSING_CLASS']);
     expect(errorsOf(edit(12, '#'))[0]).toMatchObject({ code: 'TALLY_MISSING_CANDIDATE', line: 2 });
-    expect(errorsOf(edit(12, '一组,会计,戊五,3,,'))[0]).toMatchObject({ code: 'TALLY_UNKNOWN_OFFICE', line: 12, column: '职务' });
+    expect(errorsOf(edit(12, '一组,会计,钱七,3,,'))[0]).toMatchObject({ code: 'TALLY_UNKNOWN_OFFICE', line: 12, column: '职务' });
     expect(errorsOf(edit(7, '一组,选票,废票,0,,'))[0]).toMatchObject({ code: 'TALLY_UNKNOWN_ITEM', line: 7 });
-    expect(errorsOf(`${SHEET}一组,委员,丁四,0,,\n`)[0]).toMatchObject({ code: 'TALLY_DUPLICATE_ROW', line: 14 });
-    expect(errorsOf(edit(11, '一组,委员,丁四,,,'))[0]).toMatchObject({ code: 'TALLY_EMPTY_NUMBER', line: 11, column: '票数' });
+    expect(errorsOf(`${SHEET}一组,委员,赵六,0,,\n`)[0]).toMatchObject({ code: 'TALLY_DUPLICATE_ROW', line: 14 });
+    expect(errorsOf(edit(11, '一组,委员,赵六,,,'))[0]).toMatchObject({ code: 'TALLY_EMPTY_NUMBER', line: 11, column: '票数' });
     expect(errorsOf(edit(13, '一组,委员,路?,1,,'))[0]).toMatchObject({ code: 'TALLY_UNCLEAR_NAME', line: 13 });
   });
 
   it('with a roll: a write-in not on it is void (另选非选民), a homonym must name its group', async () => {
-    const roll = new RollIndex([{ name: '甲一' }, { name: '乙二' }, { name: '丙三' }, { name: '丁四' }, { name: '戊五' }, { name: '王五', group: '一' }, { name: '王五', group: '二' }]);
+    const roll = new RollIndex([{ name: '张三' }, { name: '李四' }, { name: '王五' }, { name: '赵六' }, { name: '钱七' }, { name: '刘一', group: '一' }, { name: '刘一', group: '二' }]);
     const sheet = readTallies('t.csv', entries(SHEET), election, roll);
     if (!sheet.ok) throw new Error('refused');
     const r = await count([], { election, registered: roll.size, roll, tallies: [sheet.value] });
     if (!r.ok) throw new Error('count failed');
     expect(r.value.offices[1]).toMatchObject({ approvals: 13, notVoter: 1, void: 1 });
     expect(r.value.people.some((p) => p.name === '路人')).toBe(false);
-    expect(errorsOf(edit(13, '一组,委员,王五,1,,'), roll)[0]).toMatchObject({ code: 'TALLY_HOMONYM', line: 13 });
-    expect(readTallies('t.csv', entries(edit(13, '一组,委员,王五(二),1,,')), election, roll).ok).toBe(true);
+    expect(errorsOf(edit(13, '一组,委员,刘一,1,,'), roll)[0]).toMatchObject({ code: 'TALLY_HOMONYM', line: 13 });
+    expect(readTallies('t.csv', entries(edit(13, '一组,委员,刘一(二),1,,')), election, roll).ok).toBe(true);
   });
 
   it('disputed ballots in a tally are pending: provisional, with the worst-case margin; no disputed list', async () => {
@@ -154,7 +141,7 @@ describe('readTallies', () => {
   it('a box in a ballots file and in a tally is refused (TALLY_BOX_ALSO_BALLOTS)', async () => {
     const sheet = readTallies('t.csv', entries(SHEET), election, undefined);
     if (!sheet.ok) throw new Error('refused');
-    const header = ['票号', '票箱', '主任:甲一', '主任:乙二', '委员:丙三', '委员:丁四', '委员:戊五'];
+    const header = ['票号', '票箱', '主任:张三', '主任:李四', '委员:王五', '委员:赵六', '委员:钱七'];
     const rows = [{ file: 'b.csv', line: 1, cells: header }, { file: 'b.csv', line: 2, cells: ['1', '一组', '○', '', '', '', ''] }];
     const r = await count([{ file: 'b.csv', rows }], { election, registered: 15, tallies: [sheet.value] });
     expect(r.ok ? [] : r.error.map((e) => [e.code, e.file])).toEqual([['TALLY_BOX_ALSO_BALLOTS', 't.csv']]);
@@ -164,7 +151,7 @@ describe('readTallies', () => {
     const rows = emptyTallyRows(election, ['一组', '二组']);
     expect(rows[0]).toEqual(['票箱', '职务', '姓名', '票数', '反对', '弃权']);
     expect(rows).toHaveLength(1 + 2 * (6 + 5));
-    expect(rows.slice(1, 8).map((r) => r.slice(0, 3).join(','))).toEqual(['一组,选票,收回', '一组,选票,有效', '一组,选票,弃权票', '一组,选票,部分有效', '一组,选票,无效', '一组,选票,疑难', '一组,主任,甲一']);
+    expect(rows.slice(1, 8).map((r) => r.slice(0, 3).join(','))).toEqual(['一组,选票,收回', '一组,选票,有效', '一组,选票,弃权票', '一组,选票,部分有效', '一组,选票,无效', '一组,选票,疑难', '一组,主任,张三']);
     // filled in with zeros it is a valid (empty) sheet
     const zeros = rows.map((r, i) => (i === 0 ? r : [r[0] ?? '', r[1] ?? '', r[2] ?? '', '0', '', ''])).map((r) => r.join(',')).join('\n');
     const r = await countSheet(zeros);
