@@ -11,6 +11,7 @@ import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.
 import { useColor } from './io.js';
 import { outputsOverInputs } from './outputs.js';
 import { type CountInputOptions, type CountRun, displayPath, runCount } from './pipeline.js';
+import { verificationJson, verifyBeforeCount } from './verify.js';
 
 /** The options every command that counts shares (count, report, disputes). */
 export function addInputOptions(cmd: Command): Command {
@@ -38,21 +39,27 @@ export async function countOrReport(ctx: CommandContext, ballots: readonly strin
 export function inputOptions(o: Record<string, unknown>): CountInputOptions {
   const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const enc = s('encoding');
-  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined };
+  const tallies = Array.isArray(o['tallies']) ? (o['tallies'] as string[]) : undefined;
+  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined, tallies };
 }
 
 export function registerCount(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('count')
     .description('计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
-    .argument('<ballots...>', '选票文件 (CSV, 每个票箱一个)');
+    .argument('[ballots...]', '选票文件 (CSV, 每个票箱一个; 全部用 --tallies 时可省略)');
   addInputOptions(cmd)
+    .option('--verify-with <files...>', '第二次录入的选票文件: 两次录入一致才计票, 否则列出不一致之处 (退出码 1)')
+    .option('--tallies <files...>', '计票统计表 (CSV): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)')
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json', 'csv']).default('table'))
     .option('--ballot-log <file>', '逐票记录 (CSV): 每张选票的类别和原因')
     .option('--now <time>', '在 JSON 中写入生成时间 (默认不写, 保证结果可逐字节复现)')
     .option('--strict', '结果不是最终结果时 (选举无效、疑难待认定、需再次投票或另行选举) 退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
       const { io } = ctx;
+      const second = Array.isArray(o['verifyWith']) ? (o['verifyWith'] as string[]) : [];
+      const verified = second.length > 0 ? await verifyBeforeCount(ctx, ballots, second, inputOptions(o), o['format']) : undefined;
+      if (second.length > 0 && !verified) return;
       const logPath = typeof o['ballotLog'] === 'string' ? path.resolve(io.cwd, o['ballotLog']) : undefined;
       const log = logPath === undefined ? undefined : new BallotLog(logPath, io.fs);
       const run = await runCount(ballots, inputOptions(o), io.cwd, log).catch((e: unknown) => {
@@ -74,10 +81,12 @@ export function registerCount(program: Command, ctx: CommandContext): void {
         return;
       }
       log?.commit();
-      const { result, inputs } = run.value;
+      const { result } = run.value;
+      const inputs = verified ? [...run.value.inputs, ...verified.inputs.filter((i) => i.role === 'second-entry')] : run.value.inputs;
+      const verification = verified ? verificationJson(verified) : undefined;
       const now = typeof o['now'] === 'string' ? o['now'] : undefined;
       const format = o['format'];
-      if (format === 'json') io.stdout.write(renderJson(result, { color: false, inputs, now }));
+      if (format === 'json') io.stdout.write(renderJson(result, { color: false, inputs, now, verification }));
       else if (format === 'csv') io.stdout.write(renderCsv(result));
       else io.stdout.write(renderTable(result, { color: useColor(io), inputs, now }));
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);

@@ -11,6 +11,7 @@ import { registerCount } from './count.js';
 import { registerDisputes } from './disputes.js';
 import { registerReport } from './report.js';
 import { registerRoll } from './roll.js';
+import { registerVerify } from './verify.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, internalErrorMessage } from './errors.js';
 import type { Io } from './io.js';
 import { ioFailureLine } from './outputs.js';
@@ -51,6 +52,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerReport(program, ctx);
   registerCompare(program, ctx);
   registerBatch(program, ctx);
+  registerVerify(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -14,6 +14,7 @@ import { loadElection } from '../adapters/input/election.js';
 import { Sha256Sink, sha256File } from '../adapters/input/hash.js';
 import { loadRollIndex } from '../adapters/input/roll.js';
 import { loadRulings } from '../adapters/input/rulings.js';
+import { loadTallies } from '../adapters/input/tallies.js';
 import {
   type BallotLogEntry,
   type CountOptions,
@@ -26,7 +27,9 @@ import {
   type Result,
   RollIndex,
   type Ruling,
+  type TallySheet,
   count,
+  readTallies,
   err,
   inputError,
   ok,
@@ -40,6 +43,8 @@ export interface CountInputOptions {
   readonly roll?: string | undefined;
   readonly rulings?: string | undefined;
   readonly encoding?: Encoding | undefined;
+  /** Hand-count sheets (计票统计表, `count --tallies`), alone or beside ballot files (issue 16). */
+  readonly tallies?: readonly string[] | undefined;
   /** Ignore discovered rulings.csv (e.g. `jipiao disputes` lists the unruled state). */
   readonly noRulings?: boolean | undefined;
   /**
@@ -108,9 +113,10 @@ export async function runCount(
   // A plain callback cannot take a worker's part of the log: such a count is not split.
   const sink = typeof log === 'function' ? undefined : log;
   const onBallot = typeof log === 'function' ? log : log?.add.bind(log);
-  if (ballotFiles.length === 0) return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV)')]);
+  const tallyFiles = (opts.tallies ?? []).map((f) => path.resolve(cwd, f));
+  if (ballotFiles.length === 0 && tallyFiles.length === 0) return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV) 或计票统计表 (--tallies)')]);
   const abs = ballotFiles.map((f) => path.resolve(cwd, f));
-  const first = abs[0] ?? '';
+  const first = abs[0] ?? tallyFiles[0] ?? '';
   const baseDir = path.dirname(first);
   const electionPath = discover(opts.election, baseDir, 'election.json', cwd);
   if (electionPath === undefined) {
@@ -139,12 +145,14 @@ export async function runCount(
     if (r.ok) rulings = r.value;
     else errors.push(...r.error);
   }
-  if (errors.length > 0) return err(errors);
+  const tallies = await loadTallySheets(tallyFiles, cwd, election, roll, opts.encoding);
+  if (!tallies.ok) errors.push(...tallies.error);
+  if (errors.length > 0 || !tallies.ok) return err(errors);
   const registered = resolveRegistered(election, roll, electionShown, rollPath && displayPath(cwd, rollPath));
   if (!registered.ok) return registered;
 
   const shownBallots = abs.map((p) => displayPath(cwd, p));
-  const countOpts = { election, registered: registered.value, roll, rulings, onBallot };
+  const countOpts = { election, registered: registered.value, roll, rulings, onBallot, tallies: tallies.value };
   const split = opts.split ?? DEFAULT_SPLIT;
   const splitRun =
     split && split.parts > 1 && (onBallot === undefined || sink !== undefined)
@@ -168,8 +176,23 @@ export async function runCount(
   inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
   if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: rollDigest.hex() });
   if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: rulingsDigest.hex() });
-  const paths = [...abs, electionPath, ...(rollPath ? [rollPath] : []), ...(rulingsPath ? [rulingsPath] : [])];
+  for (const t of tallyFiles) inputs.push({ role: 'tallies', file: displayPath(cwd, t), sha256: await sha256File(t) });
+  const paths = [...abs, electionPath, ...(rollPath ? [rollPath] : []), ...(rulingsPath ? [rulingsPath] : []), ...tallyFiles];
   return ok({ result: counted.value, inputs, election, baseDir, parts, paths });
+}
+
+/** Each `--tallies` sheet read and checked against the election (issue 16). */
+async function loadTallySheets(files: readonly string[], cwd: string, election: Election, roll: RollIndex | undefined, encoding: Encoding | undefined): Promise<Result<TallySheet[]>> {
+  const errors: InputError[] = [];
+  const sheets: TallySheet[] = [];
+  for (const f of files) {
+    const shown = displayPath(cwd, f);
+    const entries = await loadTallies(f, shown, encoding ? { encoding } : {});
+    const sheet = entries.ok ? readTallies(shown, entries.value, election, roll) : entries;
+    if (sheet.ok) sheets.push(sheet.value);
+    else errors.push(...sheet.error);
+  }
+  return errors.length > 0 ? err(errors) : ok(sheets);
 }
 
 /**

@@ -10,6 +10,7 @@ import { type InputError, InputErrors, type Result, err, inputError, ok } from '
 import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
 import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './tally.js';
+import { type TalliedInfo, type TallySheet, mergeTallied } from './tallies.js';
 import { CompactTicketRegistry, type TicketRegistry, type TicketState, compareTickets } from './tickets.js';
 import { type Validity, checkValidity } from './validity.js';
 
@@ -74,6 +75,8 @@ export interface CountOptions {
   readonly tickets?: TicketRegistry | undefined;
   /** Stop collecting input errors after this many (default 50). */
   readonly errorLimit?: number | undefined;
+  /** Boxes counted by hand (计票统计表, issue 16): their totals are added when the count finishes. */
+  readonly tallies?: readonly TallySheet[] | undefined;
 }
 
 export interface PersonResult {
@@ -127,6 +130,8 @@ export interface CountResult {
   readonly margin: { readonly pending: number; readonly stable: boolean; readonly atStake: readonly string[] } | null;
   /** Warnings in Chinese (e.g. eligibility not checked without a roll). */
   readonly warnings: readonly string[];
+  /** Boxes counted from hand tallies (计票统计表) and what they cannot tell; absent when there are none. */
+  readonly tallied?: TalliedInfo | undefined;
 }
 
 /** The result is final: valid election, nothing pending, nothing left to vote on. */
@@ -136,7 +141,8 @@ export function isFinal(r: CountResult): boolean {
 
 const stroke = new Intl.Collator('zh-u-co-stroke');
 
-function byTicket(a: { ticket: string }, b: { ticket: string }): number {
+/** 票号 order: a total order (numeric-aware, then code point; tickets.ts). */
+export function byTicket(a: { ticket: string }, b: { ticket: string }): number {
   return compareTickets(a.ticket, b.ticket);
 }
 
@@ -185,6 +191,7 @@ export class Counter {
   private readonly usedRulings = new Set<string>();
   private readonly disputes: DisputedBallot[] = [];
   private readonly opposeKnown: boolean[];
+  private readonly hand: readonly TallySheet[];
   private stopped = false;
 
   constructor(private readonly opts: CountOptions) {
@@ -196,6 +203,7 @@ export class Counter {
     this.tickets = opts.tickets ?? new CompactTicketRegistry();
     for (const r of opts.rulings ?? []) this.rulings.set(r.ticket, r);
     this.opposeKnown = opts.election.offices.map(() => true);
+    this.hand = opts.tallies ?? [];
   }
 
   /** Errors so far (a caller counting parts in parallel gives up on the split when there are any). */
@@ -359,12 +367,23 @@ export class Counter {
         this.addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中${hint}`, { file: r.file, line: r.line, column: '票号' }));
       }
     }
+    const hand = mergeTallied(this.hand, this.tally.boxes);
+    if (!hand.ok) this.errors.push(...hand.error);
     if (this.errors.length > 0) return err(this.errors);
-    return ok(finish(this.election, this.opts.registered, this.roll !== undefined, this.tally, this.disputes, this.opposeKnown));
+    for (const sheet of this.hand) this.tally.absorb(sheet.state);
+    return ok(finish(this.election, this.opts.registered, this.roll !== undefined, this.tally, this.disputes, this.opposeKnown, hand.ok ? hand.value : undefined));
   }
 }
 
-function finish(election: Election, registered: number, rollChecked: boolean, tally: Tally, disputes: DisputedBallot[], opposeKnown: boolean[]): CountResult {
+function finish(
+  election: Election,
+  registered: number,
+  rollChecked: boolean,
+  tally: Tally,
+  disputes: DisputedBallot[],
+  opposeKnown: boolean[],
+  tallied: (TalliedInfo & { readonly disputed: number }) | undefined,
+): CountResult {
   const R = tally.counts.returned;
   const validity = checkValidity(election, R, registered);
   // Persons: every printed candidate (zero votes included), then every write-in with a counted vote.
@@ -411,7 +430,8 @@ function finish(election: Election, registered: number, rollChecked: boolean, ta
     }
     if (election.round === 'runoff' && vacant.length > 0) presiding = whoPresides(election, elected);
   }
-  const pending = disputes.filter((d) => d.ruling === undefined).length;
+  // Disputed ballots of hand-counted boxes are pending too: a tally carries no ruling (issue 16).
+  const pending = disputes.filter((d) => d.ruling === undefined).length + (tallied ? tallied.disputed : 0);
   disputes.sort(byTicket);
   disputes.forEach((d, i) => (d.no = i + 1));
   let margin: CountResult['margin'] = null;
@@ -472,6 +492,7 @@ function finish(election: Election, registered: number, rollChecked: boolean, ta
     disputes,
     margin,
     warnings,
+    ...(tallied ? { tallied: { files: tallied.files, boxes: tallied.boxes, gaps: tallied.gaps } } : {}),
   };
 }
 

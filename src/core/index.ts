@@ -16,3 +16,5 @@ export * from './describe.js';
 export * from './dispute-patterns.js';
 export * from './rollcheck.js';
 export * from './compare.js';
+export * from './tallies.js';
+export * from './verify.js';

@@ -7,6 +7,7 @@
  */
 import { SCHEMA, TOOL, type CountResult, describeUnclear, isFinal } from '../../core/index.js';
 import type { RenderContext } from './context.js';
+import { talliedJson } from './tallied.js';
 
 export type { RenderContext } from './context.js';
 
@@ -105,6 +106,8 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
     })),
     rollChecked: r.rollChecked,
     warnings: [...r.warnings],
+    ...(r.tallied ? { tallied: talliedJson(r.tallied) } : {}),
+    ...(ctx.verification ? { verification: ctx.verification } : {}),
     ...(ctx.now !== undefined ? { generatedAt: ctx.now } : {}),
   };
 }

@@ -27,6 +27,7 @@ import {
 import { VALIDITY_LABEL } from '../vocabulary.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
 import { cappedDisputeList, disputeSummaryLines } from './dispute-summary.js';
+import { talliedLines } from './tallied.js';
 import { columns } from './text.js';
 
 export type { RenderContext } from './context.js';
@@ -133,12 +134,13 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   if (ruled.length > 0) out.push(`其中疑难选票 ${ruled.length} 张已由选举领导小组认定, 按认定结果计入上列各类。`);
   const reasons = Object.entries(r.reasons) as [ReasonCode, number][];
   if (reasons.length > 0) out.push(`原因统计: ${reasons.map(([k, v]) => `${REASON_LABEL[k]} ${v}`).join('; ')}`);
+  out.push(...talliedLines(r));
 
   section('选举有效性');
   for (const chk of r.validity.checks) out.push(`  ${chk.passed ? c.green('✓') : c.red('✗')} ${chk.text}`);
   if (r.validity.valid) {
     out.push(c.green.bold('  选举有效'));
-    if (r.provisional) out.push(c.yellow.bold(`  计票结果暂定: 尚有 ${pending.length} 张疑难选票待选举领导小组认定`));
+    if (r.provisional) out.push(c.yellow.bold(`  计票结果暂定: 尚有 ${r.margin?.pending ?? pending.length} 张疑难选票待选举领导小组认定`));
   } else {
     out.push(c.red.bold(`  选举无效: ${invalidReasons(r)}`));
     out.push(c.red.bold('  本次选举无人当选; 以下得票仅供存档'));
@@ -226,10 +228,14 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   section('尚需处理');
   const todo: string[] = [];
   if (!r.validity.valid) todo.push(c.red(`  选举无效 (${invalidReasons(r)}): 应组织重新选举 (第五十二条)`));
-  if (pending.length > 0) {
-    todo.push(c.yellow(`  疑难选票 ${pending.length} 张, 须由选举领导小组编号、表决认定 (规程 10):`));
-    todo.push(...cappedDisputeList(pending, (d) => disputeLines(d, '    '), '    '));
-    todo.push('    认定表: jipiao disputes <选票文件> --out rulings.csv, 填写后用 --rulings 重新计票');
+  const handPending = (r.margin?.pending ?? 0) - pending.length;
+  if (handPending > 0) todo.push(c.yellow(`  计票统计表中的疑难选票 ${handPending} 张, 须由选举领导小组认定, 认定后改填计票统计表重新计票 (规程 10)`));
+  if (pending.length + handPending > 0) {
+    if (pending.length > 0) {
+      todo.push(c.yellow(`  疑难选票 ${pending.length} 张, 须由选举领导小组编号、表决认定 (规程 10):`));
+      todo.push(...cappedDisputeList(pending, (d) => disputeLines(d, '    '), '    '));
+      todo.push('    认定表: jipiao disputes <选票文件> --out rulings.csv, 填写后用 --rulings 重新计票');
+    }
     if (r.margin) {
       if (!r.validity.valid) todo.push('  选举无效, 疑难选票的认定不改变这一结论');
       else if (r.margin.stable) todo.push(c.green('  疑难选票不影响当选结果 (按最不利情形计算); 认定后当选名单即为最终结果'));
@@ -264,7 +270,7 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
     for (const w of r.warnings) out.push(`  ${c.yellow(w)}`);
   }
 
-  out.push('', conclusion(r, c, pending.length));
+  out.push('', conclusion(r, c, r.margin?.pending ?? pending.length));
   return `${out.join('\n')}\n`;
 }
 

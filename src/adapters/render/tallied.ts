@@ -1,0 +1,44 @@
+/**
+ * What the count result says about boxes counted from hand tallies (计票统计表, issue 16): which boxes,
+ * and what a tally cannot tell — in words for the terminal and the sheets, as data for the JSON.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { type CountResult, type Election, type TalliedInfo, type TallyGap, type TallyGapCode, emptyTallyRows } from '../../core/index.js';
+import { CSV_OPTIONS, escapeCsvCell } from './csv.js';
+
+export const TALLY_GAP_LABEL: Readonly<Record<TallyGapCode, string>> = {
+  BALLOT_LOG: '逐票记录 (--ballot-log 只含选票文件中的选票)',
+  DISPUTED_LIST: '疑难选票清单 (票号和疑难情形; 只计张数, 认定后请改填计票统计表)',
+  REASONS: '无效、部分有效选票的原因统计',
+  OFFICE_DETAIL: '只计高职务去掉的票数 (唱票统计中显示为 0)',
+  BLANK: '弃权票张数 (未填, 按 0 计)',
+  MARKS: '反对、弃权 (未填; 唱票统计中不含这些票箱的反对、弃权和超额作废张数)',
+};
+
+function gapText(g: TallyGap): string {
+  return `${g.office !== undefined ? `${g.office}的` : ''}${TALLY_GAP_LABEL[g.code]}: ${g.boxes.join('、')}`;
+}
+
+/** Terminal lines (empty when no box was counted from a tally). */
+export function talliedLines(r: CountResult): string[] {
+  const t = r.tallied;
+  if (!t) return [];
+  return [`按计票统计表计入的票箱: ${t.boxes.join('、')} (手工唱票, 各票箱合计数)`, '计票统计表无法提供以下内容 (不作推算):', ...t.gaps.map((g) => `  - ${gapText(g)}`)];
+}
+
+/** The `tallied` field of the JSON result. */
+export function talliedJson(t: TalliedInfo): Record<string, unknown> {
+  return {
+    files: [...t.files],
+    boxes: [...t.boxes],
+    unavailable: t.gaps.map((g) => ({ code: g.code, office: g.office ?? null, boxes: [...g.boxes], text: TALLY_GAP_LABEL[g.code] })),
+  };
+}
+
+/** The empty tally sheet (计票统计表) as a CSV file for people (with BOM, opens in Excel/WPS): for `jipiao init`. */
+export function renderTallyTemplate(election: Election, boxes: readonly string[]): string {
+  return `\uFEFF${stringify(
+    emptyTallyRows(election, boxes).map((row) => row.map(escapeCsvCell)),
+    CSV_OPTIONS,
+  )}`;
+}

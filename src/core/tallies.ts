@@ -1,0 +1,373 @@
+/**
+ * Hand-counted tallies (计票统计表, issue 16): boxes counted by 唱票 on a blackboard enter the count as
+ * per-box totals instead of one row per ballot. This module checks a sheet's totals against the
+ * election (plausibility checks that catch copying errors) and turns them into a `TallyState` that the
+ * count adds like a part counted elsewhere — so seats, validity, revote and runoff come from the same
+ * core. What only single ballots can tell (the ballot log, the disputed list, reason counts …) is listed
+ * as a gap, never invented. Pure.
+ */
+import { printedIndex, resolveWritten } from './classify.js';
+import { describeUnclear } from './describe.js';
+import type { Election } from './model.js';
+import { isUnclearName, normalizeName } from './names.js';
+import { type InputError, type Result, err, inputError, ok } from './result.js';
+import type { RollIndex } from './roll.js';
+import { type ClassCounts, type OfficeTally, type TallyState, emptyCounts } from './tally.js';
+
+/** The 职务 cell of the rows that give a box's ballot counts. */
+export const TALLY_BALLOT_ROWS = '选票';
+
+/** 姓名 of the 选票 rows → the class they count; `弃权票` (blank ballots, inside 有效) may be left empty. */
+export const TALLY_CLASS_ROWS: readonly (readonly [string, keyof ClassCounts])[] = [
+  ['收回', 'returned'],
+  ['有效', 'valid'],
+  ['弃权票', 'blank'],
+  ['部分有效', 'partial'],
+  ['无效', 'invalid'],
+  ['疑难', 'disputed'],
+];
+
+/** Header of the sheet, in order: the four required columns, then the optional 反对 and 弃权. */
+export const TALLY_COLUMNS = { box: '票箱', office: '职务', name: '姓名', votes: '票数', oppose: '反对', abstain: '弃权' } as const;
+
+/** One row of a tally sheet as the reader delivers it (numbers already parsed; undefined = empty cell). */
+export interface TallyEntry {
+  readonly file: string;
+  readonly line: number;
+  readonly box: string;
+  readonly office: string;
+  readonly name: string;
+  readonly votes: number | undefined;
+  readonly oppose: number | undefined;
+  readonly abstain: number | undefined;
+}
+
+/** What a tally cannot give (as data; the renderers say it in words). */
+export type TallyGapCode = 'BALLOT_LOG' | 'DISPUTED_LIST' | 'REASONS' | 'OFFICE_DETAIL' | 'MARKS' | 'BLANK';
+
+export interface TallyGap {
+  readonly code: TallyGapCode;
+  /** Tally boxes concerned. */
+  readonly boxes: readonly string[];
+  /** MARKS: the office whose 反对/弃权 were not given for these boxes. */
+  readonly office?: string | undefined;
+}
+
+/** A checked tally sheet: its totals as a tally state, and what it cannot tell. */
+export interface TallySheet {
+  readonly file: string;
+  /** Boxes in sheet order. */
+  readonly boxes: readonly string[];
+  readonly state: TallyState;
+  readonly gaps: readonly TallyGap[];
+}
+
+/** How the boxes counted from tallies show in a count result. */
+export interface TalliedInfo {
+  readonly files: readonly string[];
+  readonly boxes: readonly string[];
+  readonly gaps: readonly TallyGap[];
+}
+
+interface PersonRow {
+  readonly entry: TallyEntry;
+  readonly office: number;
+  /** Person key (SPEC §3 step 3), or undefined for a write-in who is not on the roll (void votes). */
+  readonly key: string | undefined;
+  readonly shown: string;
+  /** Printed candidate index in this office, or -1. */
+  readonly printed: number;
+}
+
+interface BoxRows {
+  readonly name: string;
+  readonly classes: Map<keyof ClassCounts, { entry: TallyEntry; n: number | undefined }>;
+  readonly persons: PersonRow[];
+  readonly firstLine: number;
+}
+
+const CLASS_BY_LABEL = new Map(TALLY_CLASS_ROWS);
+
+/** Sorting the rows of a sheet into boxes, resolving each person; row-level errors. */
+function group(entries: readonly TallyEntry[], election: Election, roll: RollIndex | undefined, errors: InputError[]): BoxRows[] {
+  const boxes = new Map<string, BoxRows>();
+  const printed = printedIndex(election);
+  const seen = new Map<string, number>();
+  const at = (e: TallyEntry, column: string) => ({ file: e.file, line: e.line, column });
+  for (const e of entries) {
+    let b = boxes.get(e.box);
+    if (!b) boxes.set(e.box, (b = { name: e.box, classes: new Map(), persons: [], firstLine: e.line }));
+    if (e.office === TALLY_BALLOT_ROWS) {
+      const k = CLASS_BY_LABEL.get(e.name.trim());
+      if (k === undefined) {
+        errors.push(inputError('TALLY_UNKNOWN_ITEM', `「选票」行的姓名栏应为 ${TALLY_CLASS_ROWS.map(([l]) => l).join('、')} 之一, 这里是「${e.name}」`, at(e, TALLY_COLUMNS.name)));
+        continue;
+      }
+      if (e.oppose !== undefined || e.abstain !== undefined) errors.push(inputError('TALLY_MARKS_NOT_PRINTED', '「选票」行不填反对、弃权', at(e, TALLY_COLUMNS.oppose)));
+      const prev = b.classes.get(k);
+      if (prev) errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」的「${e.name}」重复 (第一次在第 ${prev.entry.line} 行)`, at(e, TALLY_COLUMNS.name)));
+      else if (e.votes === undefined && k !== 'blank') errors.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」的「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
+      else b.classes.set(k, { entry: e, n: e.votes });
+      continue;
+    }
+    const office = election.offices.findIndex((o) => o.name === e.office.trim());
+    if (office < 0) {
+      errors.push(inputError('TALLY_UNKNOWN_OFFICE', `职务「${e.office}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')}), 也不是「选票」`, at(e, TALLY_COLUMNS.office)));
+      continue;
+    }
+    const name = normalizeName(e.name);
+    if (name === '') {
+      errors.push(inputError('TALLY_EMPTY_NAME', '姓名为空', at(e, TALLY_COLUMNS.name)));
+      continue;
+    }
+    if (isUnclearName(name)) {
+      errors.push(inputError('TALLY_UNCLEAR_NAME', `姓名「${e.name}」无法确定; 计票统计表只能写确定的姓名 (疑难选票计入「疑难」)`, at(e, TALLY_COLUMNS.name)));
+      continue;
+    }
+    if (e.votes === undefined) {
+      errors.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」${e.office}「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
+      continue;
+    }
+    const ci = election.offices[office]?.candidates.indexOf(name) ?? -1;
+    if ((e.oppose === undefined) !== (e.abstain === undefined)) {
+      errors.push(inputError('TALLY_MARKS_INCOMPLETE', `「${e.name}」的反对和弃权须同时填写或同时不填`, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain)));
+      continue;
+    }
+    if (ci < 0 && e.oppose !== undefined) {
+      errors.push(inputError('TALLY_MARKS_NOT_PRINTED', `「${e.name}」不是${e.office}的正式候选人, 不填反对、弃权`, at(e, TALLY_COLUMNS.oppose)));
+      continue;
+    }
+    // One row names one person: a name the ballot rules would dispute (SPEC §2.2) is refused here.
+    const resolved = resolveWritten(e.office, name, printed, roll);
+    const r = resolved.length === 1 ? resolved[0] : undefined;
+    if (r === undefined || r.kind === 'unclear') {
+      const issue = r?.kind === 'unclear' ? r.issue : undefined;
+      if (issue !== undefined && 'matches' in issue) {
+        errors.push(inputError('TALLY_HOMONYM', `「${e.name}」在选民名单中不止一人 (${issue.matches.join('、')}); 请写作「姓名(居民小组)」`, at(e, TALLY_COLUMNS.name)));
+      } else {
+        const why = issue !== undefined ? describeUnclear(issue) : `「${e.name}」是几个人的姓名; 每行只写一人`;
+        errors.push(inputError('TALLY_NAME_UNCLEAR', `${why}; 请改正计票统计表`, at(e, TALLY_COLUMNS.name)));
+      }
+      continue;
+    }
+    const key = r.kind === 'person' ? r.key : undefined;
+    const id = `${e.box}\u0000${office}\u0000${key ?? `?${name}`}`;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」${e.office}「${e.name}」重复 (第一次在第 ${first} 行)`, at(e, TALLY_COLUMNS.name)));
+      continue;
+    }
+    seen.set(id, e.line);
+    b.persons.push({ entry: e, office, key, shown: name, printed: ci });
+  }
+  return [...boxes.values()];
+}
+
+interface OfficeFacts {
+  /** Ballots counted in this office (sections not void), when 反对/弃权 are given for every printed candidate. */
+  readonly nonVoid: number | undefined;
+}
+
+/**
+ * Plausibility checks of one box (issue 16): classes add up to 收回; per office Σ 票数 ≤ ballots × 应选;
+ * 赞成 + 反对 + 弃权 the same for every printed candidate, between 有效 and 有效 + 部分有效; no person
+ * more votes than ballots. Returns per office what the marks tell (ballots counted in that office).
+ */
+function checkBox(b: BoxRows, election: Election, errors: InputError[]): OfficeFacts[] | undefined {
+  const start = errors.length;
+  const where = (e: TallyEntry | undefined, column: string) => ({ file: e?.file, line: e?.line ?? b.firstLine, column });
+  const n = (k: keyof ClassCounts): number => b.classes.get(k)?.n ?? 0;
+  for (const [label, k] of TALLY_CLASS_ROWS) {
+    if (k !== 'blank' && !b.classes.has(k)) {
+      errors.push(inputError('TALLY_MISSING_CLASS', `票箱「${b.name}」缺少「选票,${label}」一行`, { file: b.persons[0]?.entry.file ?? [...b.classes.values()][0]?.entry.file, line: b.firstLine }));
+    }
+  }
+  election.offices.forEach((o, oi) => {
+    o.candidates.forEach((c, ci) => {
+      if (!b.persons.some((p) => p.office === oi && p.printed === ci)) {
+        errors.push(inputError('TALLY_MISSING_CANDIDATE', `票箱「${b.name}」缺少候选人「${o.name},${c}」一行 (没有得票请填 0)`, { file: b.persons[0]?.entry.file, line: b.firstLine }));
+      }
+    });
+  });
+  if (errors.length > start) return undefined;
+  const returned = b.classes.get('returned');
+  const sum = n('valid') + n('partial') + n('invalid') + n('disputed');
+  // 规程 第三十七条: every returned ballot is counted in exactly one class.
+  if (sum !== n('returned')) {
+    errors.push(inputError('TALLY_CLASSES_SUM', `票箱「${b.name}」有效 ${n('valid')} + 部分有效 ${n('partial')} + 无效 ${n('invalid')} + 疑难 ${n('disputed')} = ${sum}, 不等于收回 ${n('returned')}`, where(returned?.entry, TALLY_COLUMNS.votes)));
+  }
+  if (n('blank') > n('valid')) {
+    errors.push(inputError('TALLY_BLANK_OVER_VALID', `票箱「${b.name}」弃权票 ${n('blank')} 张多于有效票 ${n('valid')} 张 (弃权票是有效票的一部分)`, where(b.classes.get('blank')?.entry, TALLY_COLUMNS.votes)));
+  }
+  const counted = n('valid') + n('partial');
+  return election.offices.map((o, oi): OfficeFacts => {
+    const rows = b.persons.filter((p) => p.office === oi);
+    const marked = rows.filter((p) => p.printed >= 0 && p.entry.oppose !== undefined);
+    let nonVoid: number | undefined;
+    for (const p of marked) {
+      const s = (p.entry.votes ?? 0) + (p.entry.oppose ?? 0) + (p.entry.abstain ?? 0);
+      if (s < n('valid') || s > counted) {
+        errors.push(inputError('TALLY_MARKS_SUM', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 应在有效票 ${n('valid')} 与有效 + 部分有效 ${counted} 之间`, where(p.entry, TALLY_COLUMNS.votes)));
+      } else if (nonVoid !== undefined && s !== nonVoid) {
+        errors.push(inputError('TALLY_MARKS_UNEQUAL', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 与同一职务其他候选人的 ${nonVoid} 不同 (每张计入的选票对每位候选人都有一个标记)`, where(p.entry, TALLY_COLUMNS.votes)));
+      } else nonVoid = s;
+    }
+    const known = marked.length === o.candidates.length ? nonVoid : undefined;
+    const ballots = known ?? counted;
+    const total = rows.reduce((a, p) => a + (p.entry.votes ?? 0), 0);
+    // 规程 10: 所选人数超过应选名额的作废 — no counted section carries more approvals than seats.
+    if (total > ballots * o.seats) {
+      errors.push(inputError('TALLY_OFFICE_OVER', `票箱「${b.name}」${o.name}的票数合计 ${total} 超过计入选票 ${ballots} × 应选 ${o.seats} = ${ballots * o.seats}`, where(rows[0]?.entry, TALLY_COLUMNS.votes)));
+    }
+    for (const p of rows) {
+      if ((p.entry.votes ?? 0) > ballots) {
+        errors.push(inputError('TALLY_PERSON_OVER', `票箱「${b.name}」${o.name}「${p.shown}」得票 ${p.entry.votes ?? 0} 多于计入选票 ${ballots} 张`, where(p.entry, TALLY_COLUMNS.votes)));
+      }
+    }
+    return { nonVoid: known };
+  });
+}
+
+/** 计票只记高职务 (SPEC §3 step 4): one ballot counts a person in one office only, so Σ over offices ≤ ballots. */
+function checkPersonTotals(b: BoxRows, errors: InputError[]): void {
+  const counted = (b.classes.get('valid')?.n ?? 0) + (b.classes.get('partial')?.n ?? 0);
+  const totals = new Map<string, { sum: number; row: PersonRow }>();
+  for (const p of b.persons) {
+    if (p.key === undefined) continue;
+    const t = totals.get(p.key);
+    totals.set(p.key, { sum: (t?.sum ?? 0) + (p.entry.votes ?? 0), row: t?.row ?? p });
+  }
+  for (const [key, t] of totals) {
+    if (t.sum > counted && b.persons.filter((p) => p.key === key).length > 1) {
+      errors.push(inputError('TALLY_PERSON_OVER', `票箱「${b.name}」「${key}」各职务得票合计 ${t.sum} 多于有效 + 部分有效 ${counted} 张 (一张选票只计一人一个职务)`, { file: t.row.entry.file, line: t.row.entry.line, column: TALLY_COLUMNS.votes }));
+    }
+  }
+}
+
+function emptyOffice(candidates: number): OfficeTally {
+  return { counted: 0, approvals: 0, unused: 0, void: 0, overvoted: 0, notVoter: 0, removed: 0, candidates: Array.from({ length: candidates }, () => ({ approve: 0, oppose: 0, abstain: 0 })) };
+}
+
+/** Check a tally sheet and turn it into totals the count can add (a failing check is an input error). */
+export function readTallies(file: string, entries: readonly TallyEntry[], election: Election, roll: RollIndex | undefined): Result<TallySheet> {
+  const errors: InputError[] = [];
+  if (entries.length === 0) return err([inputError('TALLY_EMPTY', '计票统计表没有任何数据行', { file, line: 1 })]);
+  const boxes = group(entries, election, roll, errors);
+  if (errors.length > 0) return err(errors);
+  const facts = boxes.map((b) => checkBox(b, election, errors));
+  for (const b of boxes) checkPersonTotals(b, errors);
+  if (errors.length > 0) return err(errors);
+
+  const counts = emptyCounts();
+  const offices = election.offices.map((o) => emptyOffice(o.candidates.length));
+  const votes = new Map<string, number[]>();
+  const noMarks = election.offices.map((): string[] => []);
+  const noBlank: string[] = [];
+  const boxCounts: [string, ClassCounts][] = [];
+  boxes.forEach((b, bi) => {
+    const k = emptyCounts();
+    for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0;
+    if (b.classes.get('blank')?.n === undefined) noBlank.push(b.name);
+    for (const [, key] of TALLY_CLASS_ROWS) counts[key] += k[key];
+    boxCounts.push([b.name, k]);
+    election.offices.forEach((o, oi) => {
+      const t = offices[oi] as OfficeTally;
+      const counted = k.valid + k.partial;
+      const nonVoid = facts[bi]?.[oi]?.nonVoid;
+      const overvoted = nonVoid === undefined ? 0 : counted - nonVoid;
+      if (nonVoid === undefined) noMarks[oi]?.push(b.name);
+      let approvals = 0;
+      let notVoter = 0;
+      for (const p of b.persons) {
+        if (p.office !== oi) continue;
+        const v = p.entry.votes ?? 0;
+        if (p.key === undefined) {
+          notVoter += v; // 第三十四条: 另选的人须为登记选民; such votes are void
+          continue;
+        }
+        approvals += v;
+        let pv = votes.get(p.key);
+        if (!pv) votes.set(p.key, (pv = election.offices.map(() => 0)));
+        pv[oi] = (pv[oi] ?? 0) + v;
+        const cm = t.candidates[p.printed];
+        if (cm && nonVoid !== undefined) {
+          cm.approve += v;
+          cm.oppose += p.entry.oppose ?? 0;
+          cm.abstain += p.entry.abstain ?? 0;
+        } else if (cm) cm.approve += v;
+      }
+      const voided = overvoted * o.seats + notVoter;
+      t.counted += counted;
+      t.approvals += approvals;
+      t.notVoter += notVoter;
+      t.overvoted += overvoted;
+      t.void += voided;
+      t.unused += counted * o.seats - approvals - voided;
+    });
+  });
+  const names = boxes.map((b) => b.name);
+  const gaps: TallyGap[] = [
+    { code: 'BALLOT_LOG', boxes: names },
+    { code: 'DISPUTED_LIST', boxes: names.filter((_, i) => (boxCounts[i]?.[1].disputed ?? 0) > 0) },
+    { code: 'REASONS', boxes: names },
+    { code: 'OFFICE_DETAIL', boxes: names },
+  ];
+  if (noBlank.length > 0) gaps.push({ code: 'BLANK', boxes: noBlank });
+  election.offices.forEach((o, oi) => {
+    const missing = noMarks[oi] ?? [];
+    if (missing.length > 0) gaps.push({ code: 'MARKS', boxes: missing, office: o.name });
+  });
+  return ok({
+    file,
+    boxes: names,
+    state: { counts, boxes: boxCounts, reasons: [], offices, votes: [...votes] },
+    gaps: gaps.filter((g) => g.boxes.length > 0),
+  });
+}
+
+/** An empty tally sheet for `jipiao init` (rows of cells, header first): per box the 选票 rows and every printed candidate. */
+export function emptyTallyRows(election: Election, boxes: readonly string[]): string[][] {
+  const c = TALLY_COLUMNS;
+  const rows: string[][] = [[c.box, c.office, c.name, c.votes, c.oppose, c.abstain]];
+  for (const box of boxes) {
+    for (const [label] of TALLY_CLASS_ROWS) rows.push([box, TALLY_BALLOT_ROWS, label, '', '', '']);
+    for (const o of election.offices) for (const name of o.candidates) rows.push([box, o.name, name, '', '', '']);
+  }
+  return rows;
+}
+
+/**
+ * The tally sheets of one count, together: a box is counted once — either from ballots or from one
+ * tally sheet (`ballotBoxes`: the boxes the ballot files gave). Gaps of several sheets are joined.
+ */
+export function mergeTallied(
+  sheets: readonly TallySheet[],
+  ballotBoxes: ReadonlyMap<string, unknown>,
+): Result<(TalliedInfo & { readonly disputed: number }) | undefined> {
+  if (sheets.length === 0) return ok(undefined);
+  const errors: InputError[] = [];
+  const owner = new Map<string, string>();
+  for (const s of sheets) {
+    for (const b of s.boxes) {
+      if (ballotBoxes.has(b)) errors.push(inputError('TALLY_BOX_ALSO_BALLOTS', `票箱「${b}」既在选票文件中又在计票统计表中; 一个票箱只能计一次`, { file: s.file, column: TALLY_COLUMNS.box }));
+      const prev = owner.get(b);
+      if (prev !== undefined) errors.push(inputError('TALLY_BOX_TWICE', `票箱「${b}」在计票统计表 ${prev} 中已有; 一个票箱只能计一次`, { file: s.file, column: TALLY_COLUMNS.box }));
+      owner.set(b, s.file);
+    }
+  }
+  if (errors.length > 0) return err(errors);
+  const gaps = new Map<string, { code: TallyGapCode; boxes: string[]; office?: string | undefined }>();
+  for (const g of sheets.flatMap((s) => s.gaps)) {
+    const k = `${g.code}:${g.office ?? ''}`;
+    const have = gaps.get(k);
+    if (have) have.boxes.push(...g.boxes);
+    else gaps.set(k, { code: g.code, boxes: [...g.boxes], ...(g.office !== undefined ? { office: g.office } : {}) });
+  }
+  const sorted = [...gaps.values()].map((g) => ({ ...g, boxes: [...g.boxes].sort() }));
+  return ok({
+    files: sheets.map((s) => s.file),
+    boxes: sheets.flatMap((s) => s.boxes).sort(),
+    gaps: sorted,
+    disputed: sheets.reduce((a, s) => a + s.state.counts.disputed, 0),
+  });
+}
