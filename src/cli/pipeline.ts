@@ -33,6 +33,7 @@ import {
   err,
   inputError,
   ok,
+  ticketKey,
 } from '../core/index.js';
 import type { BallotLogSink } from './ballot-log.js';
 import { PART_WORKER, type PartJob, type PartReply } from './part-worker.js';
@@ -332,7 +333,7 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
           if (col === undefined) break;
           continue;
         }
-        const t = (row.cells[col ?? 0] ?? '').trim();
+        const t = ticketKey((row.cells[col ?? 0] ?? '').trim()); // the 票号 identity of SPEC §2.2
         const w = wanted.get(t);
         if (w && w.line === 0) wanted.set(t, { file: row.file, line: row.line });
       }

@@ -17,7 +17,11 @@ export type ReasonCode =
   | 'SAME_PERSON_TWICE'
   | 'OVERVOTE'
   | 'WRITE_IN_NOT_VOTER'
-  | 'BLANK';
+  | 'BLANK'
+  /** Disputed: a written name is a printed candidate one character off or in traditional characters (SPEC §2.2 item 5). */
+  | 'NAME_NEAR_CANDIDATE'
+  /** Disputed: a typed item is not a name — a mark, digits, an attached mark, another separator … (SPEC §2.2 items 2–4). */
+  | 'NAME_NOT_A_NAME';
 
 export const REASON_LABEL: Readonly<Record<ReasonCode, string>> = {
   UNREADABLE: '完全无法辨认',
@@ -28,6 +32,8 @@ export const REASON_LABEL: Readonly<Record<ReasonCode, string>> = {
   OVERVOTE: '所选人数超过应选名额',
   WRITE_IN_NOT_VOTER: '另选的人不是登记选民',
   BLANK: '弃权票',
+  NAME_NEAR_CANDIDATE: '所写姓名与候选人只差一个字或为繁体',
+  NAME_NOT_A_NAME: '姓名栏所填不是姓名',
 };
 
 /** What one office section of a counted ballot contributes. */
@@ -181,7 +187,10 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
   }
   // Step 2 — anything unclear → disputed (规程 10: 疑难选票由选举领导小组认定).
   if (reading.status === 'disputed' || issues.length > 0) {
-    return { class: 'disputed', reasons: ruled ? ['RULED', 'DISPUTED'] : ['DISPUTED'], issues };
+    const reasons: ReasonCode[] = ruled ? ['RULED', 'DISPUTED'] : ['DISPUTED'];
+    if (issues.some((u) => u.kind === 'badName')) reasons.push('NAME_NOT_A_NAME');
+    if (issues.some((u) => u.kind === 'near')) reasons.push('NAME_NEAR_CANDIDATE');
+    return { class: 'disputed', reasons, issues };
   }
   // Step 4 — 计票只记高职务: remove lower-office approvals of a person approved higher up.
   let removedAny = false;

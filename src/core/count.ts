@@ -5,6 +5,7 @@
  */
 import { type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, isBlankRow, overlayCells, readRow } from './ballot.js';
 import { type BallotClass, type Classified, type ReasonCode, classify, printedIndex } from './classify.js';
+import { ballotDetail } from './describe.js';
 import { type Election, totalSeats } from './model.js';
 import { type InputError, InputErrors, type Result, err, inputError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
@@ -48,6 +49,8 @@ export interface BallotLogEntry {
   readonly line: number;
   readonly class: BallotClass;
   readonly reasons: readonly ReasonCode[];
+  /** Which cell, which text and why, for a disputed ballot or a voided write-in ('' otherwise). */
+  readonly detail?: string | undefined;
   /** When a ruling was applied: the class before it (always 疑难) and the ruling. */
   readonly ruling?: { readonly verdict: Verdict; readonly file: string; readonly line: number } | undefined;
 }
@@ -322,6 +325,7 @@ export class Counter {
           line: reading.line,
           class: c.class,
           reasons: c.reasons,
+          detail: ballotDetail(c),
           ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
         });
       }

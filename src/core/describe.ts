@@ -1,5 +1,6 @@
 /** What is unclear on a disputed ballot, in words for the 选举领导小组 (规程 10 疑难选票认定). */
 import type { Unclear } from './ballot.js';
+import type { Classified } from './classify.js';
 
 /** Control characters of user text shown as `\u0000` (never written raw to a terminal or a sheet). */
 function shown(s: string): string {
@@ -48,4 +49,19 @@ export function describeUnclear(u: Unclear): string {
 
 export function describeIssues(issues: readonly Unclear[]): string {
   return issues.length === 0 ? '疑难' : issues.map(describeUnclear).join('; ');
+}
+
+/** Issue kinds of typed names (issue 12) that the ballot log spells out. */
+const LOGGED: ReadonlySet<Unclear['kind']> = new Set(['badName', 'near']);
+
+/**
+ * What the ballot log says beyond the reason codes (issue 12): for a disputed ballot with an unclear
+ * typed name, each such cell, its text and why. Empty otherwise — the older kinds (marks, homonyms …) and
+ * write-ins voided by the roll keep the log's earlier form, so existing logs stay byte-identical; the
+ * disputed list, JSON and `jipiao disputes` describe every issue.
+ */
+export function ballotDetail(c: Classified): string {
+  if (c.class !== 'disputed') return '';
+  const typed = c.issues.filter((u) => LOGGED.has(u.kind));
+  return typed.length === 0 ? '' : describeIssues(typed);
 }

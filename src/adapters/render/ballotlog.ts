@@ -4,7 +4,8 @@
  *
  *   票号,票箱,文件,行,类别,原因,原读,认定
  *
- * 类别 is 有效 / 部分有效 / 无效 / 疑难 (the final class); 原因 the reason codes of SPEC §3 joined with `;`.
+ * 类别 is 有效 / 部分有效 / 无效 / 疑难 (the final class); 原因 the reason codes of SPEC §3 joined with `;`,
+ * followed for a disputed ballot or a voided write-in by `: ` and which cell, which text and why (issue 12).
  * 原读 and 认定 are filled only for a ballot decided by a ruling of the 选举领导小组 (规程 10): 原读 is
  * 疑难 (what the count read) and 认定 the ruling with its place, e.g. `有效 (rulings.csv 第 2 行)`.
  *
@@ -34,5 +35,5 @@ export function csvCell(s: string): string {
 export function formatBallotLogLine(e: BallotLogEntry): string {
   const ruled = e.ruling !== undefined;
   const ruling = e.ruling ? `${VERDICT_LABEL[e.ruling.verdict]} (${e.ruling.file} 第 ${e.ruling.line} 行)` : '';
-  return `${csvCell(e.ticket)},${csvCell(e.box)},${csvCell(e.file)},${e.line},${CLASS_LABEL[e.class]},${e.reasons.join(';')},${ruled ? CLASS_LABEL.disputed : ''},${csvCell(ruling)}\n`;
+  return `${csvCell(e.ticket)},${csvCell(e.box)},${csvCell(e.file)},${e.line},${CLASS_LABEL[e.class]},${e.detail ? csvCell(`${e.reasons.join(';')}: ${e.detail}`) : e.reasons.join(';')},${ruled ? CLASS_LABEL.disputed : ''},${csvCell(ruling)}\n`;
 }
