@@ -129,7 +129,7 @@ export async function runCount(
   if (rollPath !== undefined) {
     const r = await loadRollIndex(rollPath, displayPath(cwd, rollPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: rollDigest });
     if (r.ok) roll = r.value;
-    else errors.push(...r.error);
+    else for (const e of r.error) errors.push(e);
   }
   const rulingsPath = opts.noRulings ? undefined : discover(opts.rulings, baseDir, 'rulings.csv', cwd);
   let rulings: Ruling[] = [];
@@ -137,7 +137,7 @@ export async function runCount(
   if (rulingsPath !== undefined) {
     const r = await loadRulings(rulingsPath, displayPath(cwd, rulingsPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: rulingsDigest });
     if (r.ok) rulings = r.value;
-    else errors.push(...r.error);
+    else for (const e of r.error) errors.push(e);
   }
   if (errors.length > 0) return err(errors);
   const registered = resolveRegistered(election, roll, electionShown, rollPath && displayPath(cwd, rollPath));

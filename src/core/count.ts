@@ -345,7 +345,7 @@ export class Counter {
     if (this.errors.length > 0 || this.stopped || part.errors.length > 0 || part.stopped) return false;
     if (!part.tickets || !(this.tickets instanceof CompactTicketRegistry) || !this.tickets.absorb(part.tickets)) return false;
     this.tally.absorb(part.tally);
-    this.disputes.push(...part.disputes);
+    for (const d of part.disputes) this.disputes.push(d); // no spread: hundreds of thousands of disputes
     for (const t of part.usedRulings) this.usedRulings.add(t);
     part.opposeKnown.forEach((k, i) => !k && (this.opposeKnown[i] = false));
     return true;
@@ -382,7 +382,7 @@ function finish(election: Election, registered: number, rollChecked: boolean, ta
     if (total > 0) writeIns.push({ key, printed: undefined, votes: v, total });
   }
   writeIns.sort((a, b) => b.total - a.total || stroke.compare(a.key, b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  people.push(...writeIns);
+  for (const w of writeIns) people.push(w); // no spread: 150 000 write-ins would overflow the stack
 
   const assignment = assignSeats(election, people, R);
   const electedOf = new Map<string, string>();
