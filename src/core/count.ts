@@ -10,6 +10,7 @@ import { type InputError, InputErrors, type Result, err, inputError, ok } from '
 import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
 import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './tally.js';
+import { omittedErrors } from './capped.js';
 import { CompactTicketRegistry, type TicketRegistry, type TicketState, compareTickets } from './tickets.js';
 import { type Validity, checkValidity } from './validity.js';
 
@@ -72,7 +73,7 @@ export interface CountOptions {
   readonly rulings?: readonly Ruling[] | undefined;
   readonly onBallot?: ((entry: BallotLogEntry) => void) | undefined;
   readonly tickets?: TicketRegistry | undefined;
-  /** Stop collecting input errors after this many (default 50). */
+  /** List at most this many input errors (default 50); the rest are counted (`还有 N 个错误未列出`). */
   readonly errorLimit?: number | undefined;
 }
 
@@ -203,9 +204,14 @@ export class Counter {
     return this.errors.length;
   }
 
+  /** Errors past the limit: counted, not kept (memory stays flat, the user learns how many more). */
+  private omitted = 0;
+
+  /** Keep an error (or count it past the limit); the count goes on, so every error is counted. */
   private addError(e: InputError): boolean {
     if (this.errors.length < this.limit) this.errors.push(e);
-    return this.errors.length < this.limit;
+    else this.omitted++;
+    return true;
   }
 
   /** Count one source; false when the count has stopped (no further source should be added). */
@@ -305,7 +311,6 @@ export class Counter {
         } else if (c.class === 'disputed') {
           disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues });
         }
-        if (this.errors.length >= this.limit) return void (this.stopped = true);
         tally.add(reading.box, c);
         opts.onBallot?.({
           ticket: reading.ticket,
@@ -357,6 +362,7 @@ export class Counter {
         this.addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中`, { file: r.file, line: r.line, column: '票号' }));
       }
     }
+    if (this.omitted > 0) return err([...this.errors, omittedErrors(this.omitted)]);
     if (this.errors.length > 0) return err(this.errors);
     return ok(finish(this.election, this.opts.registered, this.roll !== undefined, this.tally, this.disputes, this.opposeKnown));
   }

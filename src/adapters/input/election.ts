@@ -4,6 +4,7 @@
  * All errors of the file are reported at once.
  */
 import {
+  CappedErrors,
   DEFAULT_RULES,
   type Election,
   type InputError,
@@ -56,9 +57,9 @@ export function parseElection(text: string, file: string): Result<Election> {
     const pos = m?.[1] !== undefined ? position(text, Number(m[1])) : undefined;
     return err([inputError('ELECTION_NOT_JSON', `不是有效的 JSON (${e instanceof Error ? e.message : String(e)})`, { file, line: pos?.line, column: pos?.column })]);
   }
-  const errors: InputError[] = [];
+  const errors = new CappedErrors();
   const bad = (key: string, message: string): void => {
-    if (errors.length < 50) errors.push(inputError('ELECTION_INVALID', message, { file, key }));
+    errors.push(inputError('ELECTION_INVALID', message, { file, key }));
   };
   if (!isObj(data)) return err([inputError('ELECTION_INVALID', 'election.json 的最外层应为一个对象 {…}', { file })]);
   const unknown = (o: Obj, allowed: readonly string[], at: string): void => {
@@ -200,7 +201,7 @@ export function parseElection(text: string, file: string): Result<Election> {
   }
 
   if (errors.length > 0 || title === undefined || date === undefined || method === undefined || mode === undefined || round === undefined || issued === undefined) {
-    return err(errors.length > 0 ? errors : [inputError('ELECTION_INVALID', 'election.json 不完整', { file })]);
+    return err(errors.length > 0 ? errors.list() : [inputError('ELECTION_INVALID', 'election.json 不完整', { file })]);
   }
   return ok({ community, title, date, method, mode, round, registered, issued, offices, rules, previouslyElected });
 }

@@ -1,5 +1,5 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
-import { type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, err, inputError, normalizeName, ok } from '../../core/index.js';
+import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, err, inputError, normalizeName, ok } from '../../core/index.js';
 import { type CsvOptions, csvBatches, headerIndex, readCsvAll } from './csv.js';
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
@@ -13,14 +13,12 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
     const v = i === undefined ? undefined : r.cells[i]?.trim();
     return v === undefined || v === '' ? undefined : v;
   };
-  const errors: InputError[] = [];
+  const errors = new CappedErrors();
   const entries: RollEntry[] = [];
   for (const r of body) {
     if (r.cells.length === 1 && (r.cells[0] ?? '').trim() === '') continue;
     if (r.cells.length !== header.cells.length) {
-      if (errors.length < 50) {
-        errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
-      }
+      errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
       continue;
     }
     entries.push({
@@ -34,7 +32,7 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
       line: r.line,
     });
   }
-  return errors.length > 0 ? err(errors) : ok(entries);
+  return errors.length > 0 ? err(errors.list()) : ok(entries);
 }
 
 export async function loadRoll(path: string, display: string, opts: CsvOptions = {}): Promise<Result<RollEntry[]>> {
@@ -48,7 +46,7 @@ export async function loadRoll(path: string, display: string, opts: CsvOptions =
  */
 export async function loadRollIndex(path: string, display: string, opts: CsvOptions = {}): Promise<Result<RollIndex>> {
   const index = new RollIndex();
-  const errors: InputError[] = [];
+  const errors = new CappedErrors();
   let name: number | undefined;
   let group: number | undefined;
   let width = 0;
@@ -67,7 +65,7 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
         }
         if (r.cells.length === 1 && (r.cells[0] ?? '').trim() === '') continue;
         if (r.cells.length !== width) {
-          if (errors.length < 50) errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${width} 个`, { file: display, line: r.line }));
+          errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${width} 个`, { file: display, line: r.line }));
           continue;
         }
         const g = group === undefined ? undefined : (r.cells[group] ?? '').trim() || undefined;
@@ -79,5 +77,5 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
     throw e;
   }
   if (first) return err([inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file: display, line: 1 })]);
-  return errors.length > 0 ? err(errors) : ok(index);
+  return errors.length > 0 ? err(errors.list()) : ok(index);
 }

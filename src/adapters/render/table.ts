@@ -26,6 +26,7 @@ import {
 } from '../../core/index.js';
 import { VALIDITY_LABEL } from '../vocabulary.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
+import { showControlsDeep } from './safe-result.js';
 import { columns, displayWidth } from './text.js';
 
 export type { RenderContext } from './context.js';
@@ -136,7 +137,10 @@ function disputeLines(d: DisputedBallot, indent: string): string[] {
   return out;
 }
 
-export function renderTable(r: CountResult, ctx: RenderContext): string {
+export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): string {
+  // User data never reaches the terminal raw (control and bidi characters shown as \uXXXX).
+  const r = showControlsDeep(unsafe);
+  const ctx = { ...unsafeCtx, inputs: showControlsDeep(unsafeCtx.inputs) };
   const c: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
   const e = r.election;
   const b = r.ballots;
