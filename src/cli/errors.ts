@@ -1,4 +1,5 @@
 /** Turning error values into one clear Chinese line each (the CLI edge; exit 2). */
+import { showControls } from '../adapters/safe-text.js';
 import type { InputError } from '../core/index.js';
 
 export const EXIT_OK = 0;
@@ -13,7 +14,8 @@ export function formatError(e: InputError): string {
   if (e.column !== undefined) where.push(typeof e.column === 'number' ? `第 ${e.column} 列` : `「${e.column}」列`);
   if (e.key !== undefined) where.push(`键 ${e.key}`);
   const loc = where.length > 0 ? `${where.join(' ')}: ` : '';
-  return `错误 [${e.code}] ${loc}${e.message}`;
+  // One error, one line: a newline or an escape in a file name or a quoted cell is shown as \uXXXX.
+  return showControls(`错误 [${e.code}] ${loc}${e.message}`);
 }
 
 export function formatErrors(errors: readonly InputError[]): string {

@@ -136,7 +136,7 @@ export async function runCount(
   if (rollPath !== undefined) {
     const r = await loadRollIndex(rollPath, displayPath(cwd, rollPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: rollDigest });
     if (r.ok) roll = r.value;
-    else errors.push(...r.error);
+    else for (const e of r.error) errors.push(e);
   }
   const rulingsPath = opts.noRulings ? undefined : discover(opts.rulings, baseDir, 'rulings.csv', cwd);
   let rulings: Ruling[] = [];
@@ -144,7 +144,7 @@ export async function runCount(
   if (rulingsPath !== undefined) {
     const r = await loadRulings(rulingsPath, displayPath(cwd, rulingsPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: rulingsDigest });
     if (r.ok) rulings = r.value;
-    else errors.push(...r.error);
+    else for (const e of r.error) errors.push(e);
   }
   const tallies = await loadTallySheets(tallyFiles, cwd, election, roll, opts.encoding);
   if (!tallies.ok) errors.push(...tallies.error);

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { showControls } from '../adapters/safe-text.js';
 import { inputError, isFinal } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { ballotsCommand, countOrReport } from './count.js';
@@ -47,7 +48,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       }
       const lines = [`已生成 ${files.sheets.length} 份文书 (${files.sheets.join('、')}):`, ...files.written.map((w) => `  ${displayPath(io.cwd, path.join(out, w))}`)];
       if (files.removed.length > 0) lines.push(`已删除上次生成、现已不适用的文书: ${files.removed.join('、')}`);
-      io.stdout.write(`${lines.join('\n')}\n`);
+      io.stdout.write(`${lines.map(showControls).join('\n')}\n`);
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
     });
 }

@@ -12,6 +12,7 @@ import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
 import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './tally.js';
 import { type TalliedInfo, type TallySheet, mergeTallied } from './tallies.js';
+import { omittedErrors } from './capped.js';
 import { CompactTicketRegistry, type TicketRegistry, type TicketState, compareTickets } from './tickets.js';
 import { type Validity, checkValidity } from './validity.js';
 
@@ -76,7 +77,7 @@ export interface CountOptions {
   readonly rulings?: readonly Ruling[] | undefined;
   readonly onBallot?: ((entry: BallotLogEntry) => void) | undefined;
   readonly tickets?: TicketRegistry | undefined;
-  /** Stop collecting input errors after this many (default 50). */
+  /** List at most this many input errors (default 50); the rest are counted (`还有 N 个错误未列出`). */
   readonly errorLimit?: number | undefined;
   /** Boxes counted by hand (计票统计表, issue 16): their totals are added when the count finishes. */
   readonly tallies?: readonly TallySheet[] | undefined;
@@ -214,9 +215,14 @@ export class Counter {
     return this.errors.length;
   }
 
+  /** Errors past the limit: counted, not kept (memory stays flat, the user learns how many more). */
+  private omitted = 0;
+
+  /** Keep an error (or count it past the limit); the count goes on, so every error is counted. */
   private addError(e: InputError): boolean {
     if (this.errors.length < this.limit) this.errors.push(e);
-    return this.errors.length < this.limit;
+    else this.omitted++;
+    return true;
   }
 
   /** Count one source; false when the count has stopped (no further source should be added). */
@@ -316,7 +322,6 @@ export class Counter {
         } else if (c.class === 'disputed') {
           disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues });
         }
-        if (this.errors.length >= this.limit) return void (this.stopped = true);
         tally.add(reading.box, c);
         opts.onBallot?.({
           ticket: reading.ticket,
@@ -357,7 +362,7 @@ export class Counter {
     if (this.errors.length > 0 || this.stopped || part.errors.length > 0 || part.stopped) return false;
     if (!part.tickets || !(this.tickets instanceof CompactTicketRegistry) || !this.tickets.absorb(part.tickets)) return false;
     this.tally.absorb(part.tally);
-    this.disputes.push(...part.disputes);
+    for (const d of part.disputes) this.disputes.push(d); // no spread: hundreds of thousands of disputes
     for (const t of part.usedRulings) this.usedRulings.add(t);
     part.opposeKnown.forEach((k, i) => !k && (this.opposeKnown[i] = false));
     return true;
@@ -373,6 +378,7 @@ export class Counter {
     }
     const hand = mergeTallied(this.hand, this.tally.boxes);
     if (!hand.ok) this.errors.push(...hand.error);
+    if (this.omitted > 0) return err([...this.errors, omittedErrors(this.omitted)]);
     if (this.errors.length > 0) return err(this.errors);
     for (const sheet of this.hand) this.tally.absorb(sheet.state);
     return ok(finish(this.election, this.opts.registered, this.roll !== undefined, this.tally, this.disputes, this.opposeKnown, hand.ok ? hand.value : undefined));
@@ -407,7 +413,7 @@ function finish(
     if (total > 0) writeIns.push({ key, printed: undefined, votes: v, total });
   }
   writeIns.sort((a, b) => b.total - a.total || stroke.compare(a.key, b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  people.push(...writeIns);
+  for (const w of writeIns) people.push(w); // no spread: 150 000 write-ins would overflow the stack
 
   const assignment = assignSeats(election, people, R);
   const electedOf = new Map<string, string>();

@@ -4,6 +4,7 @@
  * All errors of the file are reported at once.
  */
 import {
+  CappedErrors,
   DEFAULT_RULES,
   type Election,
   type InputError,
@@ -63,9 +64,9 @@ export function parseElection(text: string, file: string): Result<Election> {
     const pos = m?.[1] !== undefined ? position(text, Number(m[1])) : undefined;
     return err([inputError('ELECTION_NOT_JSON', `不是有效的 JSON (${e instanceof Error ? e.message : String(e)})`, { file, line: pos?.line, column: pos?.column })]);
   }
-  const errors: InputError[] = [];
+  const errors = new CappedErrors();
   const bad = (key: string, message: string, code = 'ELECTION_INVALID'): void => {
-    if (errors.length < 50) errors.push(inputError(code, message, { file, key }));
+    errors.push(inputError(code, message, { file, key }));
   };
   for (const d of duplicateKeys(text)) bad(d.key, `键「${d.key}」在第 ${d.line} 行又出现一次; 同一个键只能写一次`, 'ELECTION_DUPLICATE_KEY');
   if (!isObj(data)) return err([inputError('ELECTION_INVALID', 'election.json 的最外层应为一个对象 {…}', { file })]);
@@ -213,7 +214,7 @@ export function parseElection(text: string, file: string): Result<Election> {
   }
 
   if (errors.length > 0 || title === undefined || date === undefined || method === undefined || mode === undefined || round === undefined || issued === undefined) {
-    return err(errors.length > 0 ? errors : [inputError('ELECTION_INVALID', 'election.json 不完整', { file })]);
+    return err(errors.length > 0 ? errors.list() : [inputError('ELECTION_INVALID', 'election.json 不完整', { file })]);
   }
   return ok({ community, title, date, method, mode, round, registered, issued, offices, rules, previouslyElected });
 }

@@ -1,5 +1,5 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
-import { type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, inputError, isBlankRow, normalizeName, ok } from '../../core/index.js';
+import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, inputError, isBlankRow, normalizeName, ok } from '../../core/index.js';
 import { type CsvOptions, csvBatches, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
@@ -43,14 +43,12 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
     const v = i === undefined ? undefined : r.cells[i]?.trim();
     return v === undefined || v === '' ? undefined : v;
   };
-  const errors: InputError[] = [];
+  const errors = new CappedErrors();
   const entries: RollEntry[] = [];
   for (const r of body) {
     if (isBlankRow(r.cells)) continue;
     if (r.cells.length !== header.cells.length) {
-      if (errors.length < 50) {
-        errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
-      }
+      errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
       continue;
     }
     entries.push({
@@ -64,7 +62,7 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
       line: r.line,
     });
   }
-  return errors.length > 0 ? err(errors) : ok(entries);
+  return errors.length > 0 ? err(errors.list()) : ok(entries);
 }
 
 export async function loadRoll(path: string, display: string, opts: CsvOptions = {}): Promise<Result<RollEntry[]>> {
@@ -78,7 +76,7 @@ export async function loadRoll(path: string, display: string, opts: CsvOptions =
  */
 export async function loadRollIndex(path: string, display: string, opts: CsvOptions = {}): Promise<Result<RollIndex>> {
   const index = new RollIndex();
-  const errors: InputError[] = [];
+  const errors = new CappedErrors();
   let name: number | undefined;
   let group: number | undefined;
   let width = 0;
@@ -101,11 +99,11 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
         }
         if (isBlankRow(r.cells)) continue;
         if (r.cells.length !== width) {
-          if (errors.length < 50) errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${width} 个`, { file: display, line: r.line }));
+          errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${width} 个`, { file: display, line: r.line }));
           continue;
         }
         const twice = dupVoter?.(r);
-        if (twice && errors.length < 50) errors.push(twice);
+        if (twice) errors.push(twice);
         const g = group === undefined ? undefined : (r.cells[group] ?? '').trim() || undefined;
         index.add({ name: normalizeName(r.cells[name ?? 0] ?? ''), group: g });
       }
@@ -115,5 +113,5 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
     throw e;
   }
   if (first) return err([inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file: display, line: 1 })]);
-  return errors.length > 0 ? err(errors) : ok(index);
+  return errors.length > 0 ? err(errors.list()) : ok(index);
 }

@@ -7,7 +7,7 @@
  * A row whose `认定` and `更正` are both empty is a ruling not made yet (the template written by
  * `jipiao disputes` has such rows) and is skipped. Extra columns (编号, 票箱, 疑难情形, 备注) are ignored.
  */
-import { type Correction, type InputError, type RawRow, type Result, type Ruling, type Verdict, err, hasControl, inputError, isBlankRow, ok, ticketKey } from '../../core/index.js';
+import { CappedErrors, type Correction, type InputError, type RawRow, type Result, type Ruling, type Verdict, err, hasControl, inputError, isBlankRow, ok, ticketKey } from '../../core/index.js';
 import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
 
 /**
@@ -50,8 +50,8 @@ export function parseRulings(rows: readonly RawRow[], file: string): Result<Ruli
     const i = col(k);
     return i === undefined ? '' : (r.cells[i] ?? '').trim();
   };
-  const errors: InputError[] = [];
-  const add = (e: InputError): void => void (errors.length < 50 && errors.push(e));
+  const errors = new CappedErrors();
+  const add = (e: InputError): void => errors.push(e);
   const seen = new Map<string, number>();
   const out: Ruling[] = [];
   for (const r of body) {
@@ -91,7 +91,7 @@ export function parseRulings(rows: readonly RawRow[], file: string): Result<Ruli
     }
     out.push({ ticket, verdict, corrections, vote, reason: get(r, '理由'), file, line: r.line });
   }
-  return errors.length > 0 ? err(errors) : ok(out);
+  return errors.length > 0 ? err(errors.list()) : ok(out);
 }
 
 export async function loadRulings(path: string, display: string, opts: CsvOptions = {}): Promise<Result<Ruling[]>> {

@@ -14,6 +14,7 @@
  * neutralised against formula injection exactly as in `--format csv`. Lines end with \n.
  */
 import { type BallotLogEntry, CLASS_LABEL, VERDICT_LABEL } from '../../core/index.js';
+import { showControls } from '../safe-text.js';
 import { escapeCsvCell } from './csv.js';
 
 export const BALLOT_LOG_COLUMNS = ['票号', '票箱', '文件', '行', '类别', '原因', '原读', '认定'] as const;
@@ -22,13 +23,20 @@ export function ballotLogHeader(): string {
   return `${BALLOT_LOG_COLUMNS.join(',')}\n`;
 }
 
-/** Characters that never need quoting or escaping: the common case takes no allocation. */
-const PLAIN = /^[^,"\r\n=+\-@\t\0＝＋－＠]*$/u;
+/**
+ * Characters that never need quoting or escaping: the common case takes no allocation. Control, bidi
+ * and invisible characters (the ranges of safe-text.ts) are not plain: they are shown as `\uXXXX`.
+ */
+// eslint-disable-next-line no-control-regex
+const PLAIN = /^[^,"=+\-@＝＋－＠\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*$/u;
 
-/** One CSV cell: formula-neutralised, then quoted when it holds a delimiter, a quote or a line break. */
+/**
+ * One CSV cell: control characters shown escaped (one ballot, one line; no escape reaches a terminal
+ * that shows the log), formula-neutralised, then quoted when it holds a delimiter or a quote.
+ */
 export function csvCell(s: string): string {
   if (PLAIN.test(s)) return s;
-  const x = escapeCsvCell(s);
+  const x = escapeCsvCell(showControls(s));
   return /[",\r\n]/u.test(x) ? `"${x.replace(/"/gu, '""')}"` : x;
 }
 

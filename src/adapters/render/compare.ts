@@ -2,6 +2,7 @@
  * The discrepancy report of `jipiao compare` (申诉复核): a table for the reviewer and a deterministic
  * JSON document (`jipiao.compare/1`) for other systems. Both end with the verdict.
  */
+import { showControlsDeep } from './safe-result.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { type Comparison, INVALID_BECAUSE } from '../../core/index.js';
@@ -11,7 +12,10 @@ const list = (xs: readonly string[]): string => (xs.length === 0 ? '无' : xs.jo
 const validityText = (valid: boolean, failed: readonly string[]): string =>
   valid ? '有效' : `无效 (${failed.map((c) => INVALID_BECAUSE[c] ?? c).join('、')})`;
 
-export function renderComparisonTable(c: Comparison, files: readonly [string, string], color: boolean): string {
+export function renderComparisonTable(unsafe: Comparison, unsafeFiles: readonly [string, string], color: boolean): string {
+  // Names, 票箱 and file names from the documents never reach the terminal raw (issue 13).
+  const c = showControlsDeep(unsafe);
+  const files = showControlsDeep(unsafeFiles);
   const k = new Chalk({ level: color ? 1 : 0 });
   const style = { head: color ? ['bold'] : [], border: color ? ['grey'] : [], compact: true };
   const out: string[] = [k.bold(`${c.title} — 复核比对`), `原结果: ${files[0]}`, `复核结果: ${files[1]}`, ''];

@@ -2,6 +2,7 @@
  * Output of `jipiao roll check` (SPEC §6): terminal text (one Chinese line per problem, homonym list,
  * summary table via cli-table3), deterministic JSON, and CSV (csv-stringify, formula-escaped cells).
  */
+import { showControlsDeep } from './safe-result.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
@@ -49,7 +50,10 @@ function memberLine(h: HomonymGroup, m: HomonymGroup['members'][number]): string
   return parts.join(', ');
 }
 
-export function renderRollCheckTable(check: RollCheck, o: RollCheckRenderOptions): string {
+export function renderRollCheckTable(unsafeCheck: RollCheck, unsafeOpts: RollCheckRenderOptions): string {
+  // Names and file names never reach the terminal raw (issue 13).
+  const check = showControlsDeep(unsafeCheck);
+  const o = showControlsDeep(unsafeOpts);
   const c = new Chalk({ level: o.color === true ? 1 : 0 });
   const s = check.summary;
   const out: string[] = [];

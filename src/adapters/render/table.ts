@@ -28,7 +28,8 @@ import { VALIDITY_LABEL } from '../vocabulary.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
 import { cappedDisputeList, disputeSummaryLines } from './dispute-summary.js';
 import { talliedLines } from './tallied.js';
-import { columns } from './text.js';
+import { showControlsDeep } from './safe-result.js';
+import { columns, displayWidth } from './text.js';
 
 export type { RenderContext } from './context.js';
 
@@ -36,12 +37,60 @@ type Align = 'left' | 'right' | 'center';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
-function makeTable(c: ChalkInstance, head: readonly string[], align: readonly Align[]): Table.Table {
+function makeTable(c: ChalkInstance, head: readonly string[], align: readonly Align[], colWidths?: readonly number[]): Table.Table {
   return new Table({
     head: head.map((h) => c.bold(h)),
     colAligns: [...align],
+    ...(colWidths ? { colWidths: [...colWidths] } : {}),
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
   });
+}
+
+/**
+ * Rows from which a table is drawn by hand. cli-table3 lays out a whole table at once — far slower than
+ * linear in the rows, and its `push.apply` overflows the stack near 100 000 rows (issue 13: 10 000
+ * write-ins took 12 s, 150 000 crashed). A longer table takes its borders and head from cli-table3 (with
+ * the whole table's column widths) and its rows are drawn here, the way cli-table3 draws a compact row
+ * (tested equal, byte for byte): linear time, no stack use.
+ */
+export const LONG_TABLE = 200;
+
+/** cli-table3's padding of a cell's text (`sw` columns wide) to `w` columns. */
+function padCell(s: string, sw: number, w: number, align: Align): string {
+  const n = Math.max(0, w - sw);
+  if (align === 'right') return ' '.repeat(n) + s;
+  if (align === 'center') return ' '.repeat(n - Math.ceil(n / 2)) + s + ' '.repeat(Math.ceil(n / 2));
+  return s + ' '.repeat(n);
+}
+
+/** A table's text; a long one drawn row by row (see LONG_TABLE). */
+export function tableText(c: ChalkInstance, head: readonly string[], align: readonly Align[], rows: readonly (readonly string[])[]): string {
+  if (rows.length <= LONG_TABLE) {
+    const t = makeTable(c, head, align);
+    for (const row of rows) t.push([...row]);
+    return t.toString();
+  }
+  // cli-table3's own width: the widest cell (bold head included) plus one column of padding each side.
+  const widths = head.map((h) => displayWidth(c.bold(h)));
+  const cellWidths = new Uint32Array(rows.length * head.length);
+  rows.forEach((row, r) => {
+    for (let i = 0; i < row.length; i++) {
+      const w = displayWidth(row[i] ?? '');
+      cellWidths[r * head.length + i] = w;
+      if (w > (widths[i] ?? 0)) widths[i] = w;
+    }
+  });
+  const frame = makeTable(c, head, align, widths.map((w) => w + 2));
+  frame.push(head.map(() => ''));
+  const lines = frame.toString().split('\n'); // top, head, separator, (empty row), bottom
+  const out = lines.slice(0, 3);
+  rows.forEach((row, r) => {
+    let line = '│';
+    for (let i = 0; i < row.length; i++) line += ` ${padCell(row[i] ?? '', cellWidths[r * head.length + i] ?? 0, widths[i] ?? 0, align[i] ?? 'left')} │`;
+    out.push(line);
+  });
+  out.push(lines[lines.length - 1] ?? '');
+  return out.join('\n');
 }
 
 /**
@@ -90,7 +139,10 @@ function disputeLines(d: DisputedBallot, indent: string): string[] {
   return out;
 }
 
-export function renderTable(r: CountResult, ctx: RenderContext): string {
+export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): string {
+  // User data never reaches the terminal raw (control and bidi characters shown as \uXXXX).
+  const r = showControlsDeep(unsafe);
+  const ctx = { ...unsafeCtx, inputs: showControlsDeep(unsafeCtx.inputs) };
   const c: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
   const e = r.election;
   const b = r.ballots;
@@ -160,17 +212,19 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   r.offices.forEach((o, i) => {
     if (i > 0) out.push('');
     out.push(`${c.bold(o.name)} 应选 ${o.seats} 名${o.opposeKnown ? '' : ' (选票未录入反对, 反对和弃权合计为「未赞成」)'}`);
-    const t = o.opposeKnown
-      ? makeTable(c, ['候选人', '赞成', '反对', '弃权'], ['left', 'right', 'right', 'right'])
-      : makeTable(c, ['候选人', '赞成', '未赞成'], ['left', 'right', 'right']);
+    const rows: string[][] = [];
     let printedApprovals = 0;
     for (const x of o.candidates) {
       printedApprovals += x.approve;
-      t.push(o.opposeKnown ? [x.name, String(x.approve), String(x.oppose), String(x.abstain)] : [x.name, String(x.approve), String(x.oppose + x.abstain)]);
+      rows.push(o.opposeKnown ? [x.name, String(x.approve), String(x.oppose), String(x.abstain)] : [x.name, String(x.approve), String(x.oppose + x.abstain)]);
     }
     const writeIns = o.approvals - printedApprovals;
-    if (writeIns > 0) t.push(['另选 (合计)', String(writeIns), ...(o.opposeKnown ? ['', ''] : [''])]);
-    out.push(t.toString());
+    if (writeIns > 0) rows.push(['另选 (合计)', String(writeIns), ...(o.opposeKnown ? ['', ''] : [''])]);
+    out.push(
+      o.opposeKnown
+        ? tableText(c, ['候选人', '赞成', '反对', '弃权'], ['left', 'right', 'right', 'right'], rows)
+        : tableText(c, ['候选人', '赞成', '未赞成'], ['left', 'right', 'right'], rows),
+    );
     out.push(`  计入选票 ${o.counted} 张 (本栏超额作废 ${o.overvoted} 张); 只计高职务去掉 ${o.removed} 票; 另选非选民 ${o.notVoter} 票`);
   });
 
@@ -179,13 +233,9 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   const single = offices.length === 1;
   // 过半数 decides only in a first round (第三十八条); a runoff (第四十条) or revote has its own rule.
   const showMajority = e.round === 'first';
-  const t = makeTable(
-    c,
-    ['姓名', '候选职务', ...(single ? [] : offices.map((o) => `${o}票`)), single ? '得票' : '总得票', ...(showMajority ? ['过半数'] : []), '当选'],
-    ['left', 'left', ...(single ? [] : offices.map((): Align => 'right')), 'right', ...(showMajority ? (['center'] as const) : []), 'left'],
-  );
+  const people: string[][] = [];
   for (const p of r.people) {
-    t.push([
+    people.push([
       p.elected !== null ? c.bold(p.name) : p.name,
       p.printed ?? '另选',
       ...(single ? [] : offices.map((o) => String(p.votes[o] ?? 0))),
@@ -194,7 +244,14 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
       p.elected !== null ? c.green(p.elected) : '',
     ]);
   }
-  out.push(t.toString());
+  out.push(
+    tableText(
+      c,
+      ['姓名', '候选职务', ...(single ? [] : offices.map((o) => `${o}票`)), single ? '得票' : '总得票', ...(showMajority ? ['过半数'] : []), '当选'],
+      ['left', 'left', ...(single ? [] : offices.map((): Align => 'right')), 'right', ...(showMajority ? (['center'] as const) : []), 'left'],
+      people,
+    ),
+  );
   if (e.round === 'first') out.push(`过半数: ${single ? '得票' : '总得票'} × 2 > 收回选票 ${b.returned} (第三十八条)`);
   if (e.round === 'runoff') out.push(`另行选举: 得票多者当选, 且得票 × 3 ≥ 收回选票 ${b.returned} (第四十条)`);
   if (e.round === 'revote') out.push('再次投票: 在得票相等的人员中以得票多者当选 (第三十九条(三))');
@@ -219,7 +276,7 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
       for (const x of r.runoff) if (x.office === o.name) open.push(`${o.name} ${x.seats} 名待另行选举`);
       for (const x of r.vacant) if (x.office === o.name) open.push(`${o.name}空缺 ${x.seats} 名`);
     }
-    if (rows.length > 0) out.push(...columns(rows));
+    if (rows.length > 0) for (const line of columns(rows)) out.push(line);
     else out.push('  无人当选');
     out.push(`  应选 ${total} 名, 当选 ${r.elected.length} 名${open.length > 0 ? c.yellow(`; ${open.join('; ')}`) : ''}`);
   }
@@ -252,7 +309,7 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   for (const x of r.vacant) todo.push(`  空缺: ${x.office} ${x.seats} 名 (经另行选举仍未选出, 第四十一条)`);
   if (r.presiding !== null) todo.push(`  ${r.presiding}`);
   if (todo.length === 0) todo.push(c.green('  无。计票结果为最终结果, 可以公布。'));
-  out.push(...todo);
+  for (const line of todo) out.push(line);
 
   if (ruled.length > 0) {
     section('疑难选票认定');
