@@ -8,7 +8,7 @@
  */
 import { printedIndex, resolveWritten } from './classify.js';
 import type { Election } from './model.js';
-import { isUnclearName, normalizeName } from './names.js';
+import { isUnclearName, normalizeName, splitGroup } from './names.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type ClassCounts, type OfficeTally, type TallyState, emptyCounts } from './tally.js';
@@ -86,6 +86,7 @@ interface BoxRows {
 }
 
 const CLASS_BY_LABEL = new Map(TALLY_CLASS_ROWS);
+const HAN = /\p{Script=Han}/u;
 
 /** Sorting the rows of a sheet into boxes, resolving each person; row-level errors. */
 function group(entries: readonly TallyEntry[], election: Election, roll: RollIndex | undefined, errors: InputError[]): BoxRows[] {
@@ -128,6 +129,11 @@ function group(entries: readonly TallyEntry[], election: Election, roll: RollInd
       continue;
     }
     const ci = election.offices[office]?.candidates.indexOf(name) ?? -1;
+    // SPEC §2.2 "What a written name may be", in its simplest form: a name has Han characters (or is on the roll).
+    if (ci < 0 && !HAN.test(name) && !(roll && roll.count(splitGroup(name).name) > 0)) {
+      errors.push(inputError('TALLY_UNCLEAR_NAME', `「${e.name}」不像是姓名; 请检查是否抄错了列`, at(e, TALLY_COLUMNS.name)));
+      continue;
+    }
     if ((e.oppose === undefined) !== (e.abstain === undefined)) {
       errors.push(inputError('TALLY_MARKS_INCOMPLETE', `「${e.name}」的反对和弃权须同时填写或同时不填`, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain)));
       continue;

@@ -110,6 +110,7 @@ describe('readTallies', () => {
     expect(errorsOf(`${SHEET}一组,委员,赵六,0,,\n`)[0]).toMatchObject({ code: 'TALLY_DUPLICATE_ROW', line: 14 });
     expect(errorsOf(edit(11, '一组,委员,赵六,,,'))[0]).toMatchObject({ code: 'TALLY_EMPTY_NUMBER', line: 11, column: '票数' });
     expect(errorsOf(edit(13, '一组,委员,路?,1,,'))[0]).toMatchObject({ code: 'TALLY_UNCLEAR_NAME', line: 13 });
+    expect(errorsOf(edit(13, '一组,委员,12,1,,'))[0]).toMatchObject({ code: 'TALLY_UNCLEAR_NAME', line: 13, column: '姓名' });
   });
 
   it('with a roll: a write-in not on it is void (另选非选民), a homonym must name its group', async () => {
