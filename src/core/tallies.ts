@@ -88,75 +88,70 @@ interface BoxRows {
 const CLASS_BY_LABEL = new Map(TALLY_CLASS_ROWS);
 const HAN = /\p{Script=Han}/u;
 
+const at = (e: TallyEntry, column: string) => ({ file: e.file, line: e.line, column });
+
+/** A 选票 row: the box's count of one class. */
+function classRow(b: BoxRows, e: TallyEntry): InputError[] {
+  const k = CLASS_BY_LABEL.get(e.name.trim());
+  if (k === undefined) return [inputError('TALLY_UNKNOWN_ITEM', `「选票」行的姓名栏应为 ${TALLY_CLASS_ROWS.map(([l]) => l).join('、')} 之一, 这里是「${e.name}」`, at(e, TALLY_COLUMNS.name))];
+  const out: InputError[] = [];
+  if (e.oppose !== undefined || e.abstain !== undefined) out.push(inputError('TALLY_MARKS_NOT_PRINTED', '「选票」行不填反对、弃权', at(e, TALLY_COLUMNS.oppose)));
+  const prev = b.classes.get(k);
+  if (prev) out.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」的「${e.name}」重复 (第一次在第 ${prev.entry.line} 行)`, at(e, TALLY_COLUMNS.name)));
+  else if (e.votes === undefined && k !== 'blank') out.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」的「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
+  else b.classes.set(k, { entry: e, n: e.votes });
+  return out;
+}
+
+/** A person row on its own: the office, the name, who it names (SPEC §3 step 3), the marks. */
+function personRow(e: TallyEntry, election: Election, printed: ReturnType<typeof printedIndex>, roll: RollIndex | undefined): PersonRow | InputError {
+  const office = election.offices.findIndex((o) => o.name === e.office.trim());
+  if (office < 0) return inputError('TALLY_UNKNOWN_OFFICE', `职务「${e.office}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')}), 也不是「选票」`, at(e, TALLY_COLUMNS.office));
+  const name = normalizeName(e.name);
+  if (name === '') return inputError('TALLY_EMPTY_NAME', '姓名为空', at(e, TALLY_COLUMNS.name));
+  if (isUnclearName(name)) return inputError('TALLY_UNCLEAR_NAME', `姓名「${e.name}」无法确定; 计票统计表只能写确定的姓名 (疑难选票计入「疑难」)`, at(e, TALLY_COLUMNS.name));
+  if (e.votes === undefined) return inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」${e.office}「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes));
+  const ci = election.offices[office]?.candidates.indexOf(name) ?? -1;
+  // SPEC §2.2 "What a written name may be", in its simplest form: a name has Han characters (or is on the roll).
+  if (ci < 0 && !HAN.test(name) && !(roll && roll.count(splitGroup(name).name) > 0)) {
+    return inputError('TALLY_UNCLEAR_NAME', `「${e.name}」不像是姓名; 请检查是否抄错了列`, at(e, TALLY_COLUMNS.name));
+  }
+  if ((e.oppose === undefined) !== (e.abstain === undefined)) {
+    return inputError('TALLY_MARKS_INCOMPLETE', `「${e.name}」的反对和弃权须同时填写或同时不填`, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain));
+  }
+  if (ci < 0 && e.oppose !== undefined) return inputError('TALLY_MARKS_NOT_PRINTED', `「${e.name}」不是${e.office}的正式候选人, 不填反对、弃权`, at(e, TALLY_COLUMNS.oppose));
+  const r = resolveWritten(e.office, name, printed, roll);
+  if (r.kind === 'unclear') {
+    const matches = 'matches' in r.issue ? r.issue.matches.join('、') : '';
+    return inputError('TALLY_HOMONYM', `「${e.name}」在选民名单中不止一人 (${matches}); 请写作「姓名(居民小组)」`, at(e, TALLY_COLUMNS.name));
+  }
+  return { entry: e, office, key: r.kind === 'person' ? r.key : undefined, shown: name, printed: ci };
+}
+
 /** Sorting the rows of a sheet into boxes, resolving each person; row-level errors. */
 function group(entries: readonly TallyEntry[], election: Election, roll: RollIndex | undefined, errors: InputError[]): BoxRows[] {
   const boxes = new Map<string, BoxRows>();
   const printed = printedIndex(election);
   const seen = new Map<string, number>();
-  const at = (e: TallyEntry, column: string) => ({ file: e.file, line: e.line, column });
   for (const e of entries) {
     let b = boxes.get(e.box);
     if (!b) boxes.set(e.box, (b = { name: e.box, classes: new Map(), persons: [], firstLine: e.line }));
     if (e.office === TALLY_BALLOT_ROWS) {
-      const k = CLASS_BY_LABEL.get(e.name.trim());
-      if (k === undefined) {
-        errors.push(inputError('TALLY_UNKNOWN_ITEM', `「选票」行的姓名栏应为 ${TALLY_CLASS_ROWS.map(([l]) => l).join('、')} 之一, 这里是「${e.name}」`, at(e, TALLY_COLUMNS.name)));
-        continue;
-      }
-      if (e.oppose !== undefined || e.abstain !== undefined) errors.push(inputError('TALLY_MARKS_NOT_PRINTED', '「选票」行不填反对、弃权', at(e, TALLY_COLUMNS.oppose)));
-      const prev = b.classes.get(k);
-      if (prev) errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」的「${e.name}」重复 (第一次在第 ${prev.entry.line} 行)`, at(e, TALLY_COLUMNS.name)));
-      else if (e.votes === undefined && k !== 'blank') errors.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」的「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
-      else b.classes.set(k, { entry: e, n: e.votes });
+      errors.push(...classRow(b, e));
       continue;
     }
-    const office = election.offices.findIndex((o) => o.name === e.office.trim());
-    if (office < 0) {
-      errors.push(inputError('TALLY_UNKNOWN_OFFICE', `职务「${e.office}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')}), 也不是「选票」`, at(e, TALLY_COLUMNS.office)));
+    const p = personRow(e, election, printed, roll);
+    if ('code' in p) {
+      errors.push(p);
       continue;
     }
-    const name = normalizeName(e.name);
-    if (name === '') {
-      errors.push(inputError('TALLY_EMPTY_NAME', '姓名为空', at(e, TALLY_COLUMNS.name)));
-      continue;
-    }
-    if (isUnclearName(name)) {
-      errors.push(inputError('TALLY_UNCLEAR_NAME', `姓名「${e.name}」无法确定; 计票统计表只能写确定的姓名 (疑难选票计入「疑难」)`, at(e, TALLY_COLUMNS.name)));
-      continue;
-    }
-    if (e.votes === undefined) {
-      errors.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」${e.office}「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
-      continue;
-    }
-    const ci = election.offices[office]?.candidates.indexOf(name) ?? -1;
-    // SPEC §2.2 "What a written name may be", in its simplest form: a name has Han characters (or is on the roll).
-    if (ci < 0 && !HAN.test(name) && !(roll && roll.count(splitGroup(name).name) > 0)) {
-      errors.push(inputError('TALLY_UNCLEAR_NAME', `「${e.name}」不像是姓名; 请检查是否抄错了列`, at(e, TALLY_COLUMNS.name)));
-      continue;
-    }
-    if ((e.oppose === undefined) !== (e.abstain === undefined)) {
-      errors.push(inputError('TALLY_MARKS_INCOMPLETE', `「${e.name}」的反对和弃权须同时填写或同时不填`, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain)));
-      continue;
-    }
-    if (ci < 0 && e.oppose !== undefined) {
-      errors.push(inputError('TALLY_MARKS_NOT_PRINTED', `「${e.name}」不是${e.office}的正式候选人, 不填反对、弃权`, at(e, TALLY_COLUMNS.oppose)));
-      continue;
-    }
-    const r = resolveWritten(e.office, name, printed, roll);
-    if (r.kind === 'unclear') {
-      const matches = 'matches' in r.issue ? r.issue.matches.join('、') : '';
-      errors.push(inputError('TALLY_HOMONYM', `「${e.name}」在选民名单中不止一人 (${matches}); 请写作「姓名(居民小组)」`, at(e, TALLY_COLUMNS.name)));
-      continue;
-    }
-    const key = r.kind === 'person' ? r.key : undefined;
-    const id = `${e.box}\u0000${office}\u0000${key ?? `?${name}`}`;
+    const id = `${e.box}\u0000${p.office}\u0000${p.key ?? `?${p.shown}`}`;
     const first = seen.get(id);
-    if (first !== undefined) {
-      errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」${e.office}「${e.name}」重复 (第一次在第 ${first} 行)`, at(e, TALLY_COLUMNS.name)));
-      continue;
+    if (first !== undefined) errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」${e.office}「${e.name}」重复 (第一次在第 ${first} 行)`, at(e, TALLY_COLUMNS.name)));
+    else {
+      seen.set(id, e.line);
+      b.persons.push(p);
     }
-    seen.set(id, e.line);
-    b.persons.push({ entry: e, office, key, shown: name, printed: ci });
   }
   return [...boxes.values()];
 }
@@ -246,6 +241,52 @@ function emptyOffice(candidates: number): OfficeTally {
   return { counted: 0, approvals: 0, unused: 0, void: 0, overvoted: 0, notVoter: 0, removed: 0, candidates: Array.from({ length: candidates }, () => ({ approve: 0, oppose: 0, abstain: 0 })) };
 }
 
+/** Add one box's figures for office `oi` into the office tally and the persons' votes. */
+function addOffice(t: OfficeTally, seats: number, oi: number, b: BoxRows, counted: number, nonVoid: number | undefined, votes: Map<string, number[]>, offices: number): void {
+  const overvoted = nonVoid === undefined ? 0 : counted - nonVoid;
+  let approvals = 0;
+  let notVoter = 0;
+  for (const p of b.persons) {
+    if (p.office !== oi) continue;
+    const v = p.entry.votes ?? 0;
+    if (p.key === undefined) {
+      notVoter += v; // 第三十四条: 另选的人须为登记选民; such votes are void
+      continue;
+    }
+    approvals += v;
+    let pv = votes.get(p.key);
+    if (!pv) votes.set(p.key, (pv = new Array<number>(offices).fill(0)));
+    pv[oi] = (pv[oi] ?? 0) + v;
+    const cm = t.candidates[p.printed];
+    if (!cm) continue;
+    cm.approve += v; // a printed candidate's 票数 is their 赞成
+    if (nonVoid === undefined) continue;
+    cm.oppose += p.entry.oppose ?? 0;
+    cm.abstain += p.entry.abstain ?? 0;
+  }
+  const voided = overvoted * seats + notVoter;
+  t.counted += counted;
+  t.approvals += approvals;
+  t.notVoter += notVoter;
+  t.overvoted += overvoted;
+  t.void += voided;
+  t.unused += counted * seats - approvals - voided;
+}
+
+/** What the boxes of a sheet cannot tell (only gaps that concern some box). */
+function gapsOf(election: Election, boxes: readonly BoxRows[], facts: readonly (OfficeFacts[] | undefined)[]): TallyGap[] {
+  const names = boxes.map((b) => b.name);
+  const gaps: TallyGap[] = [
+    { code: 'BALLOT_LOG', boxes: names },
+    { code: 'DISPUTED_LIST', boxes: boxes.filter((b) => (b.classes.get('disputed')?.n ?? 0) > 0).map((b) => b.name) },
+    { code: 'REASONS', boxes: names },
+    { code: 'OFFICE_DETAIL', boxes: names },
+    { code: 'BLANK', boxes: boxes.filter((b) => b.classes.get('blank')?.n === undefined).map((b) => b.name) },
+    ...election.offices.map((o, oi): TallyGap => ({ code: 'MARKS', office: o.name, boxes: names.filter((_, bi) => facts[bi]?.[oi]?.nonVoid === undefined) })),
+  ];
+  return gaps.filter((g) => g.boxes.length > 0);
+}
+
 /** Check a tally sheet and turn it into totals the count can add (a failing check is an input error). */
 export function readTallies(file: string, entries: readonly TallyEntry[], election: Election, roll: RollIndex | undefined): Result<TallySheet> {
   const errors: InputError[] = [];
@@ -259,67 +300,20 @@ export function readTallies(file: string, entries: readonly TallyEntry[], electi
   const counts = emptyCounts();
   const offices = election.offices.map((o) => emptyOffice(o.candidates.length));
   const votes = new Map<string, number[]>();
-  const noMarks = election.offices.map((): string[] => []);
-  const noBlank: string[] = [];
-  const boxCounts: [string, ClassCounts][] = [];
-  boxes.forEach((b, bi) => {
+  const boxCounts: [string, ClassCounts][] = boxes.map((b, bi) => {
     const k = emptyCounts();
-    for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0;
-    if (b.classes.get('blank')?.n === undefined) noBlank.push(b.name);
-    for (const [, key] of TALLY_CLASS_ROWS) counts[key] += k[key];
-    boxCounts.push([b.name, k]);
-    election.offices.forEach((o, oi) => {
-      const t = offices[oi] as OfficeTally;
-      const counted = k.valid + k.partial;
-      const nonVoid = facts[bi]?.[oi]?.nonVoid;
-      const overvoted = nonVoid === undefined ? 0 : counted - nonVoid;
-      if (nonVoid === undefined) noMarks[oi]?.push(b.name);
-      let approvals = 0;
-      let notVoter = 0;
-      for (const p of b.persons) {
-        if (p.office !== oi) continue;
-        const v = p.entry.votes ?? 0;
-        if (p.key === undefined) {
-          notVoter += v; // 第三十四条: 另选的人须为登记选民; such votes are void
-          continue;
-        }
-        approvals += v;
-        let pv = votes.get(p.key);
-        if (!pv) votes.set(p.key, (pv = election.offices.map(() => 0)));
-        pv[oi] = (pv[oi] ?? 0) + v;
-        const cm = t.candidates[p.printed];
-        if (cm && nonVoid !== undefined) {
-          cm.approve += v;
-          cm.oppose += p.entry.oppose ?? 0;
-          cm.abstain += p.entry.abstain ?? 0;
-        } else if (cm) cm.approve += v;
-      }
-      const voided = overvoted * o.seats + notVoter;
-      t.counted += counted;
-      t.approvals += approvals;
-      t.notVoter += notVoter;
-      t.overvoted += overvoted;
-      t.void += voided;
-      t.unused += counted * o.seats - approvals - voided;
-    });
-  });
-  const names = boxes.map((b) => b.name);
-  const gaps: TallyGap[] = [
-    { code: 'BALLOT_LOG', boxes: names },
-    { code: 'DISPUTED_LIST', boxes: names.filter((_, i) => (boxCounts[i]?.[1].disputed ?? 0) > 0) },
-    { code: 'REASONS', boxes: names },
-    { code: 'OFFICE_DETAIL', boxes: names },
-  ];
-  if (noBlank.length > 0) gaps.push({ code: 'BLANK', boxes: noBlank });
-  election.offices.forEach((o, oi) => {
-    const missing = noMarks[oi] ?? [];
-    if (missing.length > 0) gaps.push({ code: 'MARKS', boxes: missing, office: o.name });
+    for (const [, key] of TALLY_CLASS_ROWS) {
+      k[key] = b.classes.get(key)?.n ?? 0; // only 弃权票 may be unrecorded (a BLANK gap); the rest were checked
+      counts[key] += k[key];
+    }
+    election.offices.forEach((o, oi) => addOffice(offices[oi] as OfficeTally, o.seats, oi, b, k.valid + k.partial, facts[bi]?.[oi]?.nonVoid, votes, election.offices.length));
+    return [b.name, k];
   });
   return ok({
     file,
-    boxes: names,
+    boxes: boxes.map((b) => b.name),
     state: { counts, boxes: boxCounts, reasons: [], offices, votes: [...votes] },
-    gaps: gaps.filter((g) => g.boxes.length > 0),
+    gaps: gapsOf(election, boxes, facts),
   });
 }
 
