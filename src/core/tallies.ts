@@ -76,6 +76,9 @@ interface PersonRow {
   readonly shown: string;
   /** Printed candidate index in this office, or -1. */
   readonly printed: number;
+  readonly votes: number;
+  /** 反对 and 弃权, when given (printed candidates only). */
+  readonly marks: { readonly oppose: number; readonly abstain: number } | undefined;
 }
 
 interface BoxRows {
@@ -125,7 +128,8 @@ function personRow(e: TallyEntry, election: Election, printed: ReturnType<typeof
     const matches = 'matches' in r.issue ? r.issue.matches.join('、') : '';
     return inputError('TALLY_HOMONYM', `「${e.name}」在选民名单中不止一人 (${matches}); 请写作「姓名(居民小组)」`, at(e, TALLY_COLUMNS.name));
   }
-  return { entry: e, office, key: r.kind === 'person' ? r.key : undefined, shown: name, printed: ci };
+  const marks = e.oppose !== undefined && e.abstain !== undefined ? { oppose: e.oppose, abstain: e.abstain } : undefined;
+  return { entry: e, office, key: r.kind === 'person' ? r.key : undefined, shown: name, printed: ci, votes: e.votes, marks };
 }
 
 /** Sorting the rows of a sheet into boxes, resolving each person; row-level errors. */
@@ -161,74 +165,93 @@ interface OfficeFacts {
   readonly nonVoid: number | undefined;
 }
 
-/**
- * Plausibility checks of one box (issue 16): classes add up to 收回; per office Σ 票数 ≤ ballots × 应选;
- * 赞成 + 反对 + 弃权 the same for every printed candidate, between 有效 and 有效 + 部分有效; no person
- * more votes than ballots. Returns per office what the marks tell (ballots counted in that office).
- */
-function checkBox(b: BoxRows, election: Election, errors: InputError[]): OfficeFacts[] | undefined {
-  const start = errors.length;
-  const where = (e: TallyEntry | undefined, column: string) => ({ file: e?.file, line: e?.line ?? b.firstLine, column });
-  const n = (k: keyof ClassCounts): number => b.classes.get(k)?.n ?? 0;
+/** Every box has its 选票 rows (弃权票 may be left out) and a row for every printed candidate. */
+function checkComplete(b: BoxRows, election: Election, errors: InputError[]): void {
+  const file = b.persons[0]?.entry.file ?? [...b.classes.values()][0]?.entry.file;
   for (const [label, k] of TALLY_CLASS_ROWS) {
-    if (k !== 'blank' && !b.classes.has(k)) {
-      errors.push(inputError('TALLY_MISSING_CLASS', `票箱「${b.name}」缺少「选票,${label}」一行`, { file: b.persons[0]?.entry.file ?? [...b.classes.values()][0]?.entry.file, line: b.firstLine }));
-    }
+    if (k !== 'blank' && !b.classes.has(k)) errors.push(inputError('TALLY_MISSING_CLASS', `票箱「${b.name}」缺少「选票,${label}」一行`, { file, line: b.firstLine }));
   }
   election.offices.forEach((o, oi) => {
     o.candidates.forEach((c, ci) => {
       if (!b.persons.some((p) => p.office === oi && p.printed === ci)) {
-        errors.push(inputError('TALLY_MISSING_CANDIDATE', `票箱「${b.name}」缺少候选人「${o.name},${c}」一行 (没有得票请填 0)`, { file: b.persons[0]?.entry.file, line: b.firstLine }));
+        errors.push(inputError('TALLY_MISSING_CANDIDATE', `票箱「${b.name}」缺少候选人「${o.name},${c}」一行 (没有得票请填 0)`, { file, line: b.firstLine }));
       }
     });
   });
+}
+
+/** The class counts of a complete box (every class row present; 弃权票 0 when not recorded). */
+function classCounts(b: BoxRows): ClassCounts {
+  const k = emptyCounts();
+  for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0;
+  return k;
+}
+
+const where = (e: TallyEntry | undefined, b: BoxRows) => ({ file: e?.file, line: e?.line ?? b.firstLine, column: TALLY_COLUMNS.votes });
+
+/** 规程 第三十七条: every returned ballot in exactly one class; 弃权票 are valid ballots. */
+function checkClasses(b: BoxRows, k: ClassCounts, errors: InputError[]): void {
+  const sum = k.valid + k.partial + k.invalid + k.disputed;
+  if (sum !== k.returned) {
+    errors.push(inputError('TALLY_CLASSES_SUM', `票箱「${b.name}」有效 ${k.valid} + 部分有效 ${k.partial} + 无效 ${k.invalid} + 疑难 ${k.disputed} = ${sum}, 不等于收回 ${k.returned}`, where(b.classes.get('returned')?.entry, b)));
+  }
+  if (k.blank > k.valid) {
+    errors.push(inputError('TALLY_BLANK_OVER_VALID', `票箱「${b.name}」弃权票 ${k.blank} 张多于有效票 ${k.valid} 张 (弃权票是有效票的一部分)`, where(b.classes.get('blank')?.entry, b)));
+  }
+}
+
+/**
+ * One office of a box: 赞成 + 反对 + 弃权 the same for every printed candidate (the ballots counted in the
+ * office), between 有效 and 有效 + 部分有效; Σ 票数 ≤ those ballots × 应选; nobody more votes than ballots.
+ * Returns the ballots counted in the office when 反对/弃权 are given for every printed candidate.
+ */
+function checkOffice(b: BoxRows, k: ClassCounts, o: Election['offices'][number], oi: number, errors: InputError[]): OfficeFacts {
+  const counted = k.valid + k.partial;
+  const rows = b.persons.filter((p) => p.office === oi);
+  let nonVoid: number | undefined;
+  let marked = 0;
+  for (const p of rows) {
+    if (!p.marks) continue;
+    marked++;
+    const s = p.votes + p.marks.oppose + p.marks.abstain;
+    if (s < k.valid || s > counted) {
+      errors.push(inputError('TALLY_MARKS_SUM', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 应在有效票 ${k.valid} 与有效 + 部分有效 ${counted} 之间`, where(p.entry, b)));
+    } else if (nonVoid !== undefined && s !== nonVoid) {
+      errors.push(inputError('TALLY_MARKS_UNEQUAL', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 与同一职务其他候选人的 ${nonVoid} 不同 (每张计入的选票对每位候选人都有一个标记)`, where(p.entry, b)));
+    } else nonVoid = s;
+  }
+  const known = marked === o.candidates.length ? nonVoid : undefined;
+  const ballots = known ?? counted;
+  const total = rows.reduce((a, p) => a + p.votes, 0);
+  // 规程 10: 所选人数超过应选名额的作废 — no counted section carries more approvals than seats.
+  if (total > ballots * o.seats) {
+    errors.push(inputError('TALLY_OFFICE_OVER', `票箱「${b.name}」${o.name}的票数合计 ${total} 超过计入选票 ${ballots} × 应选 ${o.seats} = ${ballots * o.seats}`, where(rows[0]?.entry, b)));
+  }
+  for (const p of rows) {
+    if (p.votes > ballots) errors.push(inputError('TALLY_PERSON_OVER', `票箱「${b.name}」${o.name}「${p.shown}」得票 ${p.votes} 多于计入选票 ${ballots} 张`, where(p.entry, b)));
+  }
+  return { nonVoid: known };
+}
+
+/** Plausibility checks of one box (issue 16); per office what its marks tell, or undefined when incomplete. */
+function checkBox(b: BoxRows, election: Election, errors: InputError[]): OfficeFacts[] | undefined {
+  const start = errors.length;
+  checkComplete(b, election, errors);
   if (errors.length > start) return undefined;
-  const returned = b.classes.get('returned');
-  const sum = n('valid') + n('partial') + n('invalid') + n('disputed');
-  // 规程 第三十七条: every returned ballot is counted in exactly one class.
-  if (sum !== n('returned')) {
-    errors.push(inputError('TALLY_CLASSES_SUM', `票箱「${b.name}」有效 ${n('valid')} + 部分有效 ${n('partial')} + 无效 ${n('invalid')} + 疑难 ${n('disputed')} = ${sum}, 不等于收回 ${n('returned')}`, where(returned?.entry, TALLY_COLUMNS.votes)));
-  }
-  if (n('blank') > n('valid')) {
-    errors.push(inputError('TALLY_BLANK_OVER_VALID', `票箱「${b.name}」弃权票 ${n('blank')} 张多于有效票 ${n('valid')} 张 (弃权票是有效票的一部分)`, where(b.classes.get('blank')?.entry, TALLY_COLUMNS.votes)));
-  }
-  const counted = n('valid') + n('partial');
-  return election.offices.map((o, oi): OfficeFacts => {
-    const rows = b.persons.filter((p) => p.office === oi);
-    const marked = rows.filter((p) => p.printed >= 0 && p.entry.oppose !== undefined);
-    let nonVoid: number | undefined;
-    for (const p of marked) {
-      const s = (p.entry.votes ?? 0) + (p.entry.oppose ?? 0) + (p.entry.abstain ?? 0);
-      if (s < n('valid') || s > counted) {
-        errors.push(inputError('TALLY_MARKS_SUM', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 应在有效票 ${n('valid')} 与有效 + 部分有效 ${counted} 之间`, where(p.entry, TALLY_COLUMNS.votes)));
-      } else if (nonVoid !== undefined && s !== nonVoid) {
-        errors.push(inputError('TALLY_MARKS_UNEQUAL', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 与同一职务其他候选人的 ${nonVoid} 不同 (每张计入的选票对每位候选人都有一个标记)`, where(p.entry, TALLY_COLUMNS.votes)));
-      } else nonVoid = s;
-    }
-    const known = marked.length === o.candidates.length ? nonVoid : undefined;
-    const ballots = known ?? counted;
-    const total = rows.reduce((a, p) => a + (p.entry.votes ?? 0), 0);
-    // 规程 10: 所选人数超过应选名额的作废 — no counted section carries more approvals than seats.
-    if (total > ballots * o.seats) {
-      errors.push(inputError('TALLY_OFFICE_OVER', `票箱「${b.name}」${o.name}的票数合计 ${total} 超过计入选票 ${ballots} × 应选 ${o.seats} = ${ballots * o.seats}`, where(rows[0]?.entry, TALLY_COLUMNS.votes)));
-    }
-    for (const p of rows) {
-      if ((p.entry.votes ?? 0) > ballots) {
-        errors.push(inputError('TALLY_PERSON_OVER', `票箱「${b.name}」${o.name}「${p.shown}」得票 ${p.entry.votes ?? 0} 多于计入选票 ${ballots} 张`, where(p.entry, TALLY_COLUMNS.votes)));
-      }
-    }
-    return { nonVoid: known };
-  });
+  const k = classCounts(b);
+  checkClasses(b, k, errors);
+  return election.offices.map((o, oi) => checkOffice(b, k, o, oi, errors));
 }
 
 /** 计票只记高职务 (SPEC §3 step 4): one ballot counts a person in one office only, so Σ over offices ≤ ballots. */
 function checkPersonTotals(b: BoxRows, errors: InputError[]): void {
-  const counted = (b.classes.get('valid')?.n ?? 0) + (b.classes.get('partial')?.n ?? 0);
+  const k = classCounts(b);
+  const counted = k.valid + k.partial;
   const totals = new Map<string, { sum: number; row: PersonRow }>();
   for (const p of b.persons) {
     if (p.key === undefined) continue;
     const t = totals.get(p.key);
-    totals.set(p.key, { sum: (t?.sum ?? 0) + (p.entry.votes ?? 0), row: t?.row ?? p });
+    totals.set(p.key, t ? { sum: t.sum + p.votes, row: t.row } : { sum: p.votes, row: p });
   }
   for (const [key, t] of totals) {
     if (t.sum > counted && b.persons.filter((p) => p.key === key).length > 1) {
@@ -248,7 +271,7 @@ function addOffice(t: OfficeTally, seats: number, oi: number, b: BoxRows, counte
   let notVoter = 0;
   for (const p of b.persons) {
     if (p.office !== oi) continue;
-    const v = p.entry.votes ?? 0;
+    const v = p.votes;
     if (p.key === undefined) {
       notVoter += v; // 第三十四条: 另选的人须为登记选民; such votes are void
       continue;
@@ -260,9 +283,9 @@ function addOffice(t: OfficeTally, seats: number, oi: number, b: BoxRows, counte
     const cm = t.candidates[p.printed];
     if (!cm) continue;
     cm.approve += v; // a printed candidate's 票数 is their 赞成
-    if (nonVoid === undefined) continue;
-    cm.oppose += p.entry.oppose ?? 0;
-    cm.abstain += p.entry.abstain ?? 0;
+    if (nonVoid === undefined || !p.marks) continue;
+    cm.oppose += p.marks.oppose;
+    cm.abstain += p.marks.abstain;
   }
   const voided = overvoted * seats + notVoter;
   t.counted += counted;
@@ -278,7 +301,7 @@ function gapsOf(election: Election, boxes: readonly BoxRows[], facts: readonly (
   const names = boxes.map((b) => b.name);
   const gaps: TallyGap[] = [
     { code: 'BALLOT_LOG', boxes: names },
-    { code: 'DISPUTED_LIST', boxes: boxes.filter((b) => (b.classes.get('disputed')?.n ?? 0) > 0).map((b) => b.name) },
+    { code: 'DISPUTED_LIST', boxes: boxes.filter((b) => classCounts(b).disputed > 0).map((b) => b.name) },
     { code: 'REASONS', boxes: names },
     { code: 'OFFICE_DETAIL', boxes: names },
     { code: 'BLANK', boxes: boxes.filter((b) => b.classes.get('blank')?.n === undefined).map((b) => b.name) },
@@ -301,11 +324,8 @@ export function readTallies(file: string, entries: readonly TallyEntry[], electi
   const offices = election.offices.map((o) => emptyOffice(o.candidates.length));
   const votes = new Map<string, number[]>();
   const boxCounts: [string, ClassCounts][] = boxes.map((b, bi) => {
-    const k = emptyCounts();
-    for (const [, key] of TALLY_CLASS_ROWS) {
-      k[key] = b.classes.get(key)?.n ?? 0; // only 弃权票 may be unrecorded (a BLANK gap); the rest were checked
-      counts[key] += k[key];
-    }
+    const k = classCounts(b);
+    for (const [, key] of TALLY_CLASS_ROWS) counts[key] += k[key];
     election.offices.forEach((o, oi) => addOffice(offices[oi] as OfficeTally, o.seats, oi, b, k.valid + k.partial, facts[bi]?.[oi]?.nonVoid, votes, election.offices.length));
     return [b.name, k];
   });
