@@ -148,6 +148,17 @@ describe('readTallies', () => {
     expect(r.ok ? [] : r.error.map((e) => [e.code, e.file])).toEqual([['TALLY_BOX_ALSO_BALLOTS', 't.csv']]);
   });
 
+  it('two sheets add up; the same box in both is refused (TALLY_BOX_TWICE)', async () => {
+    const one = readTallies('a.csv', entries(SHEET), election, undefined);
+    const two = readTallies('b.csv', entries(SHEET.replaceAll('一组,', '二组,')), election, undefined);
+    const again = readTallies('c.csv', entries(SHEET), election, undefined);
+    if (!one.ok || !two.ok || !again.ok) throw new Error('refused');
+    const r = await count([], { election, registered: 30, tallies: [one.value, two.value] });
+    expect(r.ok && [r.value.ballots.returned, r.value.people[0]?.total, r.value.tallied?.files]).toEqual([20, 12, ['a.csv', 'b.csv']]);
+    const bad = await count([], { election, registered: 30, tallies: [one.value, again.value] });
+    expect(bad.ok ? [] : bad.error.map((e) => [e.code, e.file])).toEqual([['TALLY_BOX_TWICE', 'c.csv']]);
+  });
+
   it('the empty sheet for jipiao init: header, then per box the 选票 rows and every printed candidate', async () => {
     const rows = emptyTallyRows(election, ['一组', '二组']);
     expect(rows[0]).toEqual(['票箱', '职务', '姓名', '票数', '反对', '弃权']);
