@@ -36,10 +36,15 @@ export async function countOrReport(ctx: CommandContext, ballots: readonly strin
   return undefined;
 }
 
+/** A repeatable option's values (`--tallies a.csv --tallies b.csv`): one file each, so a ballots file after it stays a ballots file. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function inputOptions(o: Record<string, unknown>): CountInputOptions {
   const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const enc = s('encoding');
-  const tallies = Array.isArray(o['tallies']) ? (o['tallies'] as string[]) : undefined;
+  const tallies = Array.isArray(o['tallies']) && o['tallies'].length > 0 ? (o['tallies'] as string[]) : undefined;
   return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined, tallies };
 }
 
@@ -49,8 +54,8 @@ export function registerCount(program: Command, ctx: CommandContext): void {
     .description('计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
     .argument('[ballots...]', '选票文件 (CSV, 每个票箱一个; 全部用 --tallies 时可省略)');
   addInputOptions(cmd)
-    .option('--verify-with <files...>', '第二次录入的选票文件: 两次录入一致才计票, 否则列出不一致之处 (退出码 1)')
-    .option('--tallies <files...>', '计票统计表 (CSV): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)')
+    .option('--verify-with <file>', '第二次录入的选票文件 (可重复): 两次录入一致才计票, 否则列出不一致之处 (退出码 1)', collect, [])
+    .option('--tallies <file>', '计票统计表 (CSV, 可重复): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)', collect, [])
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json', 'csv']).default('table'))
     .option('--ballot-log <file>', '逐票记录 (CSV): 每张选票的类别和原因')
     .option('--now <time>', '在 JSON 中写入生成时间 (默认不写, 保证结果可逐字节复现)')

@@ -9,7 +9,7 @@
 import { printedIndex, resolveWritten } from './classify.js';
 import { describeUnclear } from './describe.js';
 import type { Election } from './model.js';
-import { isUnclearName, normalizeName } from './names.js';
+import { isUnclearName, normalizeName, splitGroup } from './names.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type ClassCounts, type OfficeTally, type TallyState, emptyCounts } from './tally.js';
@@ -77,6 +77,9 @@ interface PersonRow {
   readonly shown: string;
   /** Printed candidate index in this office, or -1. */
   readonly printed: number;
+  readonly votes: number;
+  /** 反对 and 弃权, when given (printed candidates only). */
+  readonly marks: { readonly oppose: number; readonly abstain: number } | undefined;
 }
 
 interface BoxRows {
@@ -87,78 +90,78 @@ interface BoxRows {
 }
 
 const CLASS_BY_LABEL = new Map(TALLY_CLASS_ROWS);
+const HAN = /\p{Script=Han}/u;
+
+const at = (e: TallyEntry, column: string) => ({ file: e.file, line: e.line, column });
+
+/** A 选票 row: the box's count of one class. */
+function classRow(b: BoxRows, e: TallyEntry): InputError[] {
+  const k = CLASS_BY_LABEL.get(e.name.trim());
+  if (k === undefined) return [inputError('TALLY_UNKNOWN_ITEM', `「选票」行的姓名栏应为 ${TALLY_CLASS_ROWS.map(([l]) => l).join('、')} 之一, 这里是「${e.name}」`, at(e, TALLY_COLUMNS.name))];
+  const out: InputError[] = [];
+  if (e.oppose !== undefined || e.abstain !== undefined) out.push(inputError('TALLY_MARKS_NOT_PRINTED', '「选票」行不填反对、弃权', at(e, TALLY_COLUMNS.oppose)));
+  const prev = b.classes.get(k);
+  if (prev) out.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」的「${e.name}」重复 (第一次在第 ${prev.entry.line} 行)`, at(e, TALLY_COLUMNS.name)));
+  else if (e.votes === undefined && k !== 'blank') out.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」的「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
+  else b.classes.set(k, { entry: e, n: e.votes });
+  return out;
+}
+
+/** A person row on its own: the office, the name, who it names (SPEC §3 step 3), the marks. */
+function personRow(e: TallyEntry, election: Election, printed: ReturnType<typeof printedIndex>, roll: RollIndex | undefined): PersonRow | InputError {
+  const office = election.offices.findIndex((o) => o.name === e.office.trim());
+  if (office < 0) return inputError('TALLY_UNKNOWN_OFFICE', `职务「${e.office}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')}), 也不是「选票」`, at(e, TALLY_COLUMNS.office));
+  const name = normalizeName(e.name);
+  if (name === '') return inputError('TALLY_EMPTY_NAME', '姓名为空', at(e, TALLY_COLUMNS.name));
+  if (isUnclearName(name)) return inputError('TALLY_UNCLEAR_NAME', `姓名「${e.name}」无法确定; 计票统计表只能写确定的姓名 (疑难选票计入「疑难」)`, at(e, TALLY_COLUMNS.name));
+  if (e.votes === undefined) return inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」${e.office}「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes));
+  const ci = election.offices[office]?.candidates.indexOf(name) ?? -1;
+  // SPEC §2.2 "What a written name may be", in its simplest form: a name has Han characters (or is on the roll).
+  if (ci < 0 && !HAN.test(name) && !(roll && roll.count(splitGroup(name).name) > 0)) {
+    return inputError('TALLY_UNCLEAR_NAME', `「${e.name}」不像是姓名; 请检查是否抄错了列`, at(e, TALLY_COLUMNS.name));
+  }
+  if ((e.oppose === undefined) !== (e.abstain === undefined)) {
+    return inputError('TALLY_MARKS_INCOMPLETE', `「${e.name}」的反对和弃权须同时填写或同时不填`, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain));
+  }
+  if (ci < 0 && e.oppose !== undefined) return inputError('TALLY_MARKS_NOT_PRINTED', `「${e.name}」不是${e.office}的正式候选人, 不填反对、弃权`, at(e, TALLY_COLUMNS.oppose));
+  // One row names one person: a name the ballot rules would dispute (SPEC §2.2) is refused here.
+  const resolved = resolveWritten(e.office, name, printed, roll);
+  const r = resolved.length === 1 ? resolved[0] : undefined;
+  if (r === undefined) return inputError('TALLY_UNCLEAR_NAME', `「${e.name}」是几个人的姓名; 每行只写一人`, at(e, TALLY_COLUMNS.name));
+  if (r.kind === 'unclear') {
+    if ('matches' in r.issue) {
+      return inputError('TALLY_HOMONYM', `「${e.name}」在选民名单中不止一人 (${r.issue.matches.join('、')}); 请写作「姓名(居民小组)」`, at(e, TALLY_COLUMNS.name));
+    }
+    return inputError('TALLY_UNCLEAR_NAME', `${describeUnclear(r.issue)}; 计票统计表只能写确定的姓名`, at(e, TALLY_COLUMNS.name));
+  }
+  const marks = e.oppose !== undefined && e.abstain !== undefined ? { oppose: e.oppose, abstain: e.abstain } : undefined;
+  return { entry: e, office, key: r.kind === 'person' ? r.key : undefined, shown: name, printed: ci, votes: e.votes, marks };
+}
 
 /** Sorting the rows of a sheet into boxes, resolving each person; row-level errors. */
 function group(entries: readonly TallyEntry[], election: Election, roll: RollIndex | undefined, errors: InputError[]): BoxRows[] {
   const boxes = new Map<string, BoxRows>();
   const printed = printedIndex(election);
   const seen = new Map<string, number>();
-  const at = (e: TallyEntry, column: string) => ({ file: e.file, line: e.line, column });
   for (const e of entries) {
     let b = boxes.get(e.box);
     if (!b) boxes.set(e.box, (b = { name: e.box, classes: new Map(), persons: [], firstLine: e.line }));
     if (e.office === TALLY_BALLOT_ROWS) {
-      const k = CLASS_BY_LABEL.get(e.name.trim());
-      if (k === undefined) {
-        errors.push(inputError('TALLY_UNKNOWN_ITEM', `「选票」行的姓名栏应为 ${TALLY_CLASS_ROWS.map(([l]) => l).join('、')} 之一, 这里是「${e.name}」`, at(e, TALLY_COLUMNS.name)));
-        continue;
-      }
-      if (e.oppose !== undefined || e.abstain !== undefined) errors.push(inputError('TALLY_MARKS_NOT_PRINTED', '「选票」行不填反对、弃权', at(e, TALLY_COLUMNS.oppose)));
-      const prev = b.classes.get(k);
-      if (prev) errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」的「${e.name}」重复 (第一次在第 ${prev.entry.line} 行)`, at(e, TALLY_COLUMNS.name)));
-      else if (e.votes === undefined && k !== 'blank') errors.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」的「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
-      else b.classes.set(k, { entry: e, n: e.votes });
+      errors.push(...classRow(b, e));
       continue;
     }
-    const office = election.offices.findIndex((o) => o.name === e.office.trim());
-    if (office < 0) {
-      errors.push(inputError('TALLY_UNKNOWN_OFFICE', `职务「${e.office}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')}), 也不是「选票」`, at(e, TALLY_COLUMNS.office)));
+    const p = personRow(e, election, printed, roll);
+    if ('code' in p) {
+      errors.push(p);
       continue;
     }
-    const name = normalizeName(e.name);
-    if (name === '') {
-      errors.push(inputError('TALLY_EMPTY_NAME', '姓名为空', at(e, TALLY_COLUMNS.name)));
-      continue;
-    }
-    if (isUnclearName(name)) {
-      errors.push(inputError('TALLY_UNCLEAR_NAME', `姓名「${e.name}」无法确定; 计票统计表只能写确定的姓名 (疑难选票计入「疑难」)`, at(e, TALLY_COLUMNS.name)));
-      continue;
-    }
-    if (e.votes === undefined) {
-      errors.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」${e.office}「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
-      continue;
-    }
-    const ci = election.offices[office]?.candidates.indexOf(name) ?? -1;
-    if ((e.oppose === undefined) !== (e.abstain === undefined)) {
-      errors.push(inputError('TALLY_MARKS_INCOMPLETE', `「${e.name}」的反对和弃权须同时填写或同时不填`, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain)));
-      continue;
-    }
-    if (ci < 0 && e.oppose !== undefined) {
-      errors.push(inputError('TALLY_MARKS_NOT_PRINTED', `「${e.name}」不是${e.office}的正式候选人, 不填反对、弃权`, at(e, TALLY_COLUMNS.oppose)));
-      continue;
-    }
-    // One row names one person: a name the ballot rules would dispute (SPEC §2.2) is refused here.
-    const resolved = resolveWritten(e.office, name, printed, roll);
-    const r = resolved.length === 1 ? resolved[0] : undefined;
-    if (r === undefined || r.kind === 'unclear') {
-      const issue = r?.kind === 'unclear' ? r.issue : undefined;
-      if (issue !== undefined && 'matches' in issue) {
-        errors.push(inputError('TALLY_HOMONYM', `「${e.name}」在选民名单中不止一人 (${issue.matches.join('、')}); 请写作「姓名(居民小组)」`, at(e, TALLY_COLUMNS.name)));
-      } else {
-        const why = issue !== undefined ? describeUnclear(issue) : `「${e.name}」是几个人的姓名; 每行只写一人`;
-        errors.push(inputError('TALLY_NAME_UNCLEAR', `${why}; 请改正计票统计表`, at(e, TALLY_COLUMNS.name)));
-      }
-      continue;
-    }
-    const key = r.kind === 'person' ? r.key : undefined;
-    const id = `${e.box}\u0000${office}\u0000${key ?? `?${name}`}`;
+    const id = `${e.box}\u0000${p.office}\u0000${p.key ?? `?${p.shown}`}`;
     const first = seen.get(id);
-    if (first !== undefined) {
-      errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」${e.office}「${e.name}」重复 (第一次在第 ${first} 行)`, at(e, TALLY_COLUMNS.name)));
-      continue;
+    if (first !== undefined) errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」${e.office}「${e.name}」重复 (第一次在第 ${first} 行)`, at(e, TALLY_COLUMNS.name)));
+    else {
+      seen.set(id, e.line);
+      b.persons.push(p);
     }
-    seen.set(id, e.line);
-    b.persons.push({ entry: e, office, key, shown: name, printed: ci });
   }
   return [...boxes.values()];
 }
@@ -168,74 +171,93 @@ interface OfficeFacts {
   readonly nonVoid: number | undefined;
 }
 
-/**
- * Plausibility checks of one box (issue 16): classes add up to 收回; per office Σ 票数 ≤ ballots × 应选;
- * 赞成 + 反对 + 弃权 the same for every printed candidate, between 有效 and 有效 + 部分有效; no person
- * more votes than ballots. Returns per office what the marks tell (ballots counted in that office).
- */
-function checkBox(b: BoxRows, election: Election, errors: InputError[]): OfficeFacts[] | undefined {
-  const start = errors.length;
-  const where = (e: TallyEntry | undefined, column: string) => ({ file: e?.file, line: e?.line ?? b.firstLine, column });
-  const n = (k: keyof ClassCounts): number => b.classes.get(k)?.n ?? 0;
+/** Every box has its 选票 rows (弃权票 may be left out) and a row for every printed candidate. */
+function checkComplete(b: BoxRows, election: Election, errors: InputError[]): void {
+  const file = b.persons[0]?.entry.file ?? [...b.classes.values()][0]?.entry.file;
   for (const [label, k] of TALLY_CLASS_ROWS) {
-    if (k !== 'blank' && !b.classes.has(k)) {
-      errors.push(inputError('TALLY_MISSING_CLASS', `票箱「${b.name}」缺少「选票,${label}」一行`, { file: b.persons[0]?.entry.file ?? [...b.classes.values()][0]?.entry.file, line: b.firstLine }));
-    }
+    if (k !== 'blank' && !b.classes.has(k)) errors.push(inputError('TALLY_MISSING_CLASS', `票箱「${b.name}」缺少「选票,${label}」一行`, { file, line: b.firstLine }));
   }
   election.offices.forEach((o, oi) => {
     o.candidates.forEach((c, ci) => {
       if (!b.persons.some((p) => p.office === oi && p.printed === ci)) {
-        errors.push(inputError('TALLY_MISSING_CANDIDATE', `票箱「${b.name}」缺少候选人「${o.name},${c}」一行 (没有得票请填 0)`, { file: b.persons[0]?.entry.file, line: b.firstLine }));
+        errors.push(inputError('TALLY_MISSING_CANDIDATE', `票箱「${b.name}」缺少候选人「${o.name},${c}」一行 (没有得票请填 0)`, { file, line: b.firstLine }));
       }
     });
   });
+}
+
+/** The class counts of a complete box (every class row present; 弃权票 0 when not recorded). */
+function classCounts(b: BoxRows): ClassCounts {
+  const k = emptyCounts();
+  for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0;
+  return k;
+}
+
+const where = (e: TallyEntry | undefined, b: BoxRows) => ({ file: e?.file, line: e?.line ?? b.firstLine, column: TALLY_COLUMNS.votes });
+
+/** 规程 第三十七条: every returned ballot in exactly one class; 弃权票 are valid ballots. */
+function checkClasses(b: BoxRows, k: ClassCounts, errors: InputError[]): void {
+  const sum = k.valid + k.partial + k.invalid + k.disputed;
+  if (sum !== k.returned) {
+    errors.push(inputError('TALLY_CLASSES_SUM', `票箱「${b.name}」有效 ${k.valid} + 部分有效 ${k.partial} + 无效 ${k.invalid} + 疑难 ${k.disputed} = ${sum}, 不等于收回 ${k.returned}`, where(b.classes.get('returned')?.entry, b)));
+  }
+  if (k.blank > k.valid) {
+    errors.push(inputError('TALLY_BLANK_OVER_VALID', `票箱「${b.name}」弃权票 ${k.blank} 张多于有效票 ${k.valid} 张 (弃权票是有效票的一部分)`, where(b.classes.get('blank')?.entry, b)));
+  }
+}
+
+/**
+ * One office of a box: 赞成 + 反对 + 弃权 the same for every printed candidate (the ballots counted in the
+ * office), between 有效 and 有效 + 部分有效; Σ 票数 ≤ those ballots × 应选; nobody more votes than ballots.
+ * Returns the ballots counted in the office when 反对/弃权 are given for every printed candidate.
+ */
+function checkOffice(b: BoxRows, k: ClassCounts, o: Election['offices'][number], oi: number, errors: InputError[]): OfficeFacts {
+  const counted = k.valid + k.partial;
+  const rows = b.persons.filter((p) => p.office === oi);
+  let nonVoid: number | undefined;
+  let marked = 0;
+  for (const p of rows) {
+    if (!p.marks) continue;
+    marked++;
+    const s = p.votes + p.marks.oppose + p.marks.abstain;
+    if (s < k.valid || s > counted) {
+      errors.push(inputError('TALLY_MARKS_SUM', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 应在有效票 ${k.valid} 与有效 + 部分有效 ${counted} 之间`, where(p.entry, b)));
+    } else if (nonVoid !== undefined && s !== nonVoid) {
+      errors.push(inputError('TALLY_MARKS_UNEQUAL', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 与同一职务其他候选人的 ${nonVoid} 不同 (每张计入的选票对每位候选人都有一个标记)`, where(p.entry, b)));
+    } else nonVoid = s;
+  }
+  const known = marked === o.candidates.length ? nonVoid : undefined;
+  const ballots = known ?? counted;
+  const total = rows.reduce((a, p) => a + p.votes, 0);
+  // 规程 10: 所选人数超过应选名额的作废 — no counted section carries more approvals than seats.
+  if (total > ballots * o.seats) {
+    errors.push(inputError('TALLY_OFFICE_OVER', `票箱「${b.name}」${o.name}的票数合计 ${total} 超过计入选票 ${ballots} × 应选 ${o.seats} = ${ballots * o.seats}`, where(rows[0]?.entry, b)));
+  }
+  for (const p of rows) {
+    if (p.votes > ballots) errors.push(inputError('TALLY_PERSON_OVER', `票箱「${b.name}」${o.name}「${p.shown}」得票 ${p.votes} 多于计入选票 ${ballots} 张`, where(p.entry, b)));
+  }
+  return { nonVoid: known };
+}
+
+/** Plausibility checks of one box (issue 16); per office what its marks tell, or undefined when incomplete. */
+function checkBox(b: BoxRows, election: Election, errors: InputError[]): OfficeFacts[] | undefined {
+  const start = errors.length;
+  checkComplete(b, election, errors);
   if (errors.length > start) return undefined;
-  const returned = b.classes.get('returned');
-  const sum = n('valid') + n('partial') + n('invalid') + n('disputed');
-  // 规程 第三十七条: every returned ballot is counted in exactly one class.
-  if (sum !== n('returned')) {
-    errors.push(inputError('TALLY_CLASSES_SUM', `票箱「${b.name}」有效 ${n('valid')} + 部分有效 ${n('partial')} + 无效 ${n('invalid')} + 疑难 ${n('disputed')} = ${sum}, 不等于收回 ${n('returned')}`, where(returned?.entry, TALLY_COLUMNS.votes)));
-  }
-  if (n('blank') > n('valid')) {
-    errors.push(inputError('TALLY_BLANK_OVER_VALID', `票箱「${b.name}」弃权票 ${n('blank')} 张多于有效票 ${n('valid')} 张 (弃权票是有效票的一部分)`, where(b.classes.get('blank')?.entry, TALLY_COLUMNS.votes)));
-  }
-  const counted = n('valid') + n('partial');
-  return election.offices.map((o, oi): OfficeFacts => {
-    const rows = b.persons.filter((p) => p.office === oi);
-    const marked = rows.filter((p) => p.printed >= 0 && p.entry.oppose !== undefined);
-    let nonVoid: number | undefined;
-    for (const p of marked) {
-      const s = (p.entry.votes ?? 0) + (p.entry.oppose ?? 0) + (p.entry.abstain ?? 0);
-      if (s < n('valid') || s > counted) {
-        errors.push(inputError('TALLY_MARKS_SUM', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 应在有效票 ${n('valid')} 与有效 + 部分有效 ${counted} 之间`, where(p.entry, TALLY_COLUMNS.votes)));
-      } else if (nonVoid !== undefined && s !== nonVoid) {
-        errors.push(inputError('TALLY_MARKS_UNEQUAL', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 与同一职务其他候选人的 ${nonVoid} 不同 (每张计入的选票对每位候选人都有一个标记)`, where(p.entry, TALLY_COLUMNS.votes)));
-      } else nonVoid = s;
-    }
-    const known = marked.length === o.candidates.length ? nonVoid : undefined;
-    const ballots = known ?? counted;
-    const total = rows.reduce((a, p) => a + (p.entry.votes ?? 0), 0);
-    // 规程 10: 所选人数超过应选名额的作废 — no counted section carries more approvals than seats.
-    if (total > ballots * o.seats) {
-      errors.push(inputError('TALLY_OFFICE_OVER', `票箱「${b.name}」${o.name}的票数合计 ${total} 超过计入选票 ${ballots} × 应选 ${o.seats} = ${ballots * o.seats}`, where(rows[0]?.entry, TALLY_COLUMNS.votes)));
-    }
-    for (const p of rows) {
-      if ((p.entry.votes ?? 0) > ballots) {
-        errors.push(inputError('TALLY_PERSON_OVER', `票箱「${b.name}」${o.name}「${p.shown}」得票 ${p.entry.votes ?? 0} 多于计入选票 ${ballots} 张`, where(p.entry, TALLY_COLUMNS.votes)));
-      }
-    }
-    return { nonVoid: known };
-  });
+  const k = classCounts(b);
+  checkClasses(b, k, errors);
+  return election.offices.map((o, oi) => checkOffice(b, k, o, oi, errors));
 }
 
 /** 计票只记高职务 (SPEC §3 step 4): one ballot counts a person in one office only, so Σ over offices ≤ ballots. */
 function checkPersonTotals(b: BoxRows, errors: InputError[]): void {
-  const counted = (b.classes.get('valid')?.n ?? 0) + (b.classes.get('partial')?.n ?? 0);
+  const k = classCounts(b);
+  const counted = k.valid + k.partial;
   const totals = new Map<string, { sum: number; row: PersonRow }>();
   for (const p of b.persons) {
     if (p.key === undefined) continue;
     const t = totals.get(p.key);
-    totals.set(p.key, { sum: (t?.sum ?? 0) + (p.entry.votes ?? 0), row: t?.row ?? p });
+    totals.set(p.key, t ? { sum: t.sum + p.votes, row: t.row } : { sum: p.votes, row: p });
   }
   for (const [key, t] of totals) {
     if (t.sum > counted && b.persons.filter((p) => p.key === key).length > 1) {
@@ -246,6 +268,52 @@ function checkPersonTotals(b: BoxRows, errors: InputError[]): void {
 
 function emptyOffice(candidates: number): OfficeTally {
   return { counted: 0, approvals: 0, unused: 0, void: 0, overvoted: 0, notVoter: 0, removed: 0, candidates: Array.from({ length: candidates }, () => ({ approve: 0, oppose: 0, abstain: 0 })) };
+}
+
+/** Add one box's figures for office `oi` into the office tally and the persons' votes. */
+function addOffice(t: OfficeTally, seats: number, oi: number, b: BoxRows, counted: number, nonVoid: number | undefined, votes: Map<string, number[]>, offices: number): void {
+  const overvoted = nonVoid === undefined ? 0 : counted - nonVoid;
+  let approvals = 0;
+  let notVoter = 0;
+  for (const p of b.persons) {
+    if (p.office !== oi) continue;
+    const v = p.votes;
+    if (p.key === undefined) {
+      notVoter += v; // 第三十四条: 另选的人须为登记选民; such votes are void
+      continue;
+    }
+    approvals += v;
+    let pv = votes.get(p.key);
+    if (!pv) votes.set(p.key, (pv = new Array<number>(offices).fill(0)));
+    pv[oi] = (pv[oi] ?? 0) + v;
+    const cm = t.candidates[p.printed];
+    if (!cm) continue;
+    cm.approve += v; // a printed candidate's 票数 is their 赞成
+    if (nonVoid === undefined || !p.marks) continue;
+    cm.oppose += p.marks.oppose;
+    cm.abstain += p.marks.abstain;
+  }
+  const voided = overvoted * seats + notVoter;
+  t.counted += counted;
+  t.approvals += approvals;
+  t.notVoter += notVoter;
+  t.overvoted += overvoted;
+  t.void += voided;
+  t.unused += counted * seats - approvals - voided;
+}
+
+/** What the boxes of a sheet cannot tell (only gaps that concern some box). */
+function gapsOf(election: Election, boxes: readonly BoxRows[], facts: readonly (OfficeFacts[] | undefined)[]): TallyGap[] {
+  const names = boxes.map((b) => b.name);
+  const gaps: TallyGap[] = [
+    { code: 'BALLOT_LOG', boxes: names },
+    { code: 'DISPUTED_LIST', boxes: boxes.filter((b) => classCounts(b).disputed > 0).map((b) => b.name) },
+    { code: 'REASONS', boxes: names },
+    { code: 'OFFICE_DETAIL', boxes: names },
+    { code: 'BLANK', boxes: boxes.filter((b) => b.classes.get('blank')?.n === undefined).map((b) => b.name) },
+    ...election.offices.map((o, oi): TallyGap => ({ code: 'MARKS', office: o.name, boxes: names.filter((_, bi) => facts[bi]?.[oi]?.nonVoid === undefined) })),
+  ];
+  return gaps.filter((g) => g.boxes.length > 0);
 }
 
 /** Check a tally sheet and turn it into totals the count can add (a failing check is an input error). */
@@ -261,67 +329,17 @@ export function readTallies(file: string, entries: readonly TallyEntry[], electi
   const counts = emptyCounts();
   const offices = election.offices.map((o) => emptyOffice(o.candidates.length));
   const votes = new Map<string, number[]>();
-  const noMarks = election.offices.map((): string[] => []);
-  const noBlank: string[] = [];
-  const boxCounts: [string, ClassCounts][] = [];
-  boxes.forEach((b, bi) => {
-    const k = emptyCounts();
-    for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0;
-    if (b.classes.get('blank')?.n === undefined) noBlank.push(b.name);
+  const boxCounts: [string, ClassCounts][] = boxes.map((b, bi) => {
+    const k = classCounts(b);
     for (const [, key] of TALLY_CLASS_ROWS) counts[key] += k[key];
-    boxCounts.push([b.name, k]);
-    election.offices.forEach((o, oi) => {
-      const t = offices[oi] as OfficeTally;
-      const counted = k.valid + k.partial;
-      const nonVoid = facts[bi]?.[oi]?.nonVoid;
-      const overvoted = nonVoid === undefined ? 0 : counted - nonVoid;
-      if (nonVoid === undefined) noMarks[oi]?.push(b.name);
-      let approvals = 0;
-      let notVoter = 0;
-      for (const p of b.persons) {
-        if (p.office !== oi) continue;
-        const v = p.entry.votes ?? 0;
-        if (p.key === undefined) {
-          notVoter += v; // 第三十四条: 另选的人须为登记选民; such votes are void
-          continue;
-        }
-        approvals += v;
-        let pv = votes.get(p.key);
-        if (!pv) votes.set(p.key, (pv = election.offices.map(() => 0)));
-        pv[oi] = (pv[oi] ?? 0) + v;
-        const cm = t.candidates[p.printed];
-        if (cm && nonVoid !== undefined) {
-          cm.approve += v;
-          cm.oppose += p.entry.oppose ?? 0;
-          cm.abstain += p.entry.abstain ?? 0;
-        } else if (cm) cm.approve += v;
-      }
-      const voided = overvoted * o.seats + notVoter;
-      t.counted += counted;
-      t.approvals += approvals;
-      t.notVoter += notVoter;
-      t.overvoted += overvoted;
-      t.void += voided;
-      t.unused += counted * o.seats - approvals - voided;
-    });
-  });
-  const names = boxes.map((b) => b.name);
-  const gaps: TallyGap[] = [
-    { code: 'BALLOT_LOG', boxes: names },
-    { code: 'DISPUTED_LIST', boxes: names.filter((_, i) => (boxCounts[i]?.[1].disputed ?? 0) > 0) },
-    { code: 'REASONS', boxes: names },
-    { code: 'OFFICE_DETAIL', boxes: names },
-  ];
-  if (noBlank.length > 0) gaps.push({ code: 'BLANK', boxes: noBlank });
-  election.offices.forEach((o, oi) => {
-    const missing = noMarks[oi] ?? [];
-    if (missing.length > 0) gaps.push({ code: 'MARKS', boxes: missing, office: o.name });
+    election.offices.forEach((o, oi) => addOffice(offices[oi] as OfficeTally, o.seats, oi, b, k.valid + k.partial, facts[bi]?.[oi]?.nonVoid, votes, election.offices.length));
+    return [b.name, k];
   });
   return ok({
     file,
-    boxes: names,
+    boxes: boxes.map((b) => b.name),
     state: { counts, boxes: boxCounts, reasons: [], offices, votes: [...votes] },
-    gaps: gaps.filter((g) => g.boxes.length > 0),
+    gaps: gapsOf(election, boxes, facts),
   });
 }
 

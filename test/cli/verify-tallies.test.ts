@@ -4,7 +4,8 @@
  * fixtures/tallies-demo (the demo election from a tally sheet alone, and mixed with a ballots file).
  * Regenerate with `UPDATE_GOLDEN=1`, then review the diff by hand.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,30 @@ describe('jipiao verify', () => {
   });
 });
 
+describe('jipiao verify with folders', () => {
+  it('each side a folder of box files (election.json inside the first): split differently, they still agree', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jipiao-verify-'));
+    try {
+      const [head1, ...rows1] = readFileSync(path.join(root, FIRST), 'utf8').trimEnd().split('\n');
+      const [head2, ...rows2] = readFileSync(path.join(root, FIXED), 'utf8').trimEnd().split('\n');
+      mkdirSync(path.join(dir, 'a'));
+      mkdirSync(path.join(dir, 'b'));
+      copyFileSync(path.join(root, DE, 'election.json'), path.join(dir, 'a', 'election.json'));
+      writeFileSync(path.join(dir, 'a', '1.csv'), [head1, ...rows1.slice(0, 7)].join('\n'));
+      writeFileSync(path.join(dir, 'a', '2.csv'), [head1, ...rows1.slice(7)].join('\n'));
+      writeFileSync(path.join(dir, 'b', 'x.csv'), [head2, ...rows2.slice(0, 12)].join('\n'));
+      writeFileSync(path.join(dir, 'b', 'y.csv'), [head2, ...rows2.slice(12)].join('\n'));
+      const r = await run(['verify', path.join(dir, 'a'), path.join(dir, 'b'), '--format', 'json']);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out) as { agree: boolean; same: number; first: { files: string[] } };
+      expect([j.agree, j.same, j.first.files.length]).toEqual([true, 20, 2]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('jipiao count --verify-with', () => {
   it('differences: nothing counted, the differences printed, exit 1', async () => {
     const r = await run(['count', FIRST, '--verify-with', SECOND]);
@@ -107,6 +132,20 @@ describe('jipiao count --tallies', () => {
     expect(r.code).toBe(0);
     golden(`${TD}/expected/mixed.txt`, shown(r));
     expect((await run([...args, '--format', 'csv'])).out).toBe(demo('count.csv'));
+  });
+
+  it('--ballot-log with a tally: only the ballots of the ballot files are logged', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jipiao-tally-log-'));
+    try {
+      const log = path.join(dir, 'log.csv');
+      const r = await run(['count', `${TD}/流动票箱.csv`, '--rulings', 'fixtures/demo/rulings.csv', '--tallies', `${TD}/计票统计表-中心会场.csv`, '--ballot-log', log]);
+      expect(r.code).toBe(0);
+      const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+      expect(lines).toHaveLength(1 + 114);
+      expect(lines.slice(1).every((l) => l.includes(',流动票箱,'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a copying error is exit 2 with one Chinese line naming the file, line and column', async () => {

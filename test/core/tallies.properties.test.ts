@@ -24,9 +24,11 @@ const genArb: fc.Arbitrary<Gen> = fc
     offices: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 1, max: 2 }) }), { minLength: 1, maxLength: 3 }),
     ballots: fc.integer({ min: 0, max: 40 }),
     nBoxes: fc.integer({ min: 1, max: 4 }),
+    round: fc.constantFrom('first' as const, 'runoff' as const, 'revote' as const),
+    method: fc.constantFrom('direct' as const, 'representative' as const),
     seed: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 300, maxLength: 300 }),
   })
-  .map(({ offices, ballots, nBoxes, seed }) => {
+  .map(({ offices, ballots, nBoxes, round, method, seed }) => {
     let k = 0;
     const rnd = (n: number): number => (seed[k++ % seed.length] ?? 0) % n;
     let ni = 0;
@@ -35,7 +37,7 @@ const genArb: fc.Arbitrary<Gen> = fc
       seats: o.seats,
       candidates: Array.from({ length: o.seats + o.extra }, () => NAMES[ni++] ?? `某${ni}`),
     }));
-    const election: Election = { title: '混合计票', date: '2026-12-20', method: 'direct', mode: 'combined', round: 'first', registered: ballots + 1, issued: ballots + 2, offices: os, rules: DEFAULT_RULES, previouslyElected: [] };
+    const election: Election = { title: '混合计票', date: '2026-12-20', method, mode: 'combined', round, registered: ballots + 1, issued: ballots + 2, offices: os, rules: DEFAULT_RULES, previouslyElected: [] };
     const header = ['票号', '票箱'];
     for (const o of os) header.push(...o.candidates.map((c) => `${o.name}:${c}`), `${o.name}:另选1`);
     header.push('状态');

@@ -110,6 +110,7 @@ describe('readTallies', () => {
     expect(errorsOf(`${SHEET}一组,委员,赵六,0,,\n`)[0]).toMatchObject({ code: 'TALLY_DUPLICATE_ROW', line: 14 });
     expect(errorsOf(edit(11, '一组,委员,赵六,,,'))[0]).toMatchObject({ code: 'TALLY_EMPTY_NUMBER', line: 11, column: '票数' });
     expect(errorsOf(edit(13, '一组,委员,路?,1,,'))[0]).toMatchObject({ code: 'TALLY_UNCLEAR_NAME', line: 13 });
+    expect(errorsOf(edit(13, '一组,委员,12,1,,'))[0]).toMatchObject({ code: 'TALLY_UNCLEAR_NAME', line: 13, column: '姓名' });
   });
 
   it('with a roll: a write-in not on it is void (另选非选民), a homonym must name its group', async () => {
@@ -145,6 +146,17 @@ describe('readTallies', () => {
     const rows = [{ file: 'b.csv', line: 1, cells: header }, { file: 'b.csv', line: 2, cells: ['1', '一组', '○', '', '', '', ''] }];
     const r = await count([{ file: 'b.csv', rows }], { election, registered: 15, tallies: [sheet.value] });
     expect(r.ok ? [] : r.error.map((e) => [e.code, e.file])).toEqual([['TALLY_BOX_ALSO_BALLOTS', 't.csv']]);
+  });
+
+  it('two sheets add up; the same box in both is refused (TALLY_BOX_TWICE)', async () => {
+    const one = readTallies('a.csv', entries(SHEET), election, undefined);
+    const two = readTallies('b.csv', entries(SHEET.replaceAll('一组,', '二组,')), election, undefined);
+    const again = readTallies('c.csv', entries(SHEET), election, undefined);
+    if (!one.ok || !two.ok || !again.ok) throw new Error('refused');
+    const r = await count([], { election, registered: 30, tallies: [one.value, two.value] });
+    expect(r.ok && [r.value.ballots.returned, r.value.people[0]?.total, r.value.tallied?.files]).toEqual([20, 12, ['a.csv', 'b.csv']]);
+    const bad = await count([], { election, registered: 30, tallies: [one.value, again.value] });
+    expect(bad.ok ? [] : bad.error.map((e) => [e.code, e.file])).toEqual([['TALLY_BOX_TWICE', 'c.csv']]);
   });
 
   it('the empty sheet for jipiao init: header, then per box the 选票 rows and every printed candidate', async () => {

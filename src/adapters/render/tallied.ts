@@ -10,7 +10,7 @@ export const TALLY_GAP_LABEL: Readonly<Record<TallyGapCode, string>> = {
   BALLOT_LOG: '逐票记录 (--ballot-log 只含选票文件中的选票)',
   DISPUTED_LIST: '疑难选票清单 (票号和疑难情形; 只计张数, 认定后请改填计票统计表)',
   REASONS: '无效、部分有效选票的原因统计',
-  OFFICE_DETAIL: '只计高职务去掉的票数 (唱票统计中显示为 0)',
+  OFFICE_DETAIL: '只计高职务去掉的票数 (唱票统计中不含这些票箱)',
   BLANK: '弃权票张数 (未填, 按 0 计)',
   MARKS: '反对、弃权 (未填; 唱票统计中不含这些票箱的反对、弃权和超额作废张数)',
 };
