@@ -9,6 +9,7 @@ import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
 import { registerCount } from './count.js';
 import { registerDisputes } from './disputes.js';
+import { registerLive } from './live.js';
 import { registerReport } from './report.js';
 import { registerRoll } from './roll.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, internalErrorMessage } from './errors.js';
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerReport(program, ctx);
   registerCompare(program, ctx);
   registerBatch(program, ctx);
+  registerLive(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });
