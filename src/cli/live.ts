@@ -23,7 +23,7 @@ import { renderTable } from '../adapters/render/table.js';
 import { type InputError, inputError } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
-import { EXIT_BAD_INPUT, EXIT_OK, formatErrors } from './errors.js';
+import { EXIT_BAD_INPUT, EXIT_OK, formatErrors, internalErrorMessage } from './errors.js';
 import { displayPath, resolveRegistered, runCount } from './pipeline.js';
 import { writeSheetFiles } from './sheet-files.js';
 
@@ -129,7 +129,7 @@ export function registerLive(program: Command, ctx: CommandContext): void {
       if (!opened.ok) return fail(opened.error);
       const journal = opened.value;
       const key = LOCAL.has(opts.host) ? undefined : randomBytes(4).toString('hex');
-      const server = new LiveServer({ le, journal, key, finish: (sha) => finishLive(ctx, le, journal, sha) });
+      const server = new LiveServer({ le, journal, key, finish: (sha) => finishLive(ctx, le, journal, sha), onInternalError: (e) => io.stderr.write(internalErrorMessage(e)) });
       let port: number;
       try {
         port = await server.start(opts.host, opts.port);

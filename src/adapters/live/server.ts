@@ -28,6 +28,8 @@ export interface LiveServerOptions {
   readonly key: string | undefined;
   /** Count the frozen journal as `jipiao count`/`report` would and write the results (the CLI's part). */
   readonly finish: (sha256: string) => Promise<FinishOutcome>;
+  /** A bug while handling a request (the page is told 服务器内部错误; the terminal gets the details). */
+  readonly onInternalError?: (e: unknown) => void;
 }
 
 type Reply = { status: number; body: unknown };
@@ -43,7 +45,12 @@ export class LiveServer {
   constructor(private readonly o: LiveServerOptions) {
     this.http = createServer((req, res) => {
       // One request at a time: a save, its fsync and the recount finish before the next request starts.
-      this.queue = this.queue.then(() => this.handle(req, res)).catch(() => this.send(res, { status: 500, body: { error: '服务器内部错误' } }));
+      this.queue = this.queue
+        .then(() => this.handle(req, res))
+        .catch((e: unknown) => {
+          o.onInternalError?.(e);
+          this.send(res, { status: 500, body: { error: '服务器内部错误' } });
+        });
     });
   }
 
@@ -148,7 +155,7 @@ export class LiveServer {
     if (again) return { status: 200, body: this.saved(again) };
     if (box === '') return { status: 400, body: { error: '请先填写票箱 (F2)' } };
     const ticket = track === 'main' ? j.nextTicket() : j.nextCheck(box);
-    const c = this.cellsOf(body, track === 'main' ? ticket : '', box);
+    const c = this.cellsOf(body, ticket, box);
     if ('error' in c) return { status: 400, body: { error: c.error } };
     const e = j.save(track, id, station, box, ticket, c.cells);
     await this.refresh();
@@ -187,7 +194,7 @@ export class LiveServer {
     const box = typeof body['box'] === 'string' ? body['box'] : '';
     const e = this.find(track, ticket, box);
     if (!e) return { status: 404, body: { error: `没有票号 ${ticket} 的选票` } };
-    const c = this.cellsOf(body, e.track === 'main' ? e.ticket : '', e.box);
+    const c = this.cellsOf(body, e.ticket, e.box);
     if ('error' in c) return { status: 400, body: { error: c.error } };
     if (c.cells.every((v, i) => v === e.cells[i])) return { status: 200, body: { ticket: e.ticket, unchanged: true } };
     this.o.journal.edit(e, station, c.cells);

@@ -78,7 +78,7 @@ th{font-size:1.6vw;color:#aab;font-weight:normal}
     }
     document.body.setAttribute('data-version', String(s.version));
     document.body.setAttribute('data-counted', String(s.counted));
-    if (!(s.counted in window.__seen)) window.__seen[s.counted] = Date.now();
+    if (!(s.version in window.__seen)) window.__seen[s.version] = Date.now();
   }
   var es = new EventSource('/events');
   es.onmessage = function (ev) { show(JSON.parse(ev.data)); };

@@ -161,6 +161,7 @@ main{display:grid;grid-template-columns:2fr 1fr;gap:16px;padding:12px 16px}
   $('dlgInput').addEventListener('input', function (e) { if (!e.isComposing) checkWriteIn(); });
   $('dlgInput').addEventListener('compositionend', checkWriteIn);
   $('dlgInput').addEventListener('keydown', function (e) {
+    e.stopPropagation(); // the dialog's keys are not ballot keys
     if (e.isComposing || e.keyCode === 229) return; // the IME is choosing characters: Enter is not ours
     if (e.key === 'Escape') { e.preventDefault(); closeDialog(); render(); return; }
     if (e.key === 'Tab' && dialog && dialog.kind === 'writein') {
@@ -179,6 +180,7 @@ main{display:grid;grid-template-columns:2fr 1fr;gap:16px;padding:12px 16px}
     if (!box) { msg('请先按 F2 填写票箱', 'err'); return; }
     if (prefix) { msg('「' + prefix + '」后面还没有按候选人键', 'err'); return; }
     busy = true;
+    msg('保存中…');
     var t0 = Date.now();
     var body, path;
     if (editing) { path = '/api/edit'; body = { station: station, track: TRACK, box: editing.box, ticket: editing.ticket, draft: draft }; }
@@ -187,7 +189,7 @@ main{display:grid;grid-template-columns:2fr 1fr;gap:16px;padding:12px 16px}
       busy = false;
       if (editing) { msg('已修改 ' + editing.mainTicket + ' (修改记录已保存)', 'ok'); editing = null; }
       else {
-        window.__saves.push({ ticket: r.ticket, t: t0, version: r.version });
+        window.__saves.push({ ticket: r.ticket, t: t0, version: r.version, id: body.id });
         msg('已保存 ' + (TRACK === 'main' ? r.ticket : ('复核第 ' + r.ticket + ' 张')) + ' · ' + r.label, 'ok');
         var li = document.createElement('li'); li.textContent = r.ticket + ' ' + r.label; $('mine').insertBefore(li, $('mine').firstChild);
         while ($('mine').children.length > 8) $('mine').removeChild($('mine').lastChild);
