@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = path.join(root, 'bin', 'jipiao.js');
@@ -123,12 +123,40 @@ export async function imeType(page: Page, text: string): Promise<void> {
   await cdp.detach();
 }
 
+const sessions = new WeakMap<Page, CDPSession>();
+async function session(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) {
+    s = await page.context().newCDPSession(page);
+    sessions.set(page, s);
+  }
+  return s;
+}
+
+/**
+ * Press keys as the keyboard does (trusted keydown/keyup events through the DevTools input domain),
+ * pipelined: the events of one ballot are sent without waiting for each one's acknowledgement — the
+ * browser still handles them one after another, in order. (Playwright's keyboard.type waits for each.)
+ */
+export async function pressKeys(page: Page, keys: string): Promise<void> {
+  const cdp = await session(page);
+  const sends: Promise<unknown>[] = [];
+  for (const ch of keys) {
+    const enter = ch === '\n';
+    const key = enter ? 'Enter' : ch;
+    const code = enter ? 13 : ch.toUpperCase().charCodeAt(0);
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: enter ? '\r' : ch, unmodifiedText: enter ? '\r' : ch, windowsVirtualKeyCode: code }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, windowsVirtualKeyCode: code }));
+  }
+  await Promise.all(sends);
+}
+
 /** Type one ballot on an entry page (without the final Enter). */
 export async function typeBallot(page: Page, b: CsvBallot): Promise<number> {
   let n = 0;
   for (const s of b.strokes) {
     if ('keys' in s) {
-      await page.keyboard.type(s.keys);
+      await pressKeys(page, s.keys);
       n += s.keys.length;
     } else if ('writeIn' in s) {
       await page.keyboard.type('+');
@@ -155,7 +183,7 @@ export async function setBox(page: Page, box: string): Promise<void> {
 /** Press Enter and wait until the page has the saved ballot confirmed; the ticket (or an error naming the page's message). */
 export async function saveBallot(page: Page): Promise<string> {
   const before = await page.evaluate(() => (globalThis as unknown as { __saves: unknown[] }).__saves.length);
-  await page.keyboard.press('Enter');
+  await pressKeys(page, '\n');
   const h = await page.waitForFunction((n) => {
     const g = globalThis as unknown as { __saves: { ticket: string }[]; document: { getElementById(id: string): { className: string; textContent: string | null } | null } };
     if (g.__saves.length > n) return g.__saves[g.__saves.length - 1]?.ticket ?? '';

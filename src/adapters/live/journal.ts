@@ -6,8 +6,8 @@
  *   edit, freeze), with who and when, and for a correction the row before and after. Only appended;
  *   each line is written and fsynced before the page is told the ballot is saved.
  * - `现场计票.csv` — the ballots as they now stand, a normal grid-layout ballots CSV that `jipiao
- *   count`/`report` read unchanged. A save appends a row (fsynced); a correction rewrites the file
- *   atomically (temporary file, fsync, rename) after its event is in the log.
+ *   count`/`report` read unchanged. A save appends a row after its log line is fsynced; a correction
+ *   rewrites the file atomically (temporary file, fsync, rename) after its event is in the log.
  * On start the log is replayed; a last line cut off by a power failure was never confirmed to any page
  * and is dropped; the CSV is rewritten from the log whenever it does not match it.
  *
@@ -192,11 +192,12 @@ export class Journal {
     if (seen) return seen;
     this.append({ op: 'save', track, id, station, box, ticket, cells });
     const e = this.ids.get(id) as Entry;
+    // The log line above is the durable record (fsynced); the CSV row follows it and is rebuilt from
+    // the log on the next start if the power goes before the system writes it out.
     if (track === 'main') {
       const fd = openSync(this.csvPath, 'a');
       try {
         writeSync(fd, csvLine(cells));
-        fsyncSync(fd);
       } finally {
         closeSync(fd);
       }

@@ -109,8 +109,15 @@ main{display:grid;grid-template-columns:2fr 1fr;gap:16px;padding:12px 16px}
     $('next').textContent = next;
     preview();
   }
+  var previewTimer = null;
+  // While keys come fast, only the ballot as it stands after the last key is classified.
   function preview() {
     var seq = ++previewSeq;
+    if (previewTimer) clearTimeout(previewTimer);
+    previewTimer = setTimeout(function () { previewNow(seq); }, 40);
+  }
+  function previewNow(seq) {
+    if (seq !== previewSeq) return;
     api('POST', '/api/preview', { draft: draft }).then(function (p) {
       if (seq !== previewSeq) return;
       var el = $('preview');
