@@ -10,35 +10,36 @@ export const BOARD_HTML = String.raw`<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:0;background:#10141c;color:#f4f4ee;font-size:2.2vw}
-h1{font-size:2.6vw;margin:.3em .6em}
-#top{display:flex;gap:2em;margin:0 .8em .3em;font-size:2.4vw;flex-wrap:wrap}
-#top b{color:#ffd54a;font-size:3.4vw}
-#grid{display:flex;flex-wrap:wrap;gap:1em;padding:0 .8em}
-.office{background:#1c2230;border-radius:.4em;padding:.3em .6em;flex:1 1 28em}
-.office h2{margin:.1em 0;font-size:2.4vw;color:#8fd3ff}
+h1{font-size:2.2vw;margin:.2em .6em 0}
+#top{display:flex;gap:1.2em;margin:0 .8em .2em;font-size:2vw;flex-wrap:wrap;align-items:baseline}
+#top b{color:#ffd54a;font-size:3vw}#classes{font-size:1.7vw;color:#dde}
+#grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(30vw,1fr));gap:.6em;padding:0 .8em}
+.office{background:#1c2230;border-radius:.4em;padding:.3em .6em}
+.office h2{margin:0;font-size:2.1vw;color:#8fd3ff}
 table{border-collapse:collapse;width:100%}
-td,th{padding:.1em .4em;text-align:left;vertical-align:top}
-th{font-size:1.6vw;color:#aab;font-weight:normal}
-.n{font-size:3.4vw;font-weight:bold;color:#ffd54a;text-align:right;min-width:2.5em}
+td,th{padding:0 .3em;text-align:left;vertical-align:baseline}
+th{font-size:1.3vw;color:#aab;font-weight:normal}
+.n{font-size:3.2vw;font-weight:bold;color:#ffd54a;text-align:right}
 .small{font-size:1.8vw;color:#ccd;text-align:right}
-.zheng{font-size:1.7vw;letter-spacing:.05em;color:#fff;word-break:break-all;max-width:18em}
-.name{font-size:2.8vw;white-space:nowrap}
-#recent{margin:.5em .8em;font-size:1.9vw}
+.zheng td{font-size:1.5vw;letter-spacing:.02em;color:#fff;word-break:break-all;padding-bottom:.3em;border-bottom:1px solid #2c3446}
+.name{font-size:2.5vw;white-space:nowrap}
+#recent{margin:.4em .8em;font-size:1.7vw;list-style:none;padding:0}
 #recent li{margin:.1em 0}
 #final{display:none;margin:.5em .8em;background:#0b3b1e;border-radius:.4em;padding:.4em .8em}
 #final h2{font-size:3vw;margin:.2em 0}
 #elected{font-size:3.4vw;color:#ffd54a}
-#table{font-size:1.2vw;white-space:pre;color:#e8e8e0;background:#0a0d12;padding:.5em;overflow:auto}
+#table{font-size:1.2vw;white-space:pre;color:#e8e8e0;background:#0a0d12;padding:.5em;margin:.5em .8em;overflow:auto}#table:empty{display:none}
 #sha{font-family:monospace;font-size:1.5vw;color:#9fe}
-#alerts{margin:0 .8em;color:#ff8a80;font-size:1.8vw}
+#alerts{margin:0 .8em;color:#ff8a80;font-size:1.8vw}#alerts:empty{display:none}
 </style></head>
 <body>
 <h1 id="title">公开计票</h1>
 <div id="top"><span>已计票 <b id="counted">0</b> 张</span><span>发出选票 <b id="issued">—</b> 张</span><span id="classes"></span></div>
 <div id="alerts"></div>
+<div id="final"><h2 id="verdict"></h2><div id="elected"></div><div>计票记录 SHA-256: <span id="sha"></span></div></div>
 <div id="grid"></div>
-<div id="final"><h2 id="verdict"></h2><div id="elected"></div><div>计票记录 SHA-256: <span id="sha"></span></div><div id="table"></div></div>
-<ol id="recent"></ol>
+<ul id="recent"></ul>
+<div id="table"></div>
 <script>
 (function () {
   'use strict';
@@ -55,17 +56,19 @@ th{font-size:1.6vw;color:#aab;font-weight:normal}
     $('classes').textContent = '有效 ' + c.valid + ' (其中弃权 ' + c.blank + ') · 部分有效 ' + c.partial + ' · 无效 ' + c.invalid + ' · 疑难 ' + c.disputed;
     var html = '';
     s.offices.forEach(function (o) {
-      html += '<div class="office"><h2>' + esc(o.name) + ' · 应选 ' + o.seats + ' 名</h2><table><tr><th>候选人</th><th>赞成</th><th>正</th><th>反对</th><th>弃权</th></tr>';
+      html += '<div class="office"><h2>' + esc(o.name) + ' · 应选 ' + o.seats + ' 名</h2><table><tr><th>候选人</th><th style="text-align:right">赞成</th><th style="text-align:right">反对</th><th style="text-align:right">弃权</th></tr>';
       o.candidates.forEach(function (p) {
-        html += '<tr><td class="name">' + esc(p.name) + '</td><td class="n" data-name="' + esc(p.name) + '">' + p.approve + '</td><td class="zheng">' + zheng(p.approve) + '</td><td class="small">' + p.oppose + '</td><td class="small">' + p.abstain + '</td></tr>';
+        html += '<tr><td class="name">' + esc(p.name) + '</td><td class="n" data-name="' + esc(p.name) + '">' + p.approve + '</td><td class="small">' + p.oppose + '</td><td class="small">' + p.abstain + '</td></tr>';
+        html += '<tr class="zheng"><td colspan="4">' + zheng(p.approve) + '</td></tr>';
       });
       o.others.forEach(function (p) {
-        html += '<tr><td class="name">另选 ' + esc(p.name) + '</td><td class="n">' + p.votes + '</td><td class="zheng">' + zheng(p.votes) + '</td><td></td><td></td></tr>';
+        html += '<tr><td class="name">' + esc(p.name) + '</td><td class="n">' + p.votes + '</td><td class="small" colspan="2">另选</td></tr>';
+        html += '<tr class="zheng"><td colspan="4">' + zheng(p.votes) + '</td></tr>';
       });
       html += '</table></div>';
     });
     $('grid').innerHTML = html;
-    $('recent').innerHTML = s.recent.map(function (r) { return '<li>' + esc(r.ticket) + ' ' + esc(r.box) + ' — ' + esc(r.text) + ' <b>' + esc(r.label) + '</b></li>'; }).join('');
+    $('recent').innerHTML = '<li style="color:#aab">最近录入:</li>' + s.recent.map(function (r) { return '<li>' + esc(r.ticket) + ' ' + esc(r.box) + ' — ' + esc(r.text) + ' <b>' + esc(r.label) + '</b></li>'; }).join('');
     var alerts = s.problems.map(esc);
     if (s.mismatches.length) alerts.unshift('两台录入有 ' + s.mismatches.length + ' 张不一致, 正在核对');
     $('alerts').innerHTML = alerts.join('<br>');
