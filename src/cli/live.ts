@@ -2,6 +2,8 @@
  * `jipiao live [DIR] [--port N] [--host ADDR] [--no-open]` (issue 19): public counting at the venue —
  * the entry and board pages, the journal `count` reads unchanged, and 结束计票 writing the result and
  * the sheets exactly as `count`/`report` would from the journal.
+ * 规程 第二条(七) 公开计票原则: 公开唱票、计票 … 当场公布选举结果; 9.(4) 公开唱票计票; 11.(6)(7): an election
+ * without public counting, or whose result was not announced on the spot, is invalid.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -212,3 +212,15 @@ export async function waitText(page: Page, id: string, text: string, startsWith 
 export async function waitVersion(page: Page, version: number): Promise<void> {
   await page.waitForFunction((v) => Number((globalThis as unknown as Doc).document.body.getAttribute('data-version')) >= v, version);
 }
+
+/** 修改一张: F9, the 票号 as typed (e.g. `20`), Enter; then `keys` change the ballot and Enter saves the edit. */
+export async function editBallot(page: Page, typed: string, keys: string): Promise<void> {
+  const ticket = typed.padStart(6, '0');
+  await page.keyboard.press('F9');
+  await page.keyboard.type(typed);
+  await page.keyboard.press('Enter');
+  await waitText(page, 'next', `修改 ${ticket}`);
+  await page.keyboard.type(keys);
+  await page.keyboard.press('Enter');
+  await waitText(page, 'msg', `已修改 ${ticket}`, true);
+}

@@ -46,6 +46,15 @@ export type JournalEvent =
   | (Base & { readonly op: 'edit'; readonly track: Track; readonly box: string; readonly ticket: string; readonly before: readonly string[]; readonly after: readonly string[] })
   | (Base & { readonly op: 'freeze'; readonly sha256: string });
 
+export interface JournalView {
+  readonly main: readonly Entry[];
+  readonly check: readonly Entry[];
+  readonly events: readonly JournalEvent[];
+  /** SHA-256 of the journal once frozen by 结束计票. */
+  readonly sha256: string | undefined;
+  readonly nextTicket: string;
+}
+
 type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
 const BOM = '\uFEFF';
@@ -170,6 +179,11 @@ export class Journal {
   }
   byId(id: string): Entry | undefined {
     return this.ids.get(id);
+  }
+
+  /** The journal as it stands now, unaffected by later saves (arrays copied; entries never change). */
+  view(): JournalView {
+    return { main: [...this.main], check: [...this.check], events: [...this.events], sha256: this.frozen, nextTicket: this.nextTicket() };
   }
 
   /** The 票号 of the next main ballot: one more than the highest so far, six digits. */

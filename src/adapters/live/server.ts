@@ -73,13 +73,36 @@ export class LiveServer {
     return new Promise((resolve) => this.http.close(() => resolve()));
   }
 
-  /** Recount the journal and push the new state to every page. */
-  private async refresh(): Promise<void> {
-    const { le, journal } = this.o;
-    const { result, problems } = await countRows(le, journal.entries('main').map((e) => e.cells));
+  private refreshing: Promise<void> | undefined;
+  private dirty = false;
+
+  /**
+   * Recount the journal and push the new state to every page. Runs beside the request queue (a save
+   * is confirmed as soon as it is on disk); saves that come while a recount runs are shown by one more
+   * recount right after it.
+   */
+  private refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.dirty = true;
+      return this.refreshing;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this.dirty = false;
+        await this.recount();
+      } while (this.dirty);
+      this.refreshing = undefined;
+    };
+    this.refreshing = run();
+    return this.refreshing;
+  }
+
+  private async recount(): Promise<void> {
+    const view = this.o.journal.view();
+    const { result, problems } = await countRows(this.o.le, view.main.map((e) => e.cells));
     const counted: CountResult | undefined = result.ok ? result.value : undefined;
     const all: InputError[] = [...problems, ...(result.ok ? [] : result.error)];
-    this.current = snapshot(le, journal, counted, all, this.final);
+    this.current = snapshot(this.o.le, view, counted, all, this.final);
     const data = `data: ${JSON.stringify(this.current)}\n\n`;
     for (const c of this.clients) c.write(data);
   }
@@ -158,13 +181,14 @@ export class LiveServer {
     const c = this.cellsOf(body, ticket, box);
     if ('error' in c) return { status: 400, body: { error: c.error } };
     const e = j.save(track, id, station, box, ticket, c.cells);
-    await this.refresh();
+    void this.refresh();
     return { status: 200, body: this.saved(e) };
   }
 
   private saved(e: Entry): unknown {
     const pre = previewCells(this.o.le, e.cells);
-    return { ticket: e.ticket, box: e.box, track: e.track, class: pre.class, label: pre.label, version: this.current?.version ?? 0 };
+    // The journal's version once this ballot was saved: the board shows it, or a later one.
+    return { ticket: e.ticket, box: e.box, track: e.track, class: pre.class, label: pre.label, version: e.seq };
   }
 
   private async undo(station: string, track: Track): Promise<Reply> {

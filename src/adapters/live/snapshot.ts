@@ -6,7 +6,7 @@
 import { type CountResult, type InputError } from '../../core/index.js';
 import { type LiveElection, previewCells } from './classify.js';
 import { type Mismatch, mismatches } from './compare.js';
-import type { Journal } from './journal.js';
+import type { JournalView } from './journal.js';
 import { cellsToDraft, describeDraft } from './layout.js';
 
 export interface FinalView {
@@ -43,29 +43,29 @@ export interface Snapshot {
 
 const RECENT = 6;
 
-export function snapshot(le: LiveElection, j: Journal, counted: CountResult | undefined, problems: readonly InputError[], final: FinalView | null): Snapshot {
+export function snapshot(le: LiveElection, j: JournalView, counted: CountResult | undefined, problems: readonly InputError[], final: FinalView | null): Snapshot {
   const { election, layout } = le;
-  const main = j.entries('main');
+  const main = j.main;
   const describe = (cells: readonly string[]): string => describeDraft(election, layout, cellsToDraft(layout, cells));
   const recent = main
     .slice(-RECENT)
     .reverse()
     .map((e) => ({ ticket: e.ticket, box: e.box, text: describe(e.cells), label: previewCells(le, e.cells).label }));
   const corrections = [];
-  for (const ev of j.allEvents()) {
+  for (const ev of j.events) {
     if (ev.op !== 'undo' && ev.op !== 'edit') continue;
     const who = ev.track === 'check' ? `复核 ${ev.box} 第 ${ev.ticket} 张` : ev.ticket;
     corrections.push({ at: ev.at, station: ev.station, op: ev.op === 'undo' ? '撤销' : '修改', ticket: who, before: describe(ev.before), after: ev.op === 'edit' ? describe(ev.after) : '(已撤销)' });
   }
   const b = counted?.ballots;
   return {
-    version: j.allEvents().length,
+    version: j.events.length,
     title: election.title,
     issued: election.issued,
     counted: main.length,
-    frozen: j.isFrozen,
-    sha256: j.frozenSha256 ?? null,
-    nextTicket: j.nextTicket(),
+    frozen: j.sha256 !== undefined,
+    sha256: j.sha256 ?? null,
+    nextTicket: j.nextTicket,
     classes: { valid: b?.valid ?? 0, blank: b?.blank ?? 0, partial: b?.partial ?? 0, invalid: b?.invalid ?? 0, disputed: b?.disputed ?? 0 },
     boxes: counted?.boxes.map((x) => ({ box: x.box, returned: x.returned })) ?? [],
     offices: election.offices.map((o, oi) => ({
@@ -75,7 +75,7 @@ export function snapshot(le: LiveElection, j: Journal, counted: CountResult | un
       others: (counted?.people ?? []).filter((p) => p.printed !== o.name && (p.votes[o.name] ?? 0) > 0).map((p) => ({ name: p.name, votes: p.votes[o.name] ?? 0 })),
     })),
     recent,
-    mismatches: mismatches(layout.header, main, j.entries('check')),
+    mismatches: mismatches(layout.header, main, j.check),
     corrections,
     problems: problems.map((p) => `${p.code}: ${p.message}`),
     final,

@@ -28,7 +28,7 @@ th{font-size:1.3vw;color:#aab;font-weight:normal}
 #final{display:none;margin:.5em .8em;background:#0b3b1e;border-radius:.4em;padding:.4em .8em}
 #final h2{font-size:3vw;margin:.2em 0}
 #elected{font-size:3.4vw;color:#ffd54a}
-#table{font-size:1.2vw;white-space:pre;color:#e8e8e0;background:#0a0d12;padding:.5em;margin:.5em .8em;overflow:auto}#table:empty{display:none}
+#table{font-family:"Noto Sans Mono CJK SC","Sarasa Mono SC",monospace;font-size:1.2vw;white-space:pre;color:#e8e8e0;background:#0a0d12;padding:.5em;margin:.5em .8em;overflow:auto}#table:empty{display:none}
 #sha{font-family:monospace;font-size:1.5vw;color:#9fe}
 #alerts{margin:0 .8em;color:#ff8a80;font-size:1.8vw}#alerts:empty{display:none}
 </style></head>
