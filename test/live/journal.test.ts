@@ -11,7 +11,7 @@ import { loadElection } from '../../src/adapters/input/election.js';
 import { countRows } from '../../src/adapters/live/classify.js';
 import { mismatches } from '../../src/adapters/live/compare.js';
 import { JOURNAL_CSV, JOURNAL_LOG, Journal } from '../../src/adapters/live/journal.js';
-import { type Draft, cellsToDraft, draftToCells, liveLayout } from '../../src/adapters/live/layout.js';
+import { type Draft, cellsToDraft, draftToCells, liveLayout, parseDraft } from '../../src/adapters/live/layout.js';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../cli/fake-io.js';
 import { root } from './harness.js';
@@ -57,6 +57,20 @@ describe('layout', () => {
     const r = draftToCells(layout, election, '1', 'b', { marks: {}, writeIns: [{ office: 0, name: '甲' }, { office: 0, name: '乙' }], status: '', note: '' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem).toMatchObject({ code: 'LIVE_WRITEIN_SLOTS_FULL', office: '主任', slots: 1 });
+  });
+});
+
+describe('a draft from the entry page', () => {
+  it('is checked: unknown candidate numbers, marks and states are refused; formula-like text gets a leading \'', () => {
+    expect(parseDraft({ marks: { '99': 'approve' }, writeIns: [], status: '' }, layout)).toBe('没有候选人编号 99');
+    expect(parseDraft({ marks: { '0': 'yes' }, writeIns: [], status: '' }, layout)).toBe('候选人 0 的符号无效');
+    expect(parseDraft({ marks: {}, writeIns: [], status: '作废' }, layout)).toBe('状态无效');
+    expect(parseDraft({ marks: {}, writeIns: [{ office: 2, name: '=HYPERLINK("x")' }, { office: 2, name: ' ' }], status: '', note: '+1\n撕破' }, layout)).toEqual({
+      marks: {},
+      writeIns: [{ office: 2, name: '\'=HYPERLINK("x")' }],
+      status: '',
+      note: '\'+1 撕破',
+    });
   });
 });
 

@@ -159,6 +159,9 @@ describe('jipiao live in headless Chromium', () => {
     const counted = jipiao(['count', `${rel}/现场计票.csv`, '--format', 'json'], cwd);
     expect(live318).toBe(counted);
     expect(await board.locator('#table').textContent()).toBe(jipiao(['count', `${rel}/现场计票.csv`], cwd));
+    // The big numbers on the board are the count's 赞成 of each printed candidate.
+    const json = JSON.parse(counted) as { offices: { candidates: { name: string; approve: number }[] }[] };
+    for (const c of json.offices.flatMap((o) => o.candidates)) expect(await board.locator(`.n[data-name="${c.name}"]`).textContent()).toBe(String(c.approve));
     // …and is the count of fixtures/demo/ballots.csv: the journal put where the demo lies gives the same
     // JSON byte for byte except the ballots file's SHA-256 (the journal writes every approval as ○, one
     // 另选 slot per seat and a BOM).

@@ -141,6 +141,11 @@ export function describeDraft(e: Election, l: LiveLayout, d: Draft): string {
   return parts.join('; ');
 }
 
+/** Typed text that Excel would take for a formula (`= + - @`) gets a leading `'` in the journal CSV. */
+function noFormula(text: string): string {
+  return /^[=+\-@]/u.test(text) ? `'${text}` : text;
+}
+
 /** A draft from untrusted JSON (the entry page's request body), or a reason it is not one. */
 export function parseDraft(x: unknown, l: LiveLayout): Draft | string {
   if (typeof x !== 'object' || x === null) return '缺少选票内容';
@@ -157,11 +162,11 @@ export function parseDraft(x: unknown, l: LiveLayout): Draft | string {
   for (const w of o['writeIns'] as unknown[]) {
     const r = w as Record<string, unknown> | null;
     if (typeof r?.['office'] !== 'number' || typeof r['name'] !== 'string' || !Number.isInteger(r['office'])) return '另选格式无效';
-    const name = r['name'].trim();
+    const name = noFormula(r['name'].replace(/[\r\n]+/gu, ' ').trim());
     if (name !== '') writeIns.push({ office: r['office'], name });
   }
   const status = o['status'];
   if (status !== '' && status !== '无法辨认' && status !== '疑难') return '状态无效';
-  const note = typeof o['note'] === 'string' ? o['note'].replace(/[\r\n]+/gu, ' ').trim() : '';
+  const note = typeof o['note'] === 'string' ? noFormula(o['note'].replace(/[\r\n]+/gu, ' ').trim()) : '';
   return { marks, writeIns, status, note };
 }

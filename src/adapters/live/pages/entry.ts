@@ -251,6 +251,13 @@ main{display:grid;grid-template-columns:2fr 1fr;gap:16px;padding:12px 16px}
     if (k.length === 1 && candidateKey(k.toLowerCase())) { e.preventDefault(); return; }
   }
   document.addEventListener('keydown', onKey);
+  // The mouse is never needed, but a candidate can also be picked by clicking (赞成, again = 取消).
+  $('offices').addEventListener('click', function (e) {
+    var el = e.target.closest ? e.target.closest('.cand') : null;
+    if (!el || dialog) return;
+    var c = cfg.candidates[Number(el.getAttribute('data-i'))];
+    if (c) candidateKey(c.key);
+  });
   function showSnap(s) {
     snap = s;
     var mm = s.mismatches;
