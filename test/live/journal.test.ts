@@ -135,7 +135,9 @@ describe('journal', () => {
     journal(dir).save('main', 'a', '甲', 'b', '000001', cells('000001', {}));
     open.pop()?.close();
     const r = Journal.open(dir, layout.header.slice(1), clock);
-    expect(!r.ok && r.error[0]).toMatchObject({ code: 'LIVE_JOURNAL_HEADER', line: 1 });
+    expect(!r.ok && r.error[0]).toMatchObject({ code: 'LIVE_JOURNAL_HEADER', file: JOURNAL_CSV, line: 1 });
+    const renamed = Journal.open(dir, layout.header.map((h) => h.replace('郑伟', '郑为')), clock);
+    expect(!renamed.ok && renamed.error[0]).toMatchObject({ code: 'LIVE_JOURNAL_HEADER', file: JOURNAL_CSV });
   });
 
   it('undo and edit append correction records (before/after) and rewrite the CSV; the records survive a restart', () => {

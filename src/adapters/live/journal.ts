@@ -92,6 +92,13 @@ export class Journal {
     if (!existsSync(j.logPath) && existsSync(j.csvPath)) {
       return err([inputError('LIVE_JOURNAL_WITHOUT_LOG', `${JOURNAL_CSV} 已存在, 但没有它的日志 ${JOURNAL_LOG}; 请把它移走或改名后再开始现场计票`, { file: JOURNAL_CSV })]);
     }
+    if (existsSync(j.csvPath) && existsSync(j.logPath)) {
+      // The CSV's header says which election.json the log was written for (same number of columns is not enough).
+      const first = readFileSync(j.csvPath, 'utf8').replace(/^\uFEFF/u, '').split('\n')[0] ?? '';
+      if (`${first}\n` !== csvLine(header)) {
+        return err([inputError('LIVE_JOURNAL_HEADER', `${JOURNAL_CSV} 的表头与现在的 election.json 不符; 计票开始后不能修改 election.json`, { file: JOURNAL_CSV, line: 1 })]);
+      }
+    }
     const replayed = existsSync(j.logPath) ? j.replay() : ok(0);
     if (!replayed.ok) return replayed;
     j.logFd = openSync(j.logPath, 'a');
