@@ -9,6 +9,7 @@ import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
 import { registerCount } from './count.js';
 import { registerDisputes } from './disputes.js';
+import { registerLive } from './live.js';
 import { registerReport } from './report.js';
 import { registerRoll } from './roll.js';
 import { registerVerify } from './verify.js';
@@ -53,6 +54,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerCompare(program, ctx);
   registerBatch(program, ctx);
   registerVerify(program, ctx);
+  registerLive(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });

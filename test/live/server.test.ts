@@ -1,0 +1,52 @@
+/**
+ * `jipiao live --host`: beyond localhost the entry pages and their requests need the entry key printed
+ * in the terminal; the board and its event stream need none. Without --host there is no key and the
+ * server listens on 127.0.0.1 only.
+ */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Running, demoFolder, startLive, stopLive } from './harness.js';
+
+const running: Running[] = [];
+afterAll(async () => {
+  for (const r of running) await stopLive(r);
+});
+
+const save = (base: string, headers: Record<string, string> = {}): Promise<Response> =>
+  fetch(`${base}/api/save`, { method: 'POST', headers, body: JSON.stringify({ id: 'k1', station: '甲', box: '中心会场', draft: { marks: { '0': 'approve' }, writeIns: [], status: '', note: '' } }) });
+
+describe('jipiao live --host', () => {
+  it('prints an entry key and requires it from entry pages; the board needs none', async () => {
+    const dir = demoFolder(false);
+    // 127.0.0.2 is a loopback address other than 127.0.0.1: it stands for the hall's network here.
+    const live = await startLive(dir, path.dirname(dir), ['--host', '127.0.0.2']);
+    running.push(live);
+    expect(live.key).toMatch(/^[0-9a-f]{8}$/u);
+    const base = new URL(live.board).origin;
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/u);
+    expect(live.entry).toBe(`${base}/entry?key=${live.key ?? ''}`);
+    expect((await fetch(`${base}/entry`)).status).toBe(403);
+    expect((await fetch(`${base}/entry?key=wrong`)).status).toBe(403);
+    expect((await fetch(live.entry)).status).toBe(200);
+    expect((await save(base)).status).toBe(403);
+    expect((await save(base, { 'x-entry-key': live.key ?? '' })).status).toBe(200);
+    expect((await fetch(`${base}/board`)).status).toBe(200);
+    const events = await fetch(`${base}/events`);
+    expect(events.status).toBe(200);
+    const reader = events.body?.getReader();
+    let text = '';
+    while (!text.includes('"counted":1')) text += new TextDecoder().decode((await reader?.read())?.value);
+    await reader?.cancel();
+    await stopLive(live);
+  });
+
+  it('without --host: 127.0.0.1 and no key', async () => {
+    const dir = demoFolder(false);
+    const live = await startLive(dir, path.dirname(dir));
+    running.push(live);
+    expect(live.key).toBeUndefined();
+    expect(live.entry).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/entry$/u);
+    expect((await save(new URL(live.board).origin)).status).toBe(200);
+    await stopLive(live);
+  });
+});
