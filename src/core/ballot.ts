@@ -344,8 +344,10 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
     if (e) return err(e);
   }
   const rawTicket = cells[plan.ticketCol] ?? '';
-  const ticket = ticketKey(rawTicket.trim());
-  if (ticket === '' || !isPlainTicket(ticket)) {
+  // Nearly every 票号 is plain ASCII: no normalisation and no further checks (one regex test).
+  let ticket = rawTicket;
+  if (!isPlainTicket(rawTicket)) {
+    ticket = ticketKey(rawTicket.trim());
     const e = notABallot(plan, row, rawTicket, ticket);
     if (e) return err(e);
   }
