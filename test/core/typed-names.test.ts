@@ -159,3 +159,20 @@ describe('names layout reading (SPEC §2.2 item 4)', () => {
     ]);
   });
 });
+
+describe("rulings' 更正 cells follow the same name rules (SPEC §2.2, §2.4)", () => {
+  it('a correction that is itself not a name leaves the ballot unclear; a clean one resolves it', async () => {
+    const { count } = await import('../../src/core/index.js');
+    const rows = [
+      { file: 'b.csv', line: 1, cells: NAMES },
+      { file: 'b.csv', line: 2, cells: ['000001', '张建国', '孙丽/周强', ''] },
+    ];
+    const ruling = (value: string) => ({ ticket: '000001', verdict: 'valid' as const, corrections: [{ column: '委员', value }], vote: '7:0', reason: '', file: 'r.csv', line: 2 });
+    const bad = await count([{ file: 'b.csv', rows }], { election, registered: 10, rulings: [ruling('孙丽／周强')] });
+    expect(bad.ok ? [] : bad.error.map((e) => e.code)).toEqual(['RULING_STILL_UNCLEAR']);
+    const good = await count([{ file: 'b.csv', rows }], { election, registered: 10, rulings: [ruling('孙丽、周\u200b强')] });
+    if (!good.ok) throw new Error(good.error[0]?.message);
+    expect(good.value.ballots.valid).toBe(1);
+    expect(good.value.people.find((p) => p.name === '周强')?.total).toBe(1);
+  });
+});
