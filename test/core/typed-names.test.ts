@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BallotReading,
-  DEFAULT_RULES,
   type Election,
   type HeaderPlan,
   RollIndex,
@@ -20,22 +19,16 @@ import {
   resolveWritten,
   ticketKey,
 } from '../../src/core/index.js';
+import { election as testElection } from '../adapters/render/helpers.js';
 
-const election: Election = {
-  title: '测试',
-  date: '2026-12-20',
-  method: 'direct',
-  mode: 'combined',
-  round: 'first',
+const election: Election = testElection({
   registered: 10,
   issued: 10,
   offices: [
     { name: '主任', seats: 1, candidates: ['张建国', '李秀英'] },
     { name: '委员', seats: 3, candidates: ['孙丽', '周强', '吴敏', '郑伟'] },
   ],
-  rules: DEFAULT_RULES,
-  previouslyElected: [],
-};
+});
 const printed = printedIndex(election);
 const roll = new RollIndex([
   { name: '张建国', group: '一组' },
