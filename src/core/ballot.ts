@@ -320,7 +320,10 @@ function looksLikeTotals(plan: HeaderPlan, cells: readonly string[], ticketEmpty
   return ticketEmpty ? filled > 0 : big;
 }
 
-/** Errors of a row that is not a ballot: repeated header, totals row, empty or unusable 票号. */
+/**
+ * Errors of a row that is not a ballot: repeated header, totals row, empty or unusable 票号 (规程 第三十七条:
+ * 每张收回的选票计入选票总数 — so a row that is not a paper ballot must never be counted as one).
+ */
 function notABallot(plan: HeaderPlan, row: RawRow, rawTicket: string, ticket: string): InputError | undefined {
   const col = plan.ticketCol + 1;
   if (cleanHeader(rawTicket) === '票号') {
