@@ -320,7 +320,10 @@ function looksLikeTotals(plan: HeaderPlan, cells: readonly string[], ticketEmpty
   return ticketEmpty ? filled > 0 : big;
 }
 
-/** Errors of a row that is not a ballot: repeated header, totals row, empty or unusable 票号. */
+/**
+ * Errors of a row that is not a ballot: repeated header, totals row, empty or unusable 票号 (规程 第三十七条:
+ * 每张收回的选票计入选票总数 — so a row that is not a paper ballot must never be counted as one).
+ */
 function notABallot(plan: HeaderPlan, row: RawRow, rawTicket: string, ticket: string): InputError | undefined {
   const col = plan.ticketCol + 1;
   if (cleanHeader(rawTicket) === '票号') {
@@ -344,8 +347,10 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
     if (e) return err(e);
   }
   const rawTicket = cells[plan.ticketCol] ?? '';
-  const ticket = ticketKey(rawTicket.trim());
-  if (ticket === '' || !isPlainTicket(ticket)) {
+  // Nearly every 票号 is plain ASCII: no normalisation and no further checks (one regex test).
+  let ticket = rawTicket;
+  if (!isPlainTicket(rawTicket)) {
+    ticket = ticketKey(rawTicket.trim());
     const e = notABallot(plan, row, rawTicket, ticket);
     if (e) return err(e);
   }

@@ -86,6 +86,8 @@ function isKnown(n: string, printed: PrintedIndex, roll: RollIndex | undefined):
 }
 
 /**
+ * 规程 第三十四条 (另选其他选民) and 10.选票检验 (疑难选票由选举领导小组认定): a typed name that is not
+ * certainly one person is never counted, it is set aside for the 领导小组.
  * SPEC §2.2 "What a written name may be" and §3 step 3: who a written item is — one or more persons
  * (white space between known persons), a name nobody on the roll has, or unclear (→ disputed) with why.
  * `written` is `cleanWritten`: NFKC, invisible characters removed, dots unified, white space collapsed.

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BallotReading,
-  DEFAULT_RULES,
   type Election,
   type HeaderPlan,
   RollIndex,
@@ -20,22 +19,16 @@ import {
   resolveWritten,
   ticketKey,
 } from '../../src/core/index.js';
+import { election as testElection } from '../adapters/render/helpers.js';
 
-const election: Election = {
-  title: '测试',
-  date: '2026-12-20',
-  method: 'direct',
-  mode: 'combined',
-  round: 'first',
+const election: Election = testElection({
   registered: 10,
   issued: 10,
   offices: [
     { name: '主任', seats: 1, candidates: ['张建国', '李秀英'] },
     { name: '委员', seats: 3, candidates: ['孙丽', '周强', '吴敏', '郑伟'] },
   ],
-  rules: DEFAULT_RULES,
-  previouslyElected: [],
-};
+});
 const printed = printedIndex(election);
 const roll = new RollIndex([
   { name: '张建国', group: '一组' },
@@ -157,5 +150,22 @@ describe('names layout reading (SPEC §2.2 item 4)', () => {
       ['badName', '委员', '孙丽/周强'],
       ['near', '委员', '吳敏'],
     ]);
+  });
+});
+
+describe("rulings' 更正 cells follow the same name rules (SPEC §2.2, §2.4)", () => {
+  it('a correction that is itself not a name leaves the ballot unclear; a clean one resolves it', async () => {
+    const { count } = await import('../../src/core/index.js');
+    const rows = [
+      { file: 'b.csv', line: 1, cells: NAMES },
+      { file: 'b.csv', line: 2, cells: ['000001', '张建国', '孙丽/周强', ''] },
+    ];
+    const ruling = (value: string) => ({ ticket: '000001', verdict: 'valid' as const, corrections: [{ column: '委员', value }], vote: '7:0', reason: '', file: 'r.csv', line: 2 });
+    const bad = await count([{ file: 'b.csv', rows }], { election, registered: 10, rulings: [ruling('孙丽／周强')] });
+    expect(bad.ok ? [] : bad.error.map((e) => e.code)).toEqual(['RULING_STILL_UNCLEAR']);
+    const good = await count([{ file: 'b.csv', rows }], { election, registered: 10, rulings: [ruling('孙丽、周\u200b强')] });
+    if (!good.ok) throw new Error(good.error[0]?.message);
+    expect(good.value.ballots.valid).toBe(1);
+    expect(good.value.people.find((p) => p.name === '周强')?.total).toBe(1);
   });
 });

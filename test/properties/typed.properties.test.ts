@@ -6,24 +6,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BallotLogEntry, type CountResult, DEFAULT_RULES, type Election, type RawRow, RollIndex, count } from '../../src/core/index.js';
+import { type BallotLogEntry, type CountResult, type Election, type RawRow, RollIndex, count } from '../../src/core/index.js';
+import { election as testElection } from '../adapters/render/helpers.js';
 
-const election: Election = {
-  title: '录入变体性质测试',
-  date: '2026-12-20',
-  method: 'direct',
-  mode: 'combined',
-  round: 'first',
+const election: Election = testElection({
   registered: 100,
   issued: 100,
   offices: [
     { name: '主任', seats: 1, candidates: ['张建国', '李秀英'] },
     { name: '委员', seats: 2, candidates: ['孙丽', '周强', '吴敏'] },
   ],
-  rules: DEFAULT_RULES,
-  previouslyElected: [],
-};
-
+});
 const roll = new RollIndex(
   ['张建国', '李秀英', '孙丽', '周强', '吴敏', '刘洋', '刘洋', '阿依古丽·买买提', '王一'].map((name, i) => ({ name, group: i === 6 ? '二组' : '一组' })),
 );
