@@ -20,7 +20,8 @@ p, td, th, h1 { white-space: pre-wrap; line-break: strict; word-break: normal; o
 .form { font-size: 10.5pt; }
 .form h1 { font-size: 20pt; text-align: center; letter-spacing: 0.3em; margin: 0 0 8pt; }
 .form p { margin: 3pt 0; line-height: 1.45; }
-.board { font-size: 16pt; }
+.board { font-size: 16pt; page: board; }
+@page board { margin: 14mm 15mm 16mm; }
 .board .over { font-size: 22pt; text-align: center; font-weight: bold; margin: 6pt 0 0; line-height: 1.3; }
 .board h1 { font-size: 30pt; text-align: center; letter-spacing: 0.3em; margin: 4pt 0 14pt; line-height: 1.3; }
 .board p { margin: 4pt 0; line-height: 1.5; }
@@ -35,9 +36,10 @@ th { background: #f0f0f0; font-weight: bold; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .nw { white-space: nowrap; }
 tr, .keep, .sigs div { break-inside: avoid; page-break-inside: avoid; }
-.sigs { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 4pt 14pt; margin-top: 8pt; }
-.board .sigs { grid-template-columns: 1fr 1fr; gap: 2pt 18pt; }
-.sigs div { border-bottom: 0.6pt solid #000; padding-top: 12pt; }
+.sigs { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 2pt 12pt; margin-top: 6pt; }
+.board .sigs { grid-template-columns: 1fr 1fr; gap: 0 18pt; margin-top: 4pt; }
+.board .sigs div { padding-top: 6pt; }
+.sigs div { border-bottom: 0.6pt solid #000; padding-top: 10pt; white-space: nowrap; }
 .right { text-align: right; margin-top: 10pt; }
 .right p { margin: 2pt 0; }
 @media screen { .sheet { max-width: 176mm; margin: 0 auto; padding: 16mm 0; } }`;

@@ -44,18 +44,14 @@ export function resultsNotice(r: CountResult): Sheet | undefined {
   const note = (p: PersonResult, tied: boolean): string => {
     const parts: string[] = [];
     if (p.elected !== null) parts.push(final.includes(p.elected) ? `当选${p.elected}` : `${p.elected}（待定）`);
-    if (tied) parts.push('得票相等');
+    if (tied) parts.push('并列');
     if (p.printed === null) parts.push('另选');
     return joinNames(parts);
   };
-  const head = ['名次', '姓名', ...(combined ? offices.map((o) => `${o}票`) : ['得票数']), ...(combined ? ['总得票数'] : []), '备注'];
-  const rows = ranked(r.people).map(({ p, rank, tied }) => [
-    String(rank),
-    shown(p.name),
-    ...offices.map((o) => String(p.votes[o] ?? 0)),
-    ...(combined ? [String(p.total)] : []),
-    note(p, tied),
-  ]);
+  // One line per person at poster size: 总得票数 and, in combined mode, the offices the votes were for.
+  const byOffice = (p: PersonResult): string => joinNames(offices.filter((o) => (p.votes[o] ?? 0) > 0).map((o) => `${o} ${p.votes[o] ?? 0}`));
+  const head = ['名次', '姓名', combined ? '总得票数' : '得票数', ...(combined ? ['其中'] : []), '备注'];
+  const rows = ranked(r.people).map(({ p, rank, tied }) => [String(rank), shown(p.name), String(p.total), ...(combined ? [byOffice(p)] : []), note(p, tied)]);
   const pending = r.provisional
     ? [{ kind: 'para', indent: true, text: `另有疑难选票 ${r.margin?.pending ?? r.ballots.disputed} 张待选举领导小组认定，认定后的得票以重新公布的为准。` } as const]
     : [];
@@ -64,8 +60,8 @@ export function resultsNotice(r: CountResult): Sheet | undefined {
     style: 'board',
     blocks: [
       header(r, '选举结果公告'),
-      { kind: 'para', indent: true, text: `${held(r)}根据规程“须当场宣布，同时应当公布所有候选人和被选人所得票数”，现将所有候选人和另选人的得票公告如下（按得票多少排列）：` },
-      { kind: 'table', head, rows, numeric: head.map((h, i) => i === 0 || (i > 1 && i < head.length - 1)) },
+      { kind: 'para', indent: true, text: `${held(r)}现将所有候选人和另选人的得票公告如下（按得票多少排列，得票相等的并列）：` },
+      { kind: 'table', head, rows, numeric: head.map((_, i) => i === 0 || i === 2), nowrap: head.map((_, i) => i < 3) },
       ...pending,
       {
         kind: 'keep',

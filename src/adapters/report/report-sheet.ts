@@ -12,28 +12,21 @@ import { COUNTING_STAFF, LEADER, seal } from './signatures.js';
 import { formal, joinNames } from './typography.js';
 import { chineseDate, electionParts } from './wording.js';
 
+/** Ballots by class, per box when there are several, with the total row (收回 = 有效 + 部分有效 + 无效 + 疑难). */
 function countsTable(r: CountResult): Block[] {
   const b = r.ballots;
   const who = r.election.method === 'representative' ? '居民代表总数' : '登记选民';
-  const blocks: Block[] = [
+  const row = (name: string, c: typeof b | (typeof r.boxes)[number]): string[] => [name, String(c.returned), `${c.valid}（${c.blank}）`, String(c.partial), String(c.invalid), String(c.disputed)];
+  ballotFigures(r); // asserts that the classes add up to the ballots returned
+  return [
+    { kind: 'fields', items: [[who, `${b.registered} 人`], ['发出选票', `${b.issued} 张`], ['收回选票', `${b.returned} 张`]] },
     {
       kind: 'table',
-      head: [who, '发出选票', '收回选票', '有效票（含弃权）', '部分有效票', '无效票（含废票）', '疑难选票'],
-      rows: [[String(b.registered), String(b.issued), String(b.returned), `${b.valid}（${b.blank}）`, String(b.partial), String(b.invalid), String(b.disputed)]],
-      numeric: [true, true, true, true, true, true, true],
-    },
-    { kind: 'para', text: ballotFigures(r) },
-  ];
-  if (r.boxes.length > 1) {
-    blocks.push({
-      kind: 'table',
-      caption: '各票箱',
-      head: ['票箱', '收回', '有效（含弃权）', '部分有效', '无效', '疑难'],
-      rows: r.boxes.map((x) => [showControls(x.box), String(x.returned), `${x.valid}（${x.blank}）`, String(x.partial), String(x.invalid), String(x.disputed)]),
+      head: ['票箱', '收回选票', '有效票（含弃权票）', '部分有效票', '无效票（含废票）', '疑难选票'],
+      rows: [...(r.boxes.length > 1 ? r.boxes.map((x) => row(showControls(x.box), x)) : []), row('合计', b)],
       numeric: [false, true, true, true, true, true],
-    });
-  }
-  return blocks;
+    },
+  ];
 }
 
 function validityBlocks(r: CountResult): Block[] {
