@@ -8,7 +8,7 @@ import { METHOD_LABEL, MODE_LABEL, VALIDITY_ARTICLE, VALIDITY_LABEL, VALIDITY_RE
 import type { Block, Sheet } from './blocks.js';
 import { ballotFigures, byStroke, electedIn, finalOffices, namesWithVotes, shown, thresholdText } from './figures.js';
 import { COUNTING_STAFF, seal } from './signatures.js';
-import { formal, joinNames } from './typography.js';
+import { formal, joinNames, sentence } from './typography.js';
 import { GUIDELINE, LAW, chineseDate, electionParts, electionPhrase } from './wording.js';
 
 function header(r: CountResult, text: string): Block {
@@ -101,7 +101,7 @@ export function announcementSheet(r: CountResult): Sheet | undefined {
   for (const x of r.revote.filter((v) => final.includes(v.office))) notes.push({ kind: 'para', indent: true, text: `${x.office}尚有 ${x.seats} 名因得票相等须再次投票，另行公告。` });
   for (const x of r.runoff.filter((v) => final.includes(v.office))) notes.push({ kind: 'para', indent: true, text: `${x.office}尚有 ${x.seats} 名须另行选举，另行公告。` });
   for (const x of r.vacant) notes.push({ kind: 'para', indent: true, text: `${x.office} ${x.seats} 名经另行选举仍未选出，职位空缺（第四十一条）。` });
-  if (r.presiding) notes.push({ kind: 'para', indent: true, text: formal(r.presiding) });
+  if (r.presiding) notes.push({ kind: 'para', indent: true, text: sentence(formal(r.presiding)) });
   return {
     id: '当选公告',
     style: 'board',

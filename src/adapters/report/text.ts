@@ -47,8 +47,11 @@ const center = (t: string): string => ' '.repeat(Math.max(0, Math.floor((TEXT_WI
 
 function signatureLines(b: Extract<Block, { kind: 'signatures' }>): string[] {
   const lines = [''];
-  const cell = (r: string): string => padEnd(`${r}（签名）：____________`, 38);
-  for (let i = 0; i < b.roles.length; i += 2) lines.push(b.roles.slice(i, i + 2).map(cell).join('    ').trimEnd(), '');
+  const cells = b.roles.map((r) => `${r}（签名）：＿＿＿＿＿＿`);
+  const col = Math.max(...cells.map(width));
+  // Two to a line when two fit in the width, else one.
+  const perLine = 2 * col + 4 <= TEXT_WIDTH ? 2 : 1;
+  for (let i = 0; i < cells.length; i += perLine) lines.push(cells.slice(i, i + perLine).map((c) => padEnd(c, col)).join('    ').trimEnd(), '');
   if (b.seal) lines.push(padStart(b.seal, TEXT_WIDTH));
   if (b.date) lines.push(padStart(b.date, TEXT_WIDTH));
   return lines;

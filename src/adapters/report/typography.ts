@@ -25,6 +25,11 @@ export function formal(s: string): string {
   return t.replace(/\s*([，：；（）。、？！「」])\s*/gu, (_m, p: string) => p).replace(/（\s+/gu, '（');
 }
 
+/** Text ending with a full stop (。) unless it already ends with closing punctuation. */
+export function sentence(s: string): string {
+  return /[。！？；]$/u.test(s) ? s : `${s}。`;
+}
+
 /** Names in a list: separated by the 顿号 `、` (never by spaces or commas). */
 export function joinNames(names: readonly string[]): string {
   return names.join('、');

@@ -14,7 +14,7 @@ export interface ElectionParts {
   readonly term: string;
   /** 银龙东苑社区第九届居民委员会 */
   readonly body: string;
-  /** What was held: 换届选举 / 选举 / 另行选举 / 再次投票. */
+  /** What was held: 换届选举 / 选举 / 另行选举 / 再次投票; in separate mode led by the office (委员选举). */
   readonly event: string;
   /** 银龙东苑社区居民委员会选举领导小组 (规程 第九条). */
   readonly leadGroup: string;
@@ -26,7 +26,10 @@ export function electionParts(e: Election): ElectionParts {
   const community = showControls(e.community ?? '');
   const term = TERM.exec(e.title)?.[0] ?? '';
   const body = `${community}${term}居民委员会`;
-  const event = e.round === 'runoff' ? '另行选举' : e.round === 'revote' ? '再次投票' : e.title.includes('换届') ? '换届选举' : '选举';
+  // 分别投票: each office is its own election (SPEC §2.1), named by its office.
+  const office = e.mode === 'separate' ? (e.offices[0]?.name ?? '') : '';
+  const round = e.round === 'runoff' ? '另行选举' : e.round === 'revote' ? '再次投票' : e.title.includes('换届') && office === '' ? '换届选举' : '选举';
+  const event = `${office}${round}`;
   return { community, term, body, event, leadGroup: `${community}居民委员会选举领导小组` };
 }
 
