@@ -99,7 +99,7 @@ describe.skipIf(!HAVE_PRINT_TOOLS)('sheets printed on A4 by Chromium', () => {
         title: Math.min(...[...s.querySelectorAll('h1, .over')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
         body: Math.min(...[...s.querySelectorAll('p:not(.over), td, th')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
       }))`)) as { board: boolean; title: number; body: number }[];
-      const pt = (px: number): number => (px * 72) / 96;
+      const pt = (px: number): number => Math.round((px * 72 * 100) / 96) / 100; // CSS px → pt, to 0.01 pt
       expect(sizes.filter((s) => s.board)).toHaveLength(2);
       for (const s of sizes) {
         expect(pt(s.title)).toBeGreaterThanOrEqual(s.board ? 22 : 16);
