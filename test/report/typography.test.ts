@@ -10,7 +10,8 @@ import { sheetText } from '../../src/adapters/report/text.js';
 import { NO_LINE_END, NO_LINE_START, formal, joinNames } from '../../src/adapters/report/typography.js';
 import { width, wrap } from '../../src/adapters/report/width.js';
 import { electionParts, electionPhrase } from '../../src/adapters/report/wording.js';
-import { type CountResult, DEFAULT_RULES, type Election } from '../../src/core/index.js';
+import type { Election } from '../../src/core/index.js';
+import { GRID_BALLOTS, GRID_HEADER, countRows, election, rows } from '../adapters/render/helpers.js';
 
 describe('formal(): running text in full-width punctuation', () => {
   it.each([
@@ -50,21 +51,7 @@ describe('wrap(): 禁则 and whole numbers', () => {
   });
 });
 
-const base: Election = {
-  community: '银龙东苑社区',
-  title: '银龙东苑社区第九届居民委员会换届选举',
-  date: '2026-12-20',
-  method: 'direct',
-  mode: 'combined',
-  round: 'first',
-  issued: 10,
-  offices: [
-    { name: '主任', seats: 1, candidates: ['张三', '李四'] },
-    { name: '委员', seats: 2, candidates: ['王五', '赵六', '钱七'] },
-  ],
-  rules: DEFAULT_RULES,
-  previouslyElected: [],
-};
+const base: Election = election({ community: '银龙东苑社区', title: '银龙东苑社区第九届居民委员会换届选举' });
 
 describe('wording from the election’s parts, not from the title', () => {
   it.each<[string, Partial<Election>, string]>([
@@ -81,53 +68,17 @@ describe('wording from the election’s parts, not from the title', () => {
   it('the body elected and the leading group', () => {
     expect(electionParts(base)).toMatchObject({ body: '银龙东苑社区第九届居民委员会', leadGroup: '银龙东苑社区居民委员会选举领导小组' });
   });
-  it('the 当选公告 never reads 换届成员 or 另行成员, whatever the title', () => {
+  it('the 当选公告 never reads 换届成员 or 另行成员, whatever the title', async () => {
     for (const [round, title] of [
       ['first', '银龙东苑社区第九届居民委员会换届选举'],
       ['runoff', '银龙东苑社区第九届居民委员会委员另行选举'],
       ['revote', '银龙东苑社区第九届居民委员会再次投票'],
     ] as const) {
-      const r = result({ ...base, round, title });
+      const e = { ...base, round, title };
+      const { result: r } = await countRows(e, [{ file: 'ballots.csv', rows: rows('ballots.csv', GRID_HEADER, GRID_BALLOTS) }]);
       const t = buildSheets(r).map(sheetText).join('');
       expect(t).not.toMatch(/换届成员|另行成员|投票成员|选举成员/u);
       expect(t.replace(/\s/gu, '')).toContain('当选为银龙东苑社区第九届居民委员会成员');
     }
   });
 });
-
-/** A small valid, final result: 张三 主任, 王五 and 赵六 委员. */
-function result(election: Election): CountResult {
-  const counts = { returned: 8, valid: 8, blank: 0, partial: 0, invalid: 0, disputed: 0 };
-  const person = (name: string, printed: string, v: Record<string, number>, elected: string | null) => ({
-    name,
-    printed,
-    votes: { 主任: 0, 委员: 0, ...v },
-    total: Object.values(v).reduce((a, b) => a + b, 0),
-    majority: elected !== null,
-    elected,
-  });
-  return {
-    election,
-    registered: 10,
-    rollChecked: false,
-    ballots: { ...counts, registered: 10, issued: 10 },
-    boxes: [{ box: '中心会场', ...counts }],
-    reasons: {},
-    validity: { valid: true, failed: [], checks: [] },
-    offices: [],
-    people: [person('张三', '主任', { 主任: 6 }, '主任'), person('李四', '主任', { 主任: 2 }, null), person('王五', '委员', { 委员: 7 }, '委员'), person('赵六', '委员', { 委员: 5 }, '委员')],
-    elected: [
-      { office: '主任', name: '张三', votes: 6, total: 6 },
-      { office: '委员', name: '王五', votes: 7, total: 7 },
-      { office: '委员', name: '赵六', votes: 5, total: 5 },
-    ],
-    revote: [],
-    runoff: [],
-    vacant: [],
-    presiding: null,
-    provisional: false,
-    disputes: [],
-    margin: null,
-    warnings: [],
-  };
-}
