@@ -94,7 +94,7 @@ export interface PrintedBundle {
 /** Print `dir/全部文书.html` and cut it into its sheets. */
 export async function printBundle(browser: Browser, dir: string): Promise<PrintedBundle> {
   const html = readFileSync(path.join(dir, '全部文书.html'), 'utf8');
-  const sections = [...html.matchAll(/<section class="sheet \w+" id="([^"]+)">\n(?:<p class="over">([^<]*)<\/p>\n)?<h1>([^<]*)<\/h1>/gu)];
+  const sections = [...html.matchAll(/<section class="sheet [\w ]+" id="([^"]+)">\n(?:<p class="over">([^<]*)<\/p>\n)?<h1>([^<]*)<\/h1>/gu)];
   const sheets = sections.map((m) => m[1] as string);
   const titles = sections.map((m) => ({ over: m[2], text: m[3] as string }));
   const pdf = path.join(dir, '全部文书.pdf');

@@ -35,5 +35,7 @@ export interface Sheet {
   readonly id: SheetId;
   /** `form`: a sheet to fill in and file; `board`: a notice to post (title ≥ 22 pt, body ≥ 16 pt). */
   readonly style: 'form' | 'board';
+  /** A short board notice set larger still, to fill its page (当选公告, 选举无效公告, 另行选举公告). */
+  readonly roomy?: boolean | undefined;
   readonly blocks: readonly Block[];
 }

@@ -39,7 +39,8 @@ export function disputesSheet(r: CountResult): Sheet | undefined {
         kind: 'keep',
         blocks: [
           { kind: 'para', text: `疑难选票共 ${r.disputes.length} 张，已认定 ${ruled} 张，待认定 ${r.disputes.length - ruled} 张。` },
-          { kind: 'signatures', roles: [...leadGroupRoles(r).map((x) => `选举领导小组${x}`), '总监票人'], seal: seal(electionParts(r.election)), date },
+          { kind: 'para', text: '签名（选举领导小组组长、副组长、成员，总监票人）：' },
+          { kind: 'signatures', roles: [...leadGroupRoles(r), '总监票人'], seal: seal(electionParts(r.election)), date },
         ],
       },
     ],

@@ -25,6 +25,10 @@ p, td, th, h1 { white-space: pre-wrap; line-break: strict; word-break: normal; o
 .board .over { font-size: 22pt; text-align: center; font-weight: bold; margin: 6pt 0 0; line-height: 1.3; }
 .board h1 { font-size: 30pt; text-align: center; letter-spacing: 0.3em; margin: 4pt 0 14pt; line-height: 1.3; }
 .board p { margin: 4pt 0; line-height: 1.5; }
+.roomy { font-size: 18pt; }
+.roomy h1 { margin: 10pt 0 24pt; }
+.roomy p { line-height: 1.8; margin: 6pt 0; }
+.roomy .right { margin-top: 28pt; }
 p.indent { text-indent: 2em; }
 p.strong { font-weight: bold; }
 .fields span { margin-right: 1.5em; white-space: nowrap; display: inline-block; }
@@ -80,7 +84,7 @@ function block(b: Block): string {
 }
 
 export function sheetsHtml(title: string, sheets: readonly Sheet[]): string {
-  const body = sheets.map((s) => `<section class="sheet ${s.style}" id="${escapeHtml(s.id)}">\n${s.blocks.map(block).join('\n')}\n</section>`).join('\n');
+  const body = sheets.map((s) => `<section class="sheet ${s.style}${s.roomy ? ' roomy' : ''}" id="${escapeHtml(s.id)}">\n${s.blocks.map(block).join('\n')}\n</section>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

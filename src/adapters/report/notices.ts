@@ -105,6 +105,7 @@ export function announcementSheet(r: CountResult): Sheet | undefined {
   return {
     id: '当选公告',
     style: 'board',
+    roomy: true,
     blocks: [
       header(r, '当选公告'),
       { kind: 'para', indent: true, text: `根据${LAW}和${GUIDELINE}，${held(r)}${ballotFigures(r)}经选举领导小组确认，选举有效。下列人员当选为${p.body}${who}（同一职务以姓氏笔画为序）：` },
@@ -123,6 +124,7 @@ export function invalidNotice(r: CountResult): Sheet | undefined {
   return {
     id: '选举无效公告',
     style: 'board',
+    roomy: true,
     blocks: [
       header(r, '选举无效公告'),
       { kind: 'para', indent: true, text: `${held(r)}${ballotFigures(r)}` },

@@ -41,5 +41,5 @@ export function roundsNotice(r: CountResult): Sheet | undefined {
     });
   }
   blocks.push({ kind: 'keep', blocks: [{ kind: 'para', indent: true, text: '投票时间、地点另行公告。特此公告。' }, { kind: 'right', lines: [seal(p), chineseDate(r.election.date)] }] });
-  return { id: runoff.length > 0 ? '另行选举公告' : '再次投票公告', style: 'board', blocks };
+  return { id: runoff.length > 0 ? '另行选举公告' : '再次投票公告', style: 'board', roomy: true, blocks };
 }
