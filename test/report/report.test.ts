@@ -87,6 +87,16 @@ describe('sheet contents', () => {
     expect(out).toContain('未生成当选公告: 尚有 1 张疑难选票待认定，可能改变主任、委员的当选结果，副主任的结果随之待定');
     expect(out).toContain('主任、委员的再次投票/另行选举公告须待疑难选票认定后再生成');
   });
+  it('the 当选公告 announces only the offices pending disputed ballots cannot change, and says so', async () => {
+    const { dir, out } = await report('margin-at-stake');
+    const t = squeeze(readFileSync(path.join(dir, '当选公告.txt'), 'utf8'));
+    expect(t).toContain('主任：张三（6票）');
+    expect(t).not.toContain('王五');
+    expect(t).toContain('本公告仅公布主任的当选结果；尚有1张疑难选票待认定，可能改变委员的当选结果，须待选举领导小组认定后另行公告。');
+    expect(t).toContain('疑难选票1张，合计10张');
+    expect(squeeze(readFileSync(path.join(dir, '选举结果报告单.txt'), 'utf8'))).toContain('委员（暂定）王五（7票）、赵六（6票）');
+    expect(out).toContain('当选公告只列出结果已确定的职务: 尚有 1 张疑难选票待认定，可能改变委员的当选结果');
+  });
   it('an invalid election gets its notice: the reason in words with its article, and what must follow — never a code', async () => {
     const { dir } = await report('sheets-low-turnout');
     const t = squeeze(readFileSync(path.join(dir, '选举无效公告.txt'), 'utf8'));

@@ -81,7 +81,7 @@ function outcomeBlocks(r: CountResult): Block[] {
   const elected = r.election.offices
     .map((o) => ({ o: o.name, seats: electedIn(r, o.name) }))
     .filter((x) => x.seats.length > 0)
-    .map((x) => `${x.o}　${namesWithVotes(x.seats)}${final.includes(x.o) ? '' : '（暂定）'}`);
+    .map((x) => `${x.o}${final.includes(x.o) ? '' : '（暂定）'}　${namesWithVotes(x.seats)}`);
   const rest: string[] = [];
   for (const x of r.revote) rest.push(`${x.office} ${x.seats} 名得票相等，须就${joinNames([...x.names].sort(byStroke).map(shown))}再次投票`);
   for (const x of r.runoff) rest.push(`${x.office} ${x.seats} 名须另行选举，候选人${joinNames(x.candidates.map(shown))}`);
