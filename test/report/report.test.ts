@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escapeHtml, sheetsHtml } from '../../src/adapters/report/html.js';
 import { type SheetId, chineseDate } from '../../src/adapters/report/sheets.js';
+import { NO_LINE_END, NO_LINE_START } from '../../src/adapters/report/typography.js';
 import { width } from '../../src/adapters/report/width.js';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../cli/fake-io.js';
@@ -53,10 +54,17 @@ describe.each([
       } else expect(actual, f).toBe(readFileSync(golden, 'utf8'));
     }
   });
-  it('text sheets fit 80 display columns (CJK counted as 2)', async () => {
+  it('text sheets fit 80 display columns (CJK counted as 2) and keep the line-breaking rules (禁则)', async () => {
     const { dir } = await report(fixture);
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
-      for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) expect(width(line.replace('\f', '')), `${f}: ${line}`).toBeLessThanOrEqual(80);
+      for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+        expect(width(line.replace('\f', '')), `${f}: ${line}`).toBeLessThanOrEqual(80);
+        // 禁则: no line (nor a wrapped cell) starts with closing punctuation or ends with an opening bracket.
+        for (const cell of line.trim().split(/\s+/u).filter((c) => c !== '—')) {
+          expect(NO_LINE_START.has(cell[0] ?? ''), `${f}: ${line}`).toBe(false);
+          expect(NO_LINE_END.has(cell[cell.length - 1] ?? ''), `${f}: ${line}`).toBe(false);
+        }
+      }
     }
   });
   it('HTML has no scripts and A4 page CSS', async () => {

@@ -65,7 +65,7 @@ function peopleTable(r: CountResult): Block {
     head,
     rows,
     numeric: head.map((_, i) => i > 1 && i < head.length - 2),
-    nowrap: head.map((_, i) => i > 0),
+    nowrap: head.map(() => true),
   };
 }
 

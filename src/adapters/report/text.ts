@@ -9,16 +9,12 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], nu
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const total = (gap: number): number => widths.reduce((a, b) => a + b, 0) + gap * (n - 1);
   const gap = total(2) <= TEXT_WIDTH ? 2 : 1;
-  // Shrink the widest wrappable column until the table fits (wrapping its cells); columns marked nowrap
-  // (编号, 票号, figures) only when nothing else is left to shrink.
-  const widest = (allowed: (i: number) => boolean, floor: number): number => {
-    let wi = -1;
-    widths.forEach((w, i) => (allowed(i) && w > floor && (wi < 0 || w > (widths[wi] ?? 0)) ? (wi = i) : undefined));
-    return wi;
-  };
+  // Shrink the widest column that may still shrink until the table fits, wrapping its cells: a column
+  // marked nowrap (names, 编号, 票号, figures) only down to its widest value (its header may wrap).
+  const floor = head.map((_, i) => (nowrap[i] ? Math.max(2, ...rows.map((r) => width(r[i] ?? ''))) : 8));
   while (total(gap) > TEXT_WIDTH) {
-    let wi = widest((i) => !nowrap[i], 8);
-    if (wi < 0) wi = widest(() => true, 4);
+    let wi = -1;
+    widths.forEach((w, i) => (w > (floor[i] ?? 0) && (wi < 0 || w > (widths[wi] ?? 0)) ? (wi = i) : undefined));
     if (wi < 0) break;
     widths[wi] = (widths[wi] ?? 0) - 1;
   }
