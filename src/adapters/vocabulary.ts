@@ -27,9 +27,16 @@ export const VALIDITY_LABEL: Readonly<Record<ValidityCode, string>> = {
 
 /** The guideline's article behind each validity check (cited on the invalid-election notice). */
 export const VALIDITY_ARTICLE: Readonly<Record<ValidityCode, string>> = {
-  MORE_RETURNED_THAN_ISSUED: '规程第三十七条, 11.选举有效性确认(5)',
-  LOW_TURNOUT: '规程第三十八条, 11.选举有效性确认(3)',
-  NOT_COMPETITIVE: '规程第二条(四)、第二十二条, 11.选举有效性确认(4)',
+  MORE_RETURNED_THAN_ISSUED: '规程第三十七条、11.选举有效性确认（5）',
+  LOW_TURNOUT: '规程第三十八条、11.选举有效性确认（3）',
+  NOT_COMPETITIVE: '规程第二条（四）、第二十二条、11.选举有效性确认（4）',
+};
+
+/** What the 选举领导小组 must do after an election found invalid for this reason (规程 第五十二条: 应组织重新选举). */
+export const VALIDITY_REMEDY: Readonly<Record<ValidityCode, string>> = {
+  MORE_RETURNED_THAN_ISSUED: '查明收回选票多于发出选票的原因，重新组织投票选举',
+  LOW_TURNOUT: '广泛动员登记选民参加投票，重新组织投票选举',
+  NOT_COMPETITIVE: '依照差额选举原则重新确定正式候选人（第二十二条）后，重新组织投票选举',
 };
 
 const TABLES: readonly Readonly<Record<string, string>>[] = [REASON_LABEL, VALIDITY_LABEL, ROLL_CHECK_LABEL];

@@ -18,7 +18,7 @@ import { OutputError, ioCode, outputsOverInputs, writeAtomic } from './outputs.j
 import { type SheetFiles, sheetFileNames, writeSheetFiles } from './sheet-files.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
-  ballotsCommand(program, 'report', '生成选举文书: 选举结果报告单、当选公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
+  ballotsCommand(program, 'report', '生成选举文书: 选举结果报告单、选举结果公告、当选公告或选举无效公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
     .option('--out <dir>', '输出文件夹 (默认: 第一个选票文件旁的 report/)')
     .option('--strict', '结果不是最终结果时退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
@@ -47,6 +47,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
         return;
       }
       const lines = [`已生成 ${files.sheets.length} 份文书 (${files.sheets.join('、')}):`, ...files.written.map((w) => `  ${displayPath(io.cwd, path.join(out, w))}`)];
+      for (const n of files.notes) lines.push(n);
       if (files.removed.length > 0) lines.push(`已删除上次生成、现已不适用的文书: ${files.removed.join('、')}`);
       io.stdout.write(`${lines.map(showControls).join('\n')}\n`);
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);

@@ -7,7 +7,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { sheetsHtml } from '../adapters/report/html.js';
-import { SHEET_IDS, buildSheets } from '../adapters/report/sheets.js';
+import { SHEET_IDS, buildSheets, sheetNotes } from '../adapters/report/sheets.js';
 import { sheetText, sheetsText } from '../adapters/report/text.js';
 import type { CountResult } from '../core/index.js';
 
@@ -18,6 +18,8 @@ export interface SheetFiles {
   readonly written: readonly string[];
   /** File names of an earlier run removed. */
   readonly removed: readonly string[];
+  /** Sheets held back while disputed ballots are at stake, and why (one line each). */
+  readonly notes: readonly string[];
 }
 
 /** Every file name a report folder may get (written or removed), to check them against the inputs first. */
@@ -50,5 +52,5 @@ export function writeSheetFiles(dir: string, r: CountResult, write: (file: strin
       }
     }
   }
-  return { sheets: sheets.map((s) => s.id), written, removed };
+  return { sheets: sheets.map((s) => s.id), written, removed, notes: sheetNotes(r) };
 }
