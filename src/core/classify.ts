@@ -46,6 +46,8 @@ export interface CountedSection {
   readonly marks: readonly Mark[];
   /** Approvals of persons not on the roll (void votes, 第三十四条). */
   readonly notVoter: number;
+  /** Who those void approvals were for (the written names), for the ballot log; empty when none. */
+  readonly notVoterNames: readonly string[];
   /** Approvals removed because the person is approved in a higher office. */
   readonly removed: number;
   /** Distinct approvals before step 5 (what the overvote rule compared with the seats). */
@@ -149,6 +151,7 @@ interface WorkSection {
   removed: number;
 }
 
+const NO_NAMES: readonly string[] = Object.freeze([]);
 const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
 const BLANK_REASONS: readonly ReasonCode[] = Object.freeze(['BLANK'] as ReasonCode[]);
 
@@ -241,6 +244,7 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
       approved: isVoid ? [] : w.persons,
       marks: w.marks,
       notVoter: isVoid ? 0 : w.notVoter.length,
+      notVoterNames: isVoid ? NO_NAMES : w.notVoter,
       removed: w.removed,
       approvalsBeforeVoid: approvals,
     };

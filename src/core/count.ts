@@ -330,7 +330,7 @@ export class Counter {
           line: reading.line,
           class: c.class,
           reasons: c.reasons,
-          detail: ballotDetail(c),
+          detail: ballotDetail(c, this.election.offices),
           ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
         });
       }

@@ -51,17 +51,22 @@ export function describeIssues(issues: readonly Unclear[]): string {
   return issues.length === 0 ? '疑难' : issues.map(describeUnclear).join('; ');
 }
 
-/** Issue kinds of typed names (issue 12) that the ballot log spells out. */
-const LOGGED: ReadonlySet<Unclear['kind']> = new Set(['badName', 'near']);
+/** `「委员」栏「陈晓冬」不在选民名单中` for each write-in voided by the roll (规程 第三十四条: 另选须为登记选民). */
+function notVoterText(c: Classified, offices: readonly { readonly name: string }[]): string[] {
+  if (c.class !== 'valid' && c.class !== 'partial') return [];
+  const out: string[] = [];
+  c.sections.forEach((s, oi) => {
+    for (const n of s.notVoterNames) out.push(`「${offices[oi]?.name ?? ''}」栏「${shown(n)}」不在选民名单中, 这一票不计`);
+  });
+  return out;
+}
 
 /**
- * What the ballot log says beyond the reason codes (issue 12): for a disputed ballot with an unclear
- * typed name, each such cell, its text and why. Empty otherwise — the older kinds (marks, homonyms …) and
- * write-ins voided by the roll keep the log's earlier form, so existing logs stay byte-identical; the
- * disputed list, JSON and `jipiao disputes` describe every issue.
+ * What the ballot log says beyond the reason codes (issue 12): for a disputed ballot, each unclear cell,
+ * its text and why; for a counted ballot, each write-in voided because the roll does not have the person.
+ * Empty for every other ballot, so the log of a clean election has only codes.
  */
-export function ballotDetail(c: Classified): string {
-  if (c.class !== 'disputed') return '';
-  const typed = c.issues.filter((u) => LOGGED.has(u.kind));
-  return typed.length === 0 ? '' : describeIssues(typed);
+export function ballotDetail(c: Classified, offices: readonly { readonly name: string }[]): string {
+  if (c.class === 'disputed') return describeIssues(c.issues);
+  return notVoterText(c, offices).join('; ');
 }

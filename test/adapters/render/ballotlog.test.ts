@@ -56,7 +56,7 @@ describe('ballot log', () => {
       '1,甲,b.csv,2,有效,,,\n',
       '2,甲,b.csv,3,部分有效,RULED;OVERVOTE,疑难,部分有效 (rulings.csv 第 3 行)\n',
       '3,甲,b.csv,4,无效,RULED;RULED_INVALID,疑难,无效 (rulings.csv 第 4 行)\n',
-      '4,甲,b.csv,5,疑难,DISPUTED,,\n',
+      '4,甲,b.csv,5,疑难,DISPUTED: 计票人员标为「疑难」,,\n',
     ]);
   });
 
