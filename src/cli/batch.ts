@@ -189,7 +189,7 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
       }
       const root = path.resolve(io.cwd, dirArg);
       if (!existsSync(root) || !statSync(root).isDirectory()) {
-        io.stderr.write(`错误 [BATCH_NOT_A_FOLDER] ${dirArg}: 不存在或不是文件夹\n`);
+        io.stderr.write(`错误 [BATCH_NOT_A_FOLDER] ${showControls(dirArg)}: 不存在或不是文件夹\n`);
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }
@@ -197,7 +197,7 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
       const rel = (dir: string): string => path.relative(root, dir).split(path.sep).join('/');
       const shown = (dir: string): string => rel(dir) || path.basename(dir);
       if (folders.length === 0 && unreadable.length === 0) {
-        io.stderr.write(`错误 [BATCH_EMPTY] ${dirArg}: 没有找到含 election.json 的选举文件夹\n`);
+        io.stderr.write(`错误 [BATCH_EMPTY] ${showControls(dirArg)}: 没有找到含 election.json 的选举文件夹\n`);
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }

@@ -41,10 +41,14 @@ const CSV_MESSAGES: Readonly<Record<string, string>> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: '这一行的字段数与表头不一致',
 };
 
-function csvError(e: unknown, display: string, encoding: Encoding): InputError {
+/**
+ * `crs`: carriage returns csv-parse has counted as lines of their own in the records before the error
+ * (a quoted bare CR, or the CR of a quoted CRLF) — we count lines by LF only, as editors and Excel do.
+ */
+function csvError(e: unknown, display: string, encoding: Encoding, crs = 0): InputError {
   if (e instanceof CsvError) {
     const ctx = e as CsvError & { lines?: number; column?: number | string; index?: number };
-    const line = typeof ctx.lines === 'number' ? ctx.lines : undefined;
+    const line = typeof ctx.lines === 'number' ? ctx.lines - crs : undefined;
     const column = typeof ctx.index === 'number' ? ctx.index + 1 : undefined;
     return inputError(e.code, CSV_MESSAGES[e.code] ?? `CSV 格式错误 (${e.code})`, { file: display, line, column });
   }
@@ -214,6 +218,7 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   // starts on the line after the previous one ended, and ends as many lines later as it has line breaks.
   let line = range?.firstLine ?? 1;
   let prevEnd = line - 1;
+  let crs = 0;
   try {
     for await (const records of readBatches(parser)) {
       const out: RawRow[] = [];
@@ -235,6 +240,7 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
             ]);
           }
           if (cellBreaks && cell.includes('\n')) breaks += cell.split('\n').length - 1;
+          if (cellBreaks && cell.includes('\r')) crs += cell.split('\r').length - 1;
         }
         line = start + 1 + breaks;
         prevEnd = start + breaks;
@@ -244,7 +250,7 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
     }
   } catch (e) {
     if (e instanceof InputErrors) throw e;
-    const x = csvError(e, display, encoding);
+    const x = csvError(e, display, encoding, crs);
     // An unclosed quote is only noticed at the end of the file: point at the record where it opened.
     throw new InputErrors([x.code === 'CSV_QUOTE_NOT_CLOSED' ? { ...x, line: prevEnd + 1, column: undefined } : x]);
   } finally {
