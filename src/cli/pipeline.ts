@@ -14,6 +14,7 @@ import { loadElection } from '../adapters/input/election.js';
 import { sha256File } from '../adapters/input/hash.js';
 import { loadRollIndex } from '../adapters/input/roll.js';
 import { loadRulings } from '../adapters/input/rulings.js';
+import { countBallotFiles } from '../adapters/input/fast-grid.js';
 import {
   type BallotLogEntry,
   type CountOptions,
@@ -147,12 +148,10 @@ export async function runCount(
       : undefined;
   if (!splitRun) sink?.reset();
   const parts = splitRun?.parts ?? abs.length;
-  const counted =
-    splitRun?.result ??
-    (await count(
-      abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}) })),
-      countOpts,
-    ));
+  // The byte fast path may have to start over: only with a ballot log that can start over too.
+  const restart = onBallot === undefined ? () => undefined : sink && (() => sink.reset());
+  const files = abs.map((p, i) => ({ path: p, display: shownBallots[i] ?? p }));
+  const counted = splitRun?.result ?? (await countBallotFiles(files, opts.encoding ? { encoding: opts.encoding } : {}, countOpts, restart));
   if (!counted.ok) return err(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding));
 
   const inputs: InputFile[] = [];

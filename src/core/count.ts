@@ -11,6 +11,7 @@ import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
 import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './tally.js';
 import { CompactTicketRegistry, type TicketRegistry, type TicketState } from './tickets.js';
+import { FastPath, type FastRows, duplicateTicket } from './fast.js';
 import { type Validity, checkValidity } from './validity.js';
 
 export type Verdict = 'valid' | 'partial' | 'invalid';
@@ -35,7 +36,7 @@ export interface BallotSource {
    * Records in file order; the first is the header. May throw `InputErrors`. Either single rows or
    * batches of rows (one promise per batch instead of per row: the fast path for big files).
    */
-  readonly rows: Iterable<RawRow> | AsyncIterable<RawRow> | AsyncIterable<readonly RawRow[]>;
+  readonly rows: Iterable<RawRow> | AsyncIterable<RawRow> | AsyncIterable<readonly (RawRow | FastRows)[]>;
   /** The file's header, when `rows` is a later part of the file that does not start with it. */
   readonly header?: RawRow | undefined;
 }
@@ -142,9 +143,9 @@ function byTicket(a: { ticket: string }, b: { ticket: string }): number {
 }
 
 /** Rows of a source as synchronous batches, whatever shape the source delivers them in. */
-async function* batchesOf(src: BallotSource): AsyncGenerator<readonly RawRow[]> {
+async function* batchesOf(src: BallotSource): AsyncGenerator<readonly (RawRow | FastRows)[]> {
   if (Symbol.asyncIterator in src.rows) {
-    for await (const x of src.rows as AsyncIterable<RawRow | readonly RawRow[]>) yield Array.isArray(x) ? (x as readonly RawRow[]) : [x as RawRow];
+    for await (const x of src.rows as AsyncIterable<RawRow | readonly (RawRow | FastRows)[]>) yield Array.isArray(x) ? (x as readonly (RawRow | FastRows)[]) : [x as RawRow];
   } else yield [...(src.rows as Iterable<RawRow>)];
 }
 
@@ -212,12 +213,16 @@ export class Counter {
   /** Count one source; false when the count has stopped (no further source should be added). */
   async add(src: BallotSource): Promise<boolean> {
     if (this.stopped) return false;
+    const { election, printed, roll, tickets, rulings, tally } = this;
+    const fast = new FastPath({ election, printed, roll, tickets, rulings, tally, onBallot: this.opts.onBallot, addError: (x) => this.addError(x) });
     try {
-      await this.rows(src);
+      await this.rows(src, fast);
     } catch (e) {
       if (!(e instanceof InputErrors)) throw e;
       for (const x of e.errors) this.addError(x);
       this.stopped = true;
+    } finally {
+      fast.flush();
     }
     return !this.stopped;
   }
@@ -238,7 +243,7 @@ export class Counter {
     return plan;
   }
 
-  private async rows(src: BallotSource): Promise<void> {
+  private async rows(src: BallotSource, fast: FastPath): Promise<void> {
     const { election, printed, roll, tally, tickets, rulings, usedRulings, disputes, opts } = this;
     let plan: HeaderPlan | undefined;
     let sawHeader = false;
@@ -248,7 +253,7 @@ export class Counter {
       if (!plan) return;
     }
     for await (const batch of batchesOf(src)) {
-      for (const row of batch) {
+      for (const row of fast.expand(batch, () => plan)) {
         if (!sawHeader) {
           sawHeader = true;
           plan = this.compile(src, row);
@@ -265,8 +270,7 @@ export class Counter {
         const reading = read.value;
         const prev = tickets.add(reading.ticket, () => `${src.file} 第 ${row.line} 行`);
         if (prev !== undefined) {
-          const first = prev === '' ? '' : ` (第一次出现在 ${prev})`;
-          if (!this.addError(inputError('BALLOT_DUPLICATE_TICKET', `票号「${reading.ticket}」重复${first}; 每张选票的票号必须唯一`, { file: src.file, line: row.line, column: plan.ticketCol + 1 }))) {
+          if (!this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev))) {
             return void (this.stopped = true);
           }
           continue;
@@ -318,6 +322,7 @@ export class Counter {
           ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
         });
       }
+      if (fast.halted) return void (this.stopped = true);
     }
     if (!sawHeader) {
       this.addError(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: src.file, line: 1 }));

@@ -88,8 +88,9 @@ export class Tally {
   private lastBox: string | undefined;
   private lastCounts: ClassCounts | undefined;
 
-  add(box: string, c: Classified): void {
-    this.bump(this.counts, c);
+  /** Add `n` ballots that read and classified alike (the fast path counts them by kind). */
+  add(box: string, c: Classified, n = 1): void {
+    this.bump(this.counts, c, n);
     let b = box === this.lastBox ? this.lastCounts : this.boxes.get(box);
     if (!b) {
       b = emptyCounts();
@@ -97,8 +98,8 @@ export class Tally {
     }
     this.lastBox = box;
     this.lastCounts = b;
-    this.bump(b, c);
-    for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + 1);
+    this.bump(b, c, n);
+    for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + n);
     if (c.class !== 'valid' && c.class !== 'partial') return;
     const offices = this.election.offices;
     const sections = c.sections;
@@ -107,25 +108,25 @@ export class Tally {
       const office = offices[oi];
       const t = this.offices[oi];
       if (!office || !t) continue;
-      t.counted++;
-      t.removed += s.removed;
+      t.counted += n;
+      t.removed += s.removed * n;
       if (s.void) {
-        t.void += office.seats;
-        t.overvoted++;
+        t.void += office.seats * n;
+        t.overvoted += n;
         continue;
       }
-      t.approvals += s.approved.length;
-      t.notVoter += s.notVoter;
-      t.void += s.notVoter;
-      t.unused += office.seats - s.approved.length - s.notVoter;
+      t.approvals += s.approved.length * n;
+      t.notVoter += s.notVoter * n;
+      t.void += s.notVoter * n;
+      t.unused += (office.seats - s.approved.length - s.notVoter) * n;
       const marks = s.marks;
       const cms = t.candidates;
       for (let ci = 0; ci < marks.length && ci < cms.length; ci++) {
         const cm = cms[ci] as CandidateMarks;
         const m = marks[ci];
-        if (m === 'approve') cm.approve++;
-        else if (m === 'oppose') cm.oppose++;
-        else cm.abstain++;
+        if (m === 'approve') cm.approve += n;
+        else if (m === 'oppose') cm.oppose += n;
+        else cm.abstain += n;
       }
       for (const p of s.approved) {
         let v = this.votes.get(p);
@@ -133,7 +134,7 @@ export class Tally {
           v = new Array<number>(offices.length).fill(0);
           this.votes.set(p, v);
         }
-        v[oi] = (v[oi] ?? 0) + 1;
+        v[oi] = (v[oi] ?? 0) + n;
       }
     }
   }
@@ -188,10 +189,10 @@ export class Tally {
     }
   }
 
-  private bump(k: ClassCounts, c: Classified): void {
-    k.returned++;
+  private bump(k: ClassCounts, c: Classified, n: number): void {
+    k.returned += n;
     const cls: BallotClass = c.class;
-    k[cls]++;
-    if (c.class === 'valid' && c.blank) k.blank++;
+    k[cls] += n;
+    if (c.class === 'valid' && c.blank) k.blank += n;
   }
 }
