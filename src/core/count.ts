@@ -252,8 +252,9 @@ export class Counter {
       plan = this.compile(src, src.header);
       if (!plan) return;
     }
+    const planNow = (): HeaderPlan | undefined => plan;
     for await (const batch of batchesOf(src)) {
-      for (const row of fast.expand(batch, () => plan)) {
+      for (const row of fast.expand(batch, planNow)) {
         if (!sawHeader) {
           sawHeader = true;
           plan = this.compile(src, row);

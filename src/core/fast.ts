@@ -1,20 +1,26 @@
 /**
  * The count's fast path (issue 17). A byte scanner (adapters/input/fast-grid.ts) hands over rows it found
- * plainly common — ASCII 票号, every other cell empty or one character, nothing else — packed: a key per
- * row instead of strings per cell. Rows with the same key have the same cells apart from the 票号, so they
- * read and classify the same: the first of them is read and classified by the exact code (`readRow`,
- * `classify`), and the others only count (one integer per key, added into the Tally at the end). A key
- * whose first row reads as anything but a plain ballot (an error, a dispute, another 票号), and every row
- * with a ruling, goes back to the exact path row by row, with its own cells. Every 票号 still goes through
- * the ticket registry in file order, so duplicates are found exactly as before. Pure.
+ * plainly common — ASCII 票号, a 票箱, every mark cell empty or one character, every other cell empty —
+ * packed: one small id per mark cell, no strings, no objects per ballot. Such a ballot has no written
+ * name, no status and no note, so SPEC §3 comes down to counting approvals per office: a section with more
+ * approvals than seats is void (step 5, 规程 第三十七条), all sections void → invalid, some → partially
+ * valid, no mark at all → 弃权票. The marks are tallied into typed arrays and added into the Tally at the
+ * end (`Tally.absorb`, as parts of a count add up).
+ *
+ * The exact code stays the authority: the first ballot of each kind (which sections are void, blank or
+ * not, 票箱) is read and classified by `readRow` and `classify`, and if they disagree with the above, or
+ * a mark character is not a known mark, or the election prints one name for two offices (step 4), or the
+ * 票号 has a ruling, the row goes back to the exact path with its own cells. Every 票号 goes through the
+ * ticket registry in file order, so duplicates are found exactly as before. Pure.
  */
 import { type HeaderPlan, type RawRow, readRow } from './ballot.js';
 import type { BallotLogEntry, Ruling } from './count.js';
-import { type Classified, type PrintedIndex, classify } from './classify.js';
+import { type BallotClass, type Classified, type PrintedIndex, type ReasonCode, classify } from './classify.js';
+import { parseMark } from './marks.js';
 import type { Election } from './model.js';
 import { type InputError, inputError } from './result.js';
 import type { RollIndex } from './roll.js';
-import type { Tally } from './tally.js';
+import { type ClassCounts, type OfficeTally, type Tally, emptyCounts } from './tally.js';
 import type { TicketRegistry } from './tickets.js';
 
 /** Packed rows of one batch; valid only until the source is asked for its next batch. */
@@ -22,11 +28,17 @@ export interface FastRowsData {
   readonly file: string;
   /** Line of row i. */
   readonly lines: Int32Array;
-  /** The row's cells other than the 票号, as numbers: equal keys ⇔ equal cells (票号 aside). */
-  readonly key: Float64Array;
-  readonly key2: Float64Array;
+  /** Mark cells of row i at [i × width, (i + 1) × width), in the plan's mark-column order: 0 = empty, else a character id. */
+  readonly marks: Uint8Array;
+  readonly width: number;
+  /** 票号 of row i as a number when it is 1–15 digits, else -1. */
+  readonly ticketNo: Float64Array;
+  /** 票箱 cell of row i as an id (equal ids, equal cells); -1 without a 票箱 column. */
   readonly box: Int32Array;
+  /** The character of a mark id. */
+  markText(id: number): string;
   ticket(i: number): string;
+  ticketLength(i: number): number;
   cells(i: number): string[];
 }
 
@@ -60,18 +72,101 @@ export interface FastContext {
   addError(e: InputError): boolean;
 }
 
-interface Entry {
-  readonly key2: number;
-  readonly box: number;
-  /** Undefined: rows with this key take the exact path. */
+/** One kind of ballot in one 票箱; `read` undefined: such rows take the exact path. */
+interface Kind {
   readonly read: { readonly box: string; readonly c: Classified } | undefined;
   n: number;
-  next: Entry | undefined;
 }
 
-/** The fast path for one source (keys are per file). */
+const ABSTAIN = 0;
+const APPROVE = 1;
+const OPPOSE = 2;
+const UNCLEAR = 3;
+const MARK_CODE = { abstain: ABSTAIN, approve: APPROVE, oppose: OPPOSE, unclear: UNCLEAR } as const;
+const BOXES = 1 << 16;
+
+function inc(a: Int32Array | Float64Array, i: number, by = 1): void {
+  a[i] = (a[i] as number) + by;
+}
+
+/** The typed tally of one grid file's plain rows. */
+class Typed {
+  readonly office: Int32Array;
+  readonly seats: Int32Array;
+  /** Per office: sections counted (valid + partial ballots), void sections, approvals in the others. */
+  readonly counted: Float64Array;
+  readonly overvoted: Float64Array;
+  readonly approvals: Float64Array;
+  /** Per mark column: approvals and oppositions in non-void sections. */
+  readonly approve: Float64Array;
+  readonly oppose: Float64Array;
+  /** Approvals per office of the row being read. */
+  readonly rowApprovals: Int32Array;
+
+  constructor(
+    private readonly election: Election,
+    private readonly plan: HeaderPlan & { layout: 'grid' },
+  ) {
+    const o = election.offices.length;
+    const k = plan.marks.length;
+    this.office = Int32Array.from(plan.marks, (m) => m.office);
+    this.seats = Int32Array.from(election.offices, (x) => x.seats);
+    this.counted = new Float64Array(o);
+    this.overvoted = new Float64Array(o);
+    this.approvals = new Float64Array(o);
+    this.approve = new Float64Array(k);
+    this.oppose = new Float64Array(k);
+    this.rowApprovals = new Int32Array(o);
+  }
+
+  /** The offices' tallies and the printed candidates' votes, as the Tally would have them. */
+  state(): { offices: OfficeTally[]; votes: (readonly [string, number[]])[] } {
+    const { election, plan } = this;
+    const offices: OfficeTally[] = election.offices.map((o, oi) => {
+      const nonVoid = (this.counted[oi] as number) - (this.overvoted[oi] as number);
+      const approvals = this.approvals[oi] as number;
+      return {
+        counted: this.counted[oi] as number,
+        approvals,
+        unused: o.seats * nonVoid - approvals,
+        void: o.seats * (this.overvoted[oi] as number),
+        overvoted: this.overvoted[oi] as number,
+        notVoter: 0,
+        removed: 0,
+        candidates: o.candidates.map(() => ({ approve: 0, oppose: 0, abstain: nonVoid })),
+      };
+    });
+    const votes: (readonly [string, number[]])[] = [];
+    plan.marks.forEach((m, k) => {
+      const cm = offices[m.office]?.candidates[m.candidate];
+      if (!cm) return;
+      cm.approve = this.approve[k] as number;
+      cm.oppose = this.oppose[k] as number;
+      cm.abstain -= cm.approve + cm.oppose;
+      const v = election.offices.map(() => 0);
+      v[m.office] = cm.approve;
+      if (cm.approve > 0) votes.push([election.offices[m.office]?.candidates[m.candidate] ?? '', v]);
+    });
+    return { offices, votes };
+  }
+}
+
+/**
+ * Step 4 never applies when no name is printed for two offices (and each column is its own candidate):
+ * only then does a plain ballot come down to counting approvals.
+ */
+function typedTallyApplies(election: Election, plan: HeaderPlan): plan is HeaderPlan & { layout: 'grid' } {
+  if (plan.layout !== 'grid' || election.offices.length > 20) return false;
+  const names = election.offices.flatMap((o) => o.candidates);
+  const cells = new Set(plan.marks.map((m) => `${m.office}:${m.candidate}`));
+  return new Set(names).size === names.length && cells.size === plan.marks.length;
+}
+
+/** The fast path for one source (mark and 票箱 ids are per file). */
 export class FastPath {
-  private readonly entries = new Map<number, Entry>();
+  private readonly kinds = new Map<number, Kind>();
+  private readonly markCode = new Int8Array(256).fill(-1);
+  private typed: Typed | undefined | null;
   /** The count must stop (error limit reached on a duplicate 票号). */
   halted = false;
   private whereLine = 0;
@@ -82,7 +177,7 @@ export class FastPath {
 
   /**
    * The rows of a batch that need the exact path, in order: every plain row, and each packed row that
-   * cannot be counted by its key; the other packed rows are counted here, between them.
+   * cannot be counted here; the other packed rows are counted here, between them.
    */
   *expand(batch: readonly (RawRow | FastRows)[], plan: () => HeaderPlan | undefined): Generator<RawRow> {
     for (const item of batch) {
@@ -90,62 +185,138 @@ export class FastPath {
         yield item;
         continue;
       }
-      const p = plan();
       const { data } = item;
+      const p = plan();
+      if (this.typed === undefined && p !== undefined) this.typed = typedTallyApplies(this.ctx.election, p) ? new Typed(this.ctx.election, p) : null;
+      const typed = this.typed;
       for (let i = item.from; i < item.to; i++) {
-        const ticket = data.ticket(i);
-        const e = p === undefined || this.ctx.rulings.has(ticket) ? undefined : this.entry(data, i, p, ticket);
-        if (e?.read === undefined) {
-          yield { file: data.file, line: data.lines[i] as number, cells: data.cells(i) };
+        if (typed && p && this.countRow(data, i, p, typed)) {
+          if (this.halted) return;
           continue;
         }
-        if (!this.countRow(data, i, p as HeaderPlan, ticket, e)) return;
+        yield { file: data.file, line: data.lines[i] as number, cells: data.cells(i) };
       }
     }
   }
 
-  private countRow(data: FastRowsData, i: number, plan: HeaderPlan, ticket: string, e: Entry): boolean {
-    const line = data.lines[i] as number;
-    this.whereFile = data.file;
-    this.whereLine = line;
-    const prev = this.ctx.tickets.add(ticket, this.where);
-    if (prev !== undefined) {
-      this.halted = !this.ctx.addError(duplicateTicket(data.file, line, plan.ticketCol + 1, ticket, prev));
-      return !this.halted;
+  private code(data: FastRowsData, id: number): number {
+    let c = this.markCode[id] as number;
+    if (c < 0) {
+      c = MARK_CODE[parseMark(data.markText(id))];
+      this.markCode[id] = c;
     }
-    e.n++;
-    const read = e.read as NonNullable<Entry['read']>;
-    this.ctx.onBallot?.({ ticket, box: read.box, file: data.file, line, class: read.c.class, reasons: read.c.reasons, ruling: undefined });
+    return c;
+  }
+
+  /** Count row i here; false when it must take the exact path. */
+  private countRow(data: FastRowsData, i: number, plan: HeaderPlan, t: Typed): boolean {
+    const { width, marks } = data;
+    const row = t.rowApprovals;
+    for (let o = 0; o < row.length; o++) row[o] = 0;
+    let touched = false;
+    for (let k = 0, at = i * width; k < width; k++, at++) {
+      const id = marks[at] as number;
+      if (id === 0) continue;
+      const c = this.code(data, id);
+      if (c === APPROVE) {
+        inc(row, t.office[k] as number);
+        touched = true;
+      } else if (c === OPPOSE) touched = true;
+      else if (c === UNCLEAR) return false;
+    }
+    let voids = 0;
+    for (let o = 0; o < row.length; o++) if ((row[o] as number) > (t.seats[o] as number)) voids |= 1 << o;
+    const kind = this.kind(data, i, plan, voids, touched);
+    if (kind.read === undefined) return false;
+    const { tickets, rulings, onBallot } = this.ctx;
+    const no = data.ticketNo[i] as number;
+    const line = data.lines[i] as number;
+    let ticket: string | undefined;
+    let prev: string | undefined;
+    // A numeric 票号 needs no string when nothing else asks for it (no rulings, no ballot log).
+    if (no >= 0 && tickets.addNumber !== undefined && rulings.size === 0 && onBallot === undefined) prev = tickets.addNumber(data.ticketLength(i), no);
+    else {
+      ticket = data.ticket(i);
+      if (rulings.has(ticket)) return false;
+      this.whereFile = data.file;
+      this.whereLine = line;
+      prev = tickets.add(ticket, this.where);
+    }
+    if (prev !== undefined) {
+      this.halted = !this.ctx.addError(duplicateTicket(data.file, line, plan.ticketCol + 1, ticket ?? data.ticket(i), prev));
+      return true;
+    }
+    kind.n++;
+    const { c, box } = kind.read;
+    if (c.class !== 'invalid') this.tallyMarks(data, i, t, voids);
+    onBallot?.({ ticket: ticket ?? data.ticket(i), box, file: data.file, line, class: c.class, reasons: c.reasons, ruling: undefined });
     return true;
   }
 
-  private entry(data: FastRowsData, i: number, plan: HeaderPlan, ticket: string): Entry {
-    const key = data.key[i] as number;
-    const key2 = data.key2[i] as number;
-    const box = data.box[i] as number;
-    const head = this.entries.get(key);
-    for (let e = head; e !== undefined; e = e.next) if (e.key2 === key2 && e.box === box) return e;
-    const e: Entry = { key2, box, read: this.readFirst(data, i, plan, ticket), n: 0, next: head };
-    this.entries.set(key, e);
-    return e;
+  /** The sections of a counted (valid or partially valid) plain ballot. */
+  private tallyMarks(data: FastRowsData, i: number, t: Typed, voids: number): void {
+    const row = t.rowApprovals;
+    for (let o = 0; o < row.length; o++) {
+      inc(t.counted, o);
+      if (voids & (1 << o)) inc(t.overvoted, o);
+      else inc(t.approvals, o, row[o] as number);
+    }
+    const { width, marks } = data;
+    for (let k = 0, at = i * width; k < width; k++, at++) {
+      const id = marks[at] as number;
+      if (id === 0 || voids & (1 << (t.office[k] as number))) continue;
+      const c = this.markCode[id];
+      if (c === APPROVE) inc(t.approve, k);
+      else if (c === OPPOSE) inc(t.oppose, k);
+    }
   }
 
-  /** Read and classify the first row of a key with the exact code; undefined unless it is a plain ballot. */
-  private readFirst(data: FastRowsData, i: number, plan: HeaderPlan, ticket: string): Entry['read'] {
+  /** The kind of a ballot (void sections, blank or not, 票箱), checked against the exact code once. */
+  private kind(data: FastRowsData, i: number, plan: HeaderPlan, voids: number, touched: boolean): Kind {
+    const box = (data.box[i] as number) + 1;
+    const key = ((voids * 2 + (touched ? 1 : 0)) * BOXES) + box;
+    let k = this.kinds.get(key);
+    if (k === undefined) {
+      k = { read: box < BOXES ? this.readFirst(data, i, plan, voids, touched) : undefined, n: 0 };
+      this.kinds.set(key, k);
+    }
+    return k;
+  }
+
+  /** Read and classify the first row of a kind with the exact code; undefined unless it agrees. */
+  private readFirst(data: FastRowsData, i: number, plan: HeaderPlan, voids: number, touched: boolean): Kind['read'] {
     const { election, printed, roll } = this.ctx;
     const read = readRow(plan, election, { file: data.file, line: data.lines[i] as number, cells: data.cells(i) });
-    if (!read.ok || read.value.ticket !== ticket || read.value.unclear.length > 0) return undefined;
+    if (!read.ok || read.value.ticket !== data.ticket(i) || read.value.unclear.length > 0) return undefined;
     const c = classify(read.value, election, printed, roll);
-    return c.class === 'disputed' ? undefined : { box: read.value.box, c };
+    const all = (1 << election.offices.length) - 1;
+    const expected: BallotClass = voids === 0 ? 'valid' : voids === all ? 'invalid' : 'partial';
+    const reasons: readonly ReasonCode[] = voids !== 0 ? ['OVERVOTE'] : touched ? [] : ['BLANK'];
+    const agrees = c.class === expected && c.reasons.join() === reasons.join() && (c.class !== 'valid' || c.blank === !touched);
+    return agrees ? { box: read.value.box, c } : undefined;
   }
 
   /** Add the rows counted here into the tally. */
   flush(): void {
-    for (const head of this.entries.values()) {
-      for (let e: Entry | undefined = head; e !== undefined; e = e.next) {
-        if (e.read !== undefined && e.n > 0) this.ctx.tally.add(e.read.box, e.read.c, e.n);
-        e.n = 0;
+    const t = this.typed;
+    if (!t) return;
+    const counts = emptyCounts();
+    const boxes = new Map<string, ClassCounts>();
+    const reasons = new Map<ReasonCode, number>();
+    for (const k of this.kinds.values()) {
+      if (k.read === undefined || k.n === 0) continue;
+      const { c, box } = k.read;
+      let b = boxes.get(box);
+      if (!b) boxes.set(box, (b = emptyCounts()));
+      for (const x of [counts, b]) {
+        x.returned += k.n;
+        x[c.class] += k.n;
+        if (c.class === 'valid' && c.blank) x.blank += k.n;
       }
+      for (const r of c.reasons) reasons.set(r, (reasons.get(r) ?? 0) + k.n);
+      k.n = 0;
     }
+    this.ctx.tally.absorb({ counts, boxes: [...boxes], reasons: [...reasons], ...t.state() });
+    this.typed = undefined;
   }
 }

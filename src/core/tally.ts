@@ -88,9 +88,8 @@ export class Tally {
   private lastBox: string | undefined;
   private lastCounts: ClassCounts | undefined;
 
-  /** Add `n` ballots that read and classified alike (the fast path counts them by kind). */
-  add(box: string, c: Classified, n = 1): void {
-    this.bump(this.counts, c, n);
+  add(box: string, c: Classified): void {
+    this.bump(this.counts, c);
     let b = box === this.lastBox ? this.lastCounts : this.boxes.get(box);
     if (!b) {
       b = emptyCounts();
@@ -98,8 +97,8 @@ export class Tally {
     }
     this.lastBox = box;
     this.lastCounts = b;
-    this.bump(b, c, n);
-    for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + n);
+    this.bump(b, c);
+    for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + 1);
     if (c.class !== 'valid' && c.class !== 'partial') return;
     const offices = this.election.offices;
     const sections = c.sections;
@@ -108,25 +107,25 @@ export class Tally {
       const office = offices[oi];
       const t = this.offices[oi];
       if (!office || !t) continue;
-      t.counted += n;
-      t.removed += s.removed * n;
+      t.counted++;
+      t.removed += s.removed;
       if (s.void) {
-        t.void += office.seats * n;
-        t.overvoted += n;
+        t.void += office.seats;
+        t.overvoted++;
         continue;
       }
-      t.approvals += s.approved.length * n;
-      t.notVoter += s.notVoter * n;
-      t.void += s.notVoter * n;
-      t.unused += (office.seats - s.approved.length - s.notVoter) * n;
+      t.approvals += s.approved.length;
+      t.notVoter += s.notVoter;
+      t.void += s.notVoter;
+      t.unused += office.seats - s.approved.length - s.notVoter;
       const marks = s.marks;
       const cms = t.candidates;
       for (let ci = 0; ci < marks.length && ci < cms.length; ci++) {
         const cm = cms[ci] as CandidateMarks;
         const m = marks[ci];
-        if (m === 'approve') cm.approve += n;
-        else if (m === 'oppose') cm.oppose += n;
-        else cm.abstain += n;
+        if (m === 'approve') cm.approve++;
+        else if (m === 'oppose') cm.oppose++;
+        else cm.abstain++;
       }
       for (const p of s.approved) {
         let v = this.votes.get(p);
@@ -134,7 +133,7 @@ export class Tally {
           v = new Array<number>(offices.length).fill(0);
           this.votes.set(p, v);
         }
-        v[oi] = (v[oi] ?? 0) + n;
+        v[oi] = (v[oi] ?? 0) + 1;
       }
     }
   }
@@ -189,10 +188,10 @@ export class Tally {
     }
   }
 
-  private bump(k: ClassCounts, c: Classified, n: number): void {
-    k.returned += n;
+  private bump(k: ClassCounts, c: Classified): void {
+    k.returned++;
     const cls: BallotClass = c.class;
-    k[cls] += n;
-    if (c.class === 'valid' && c.blank) k.blank += n;
+    k[cls]++;
+    if (c.class === 'valid' && c.blank) k.blank++;
   }
 }

@@ -39,12 +39,13 @@ export class FastPathAbandoned extends Error {
 
 const CHUNK = 1 << 20;
 const BATCH = 1 << 14;
-/** Mark cells hold at most 15 distinct characters per file (4 bits per cell in the key). */
-const MAX_MARK_IDS = 15;
-/** Mark cells per key number: 13 × 4 bits fit a double exactly. */
-const PER_KEY = 13;
+/** Distinct mark characters per file (ids in a byte). */
+const MAX_MARK_IDS = 255;
 const MAX_TICKET = 64;
 const MAX_BOX = 256;
+
+/** Node's Buffer has latin1Slice (what toString('latin1') calls after checking its arguments). */
+type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
 
 const R_OTHER = 0;
 const R_TICKET = 1;
@@ -64,27 +65,28 @@ function roles(plan: GridPlan): { role: Uint8Array; markNo: Int32Array } | undef
     role[m.col] = R_MARK;
     markNo[m.col] = k;
   });
-  if (plan.marks.length > 2 * PER_KEY || role.includes(R_OTHER)) return undefined;
+  if (role.includes(R_OTHER)) return undefined;
   return { role, markNo };
 }
-
-const POW16 = Array.from({ length: PER_KEY }, (_, i) => 16 ** i);
 
 /** One pass over a plain file: rows in batches, header first. */
 class Scanner implements FastRowsData {
   readonly lines = new Int32Array(BATCH);
-  readonly key = new Float64Array(BATCH);
-  readonly key2 = new Float64Array(BATCH);
+  readonly marks: Uint8Array;
+  readonly width: number;
   readonly box = new Int32Array(BATCH);
   private readonly rowStart = new Int32Array(BATCH);
   private readonly rowEnd = new Int32Array(BATCH);
   private readonly ticketStart = new Int32Array(BATCH);
   private readonly ticketEnd = new Int32Array(BATCH);
+  readonly ticketNo = new Float64Array(BATCH);
   private n = 0;
+  private fastFrom = 0;
   private buf: Buffer = Buffer.allocUnsafe(CHUNK);
   /** Code point → mark id (0: not seen yet). */
   private readonly markIds = new Uint8Array(0x10000);
   private nextMarkId = 1;
+  private readonly markTexts: string[] = [''];
   private readonly boxIds = new Map<string, number>();
   private lastBoxStart = -1;
   private lastBoxLen = -1;
@@ -95,10 +97,21 @@ class Scanner implements FastRowsData {
     private readonly role: Uint8Array,
     private readonly markNo: Int32Array,
     readonly crlf: boolean,
-  ) {}
+  ) {
+    this.width = markNo.reduce((n, k, col) => (role[col] === R_MARK ? Math.max(n, k + 1) : n), 0);
+    this.marks = new Uint8Array(BATCH * this.width);
+  }
+
+  markText(id: number): string {
+    return this.markTexts[id] ?? '';
+  }
 
   ticket(i: number): string {
-    return this.buf.toString('latin1', this.ticketStart[i], this.ticketEnd[i]);
+    return (this.buf as Latin1Buffer).latin1Slice(this.ticketStart[i] as number, this.ticketEnd[i] as number);
+  }
+
+  ticketLength(i: number): number {
+    return (this.ticketEnd[i] as number) - (this.ticketStart[i] as number);
   }
 
   cells(i: number): string[] {
@@ -114,94 +127,124 @@ class Scanner implements FastRowsData {
     this.lastBoxStart = -1;
     let p = from;
     let out: (RawRow | FastRows)[] = [];
-    let fastFrom = 0;
     this.n = 0;
-    const cutFast = (): void => {
-      if (this.n > fastFrom) out.push({ kind: 'fast-rows', data: this, from: fastFrom, to: this.n });
-      fastFrom = this.n;
-    };
+    this.fastFrom = 0;
     while (p < filled) {
-      let end = buf.indexOf(0x0a, p);
-      if (end < 0 || end >= filled) {
-        if (!eof) break;
-        end = filled;
-      }
-      const next = end + 1;
-      if (this.crlf) {
-        // Only CR LF ends a record (csv-parse keeps the line break it found first): a bare LF, or a CR
-        // ending the file, is for the exact reader.
-        if (end < filled) {
-          if (end <= p || buf[end - 1] !== 0x0d) throw new FastPathAbandoned(this.file);
-          end--;
-        } else if (end > p && buf[end - 1] === 0x0d) throw new FastPathAbandoned(this.file);
-      }
-      const line = firstLine.line++;
-      if (!this.scanRow(buf, p, end, line)) {
-        cutFast();
+      const line = firstLine.line;
+      const lf = this.scanRow(buf, p, filled, eof, line);
+      let next: number;
+      if (lf >= 0) next = lf + 1;
+      else {
+        let end = buf.indexOf(0x0a, p);
+        if (end < 0 || end >= filled) {
+          if (!eof) break;
+          end = filled;
+        }
+        next = end + 1;
+        if (this.crlf) {
+          // Only CR LF ends a record (csv-parse keeps the line break it found first): a bare LF, or a CR
+          // ending the file, is for the exact reader.
+          if (end < filled) {
+            if (end <= p || buf[end - 1] !== 0x0d) throw new FastPathAbandoned(this.file);
+            end--;
+          } else if (end > p && buf[end - 1] === 0x0d) throw new FastPathAbandoned(this.file);
+        }
+        this.cutFast(out);
         out.push({ file: this.file, line, cells: splitLine(buf, p, end, this.file) });
       }
+      firstLine.line++;
       p = next;
       if (this.n === BATCH) {
-        cutFast();
+        this.cutFast(out);
         yield out;
         out = [];
         this.n = 0;
-        fastFrom = 0;
+        this.fastFrom = 0;
       }
     }
-    cutFast();
+    this.cutFast(out);
     if (out.length > 0) yield out;
     return p;
   }
 
-  /** Scan one line [p, end); true when it is plainly common (and then packed as row `n`). */
-  private scanRow(buf: Buffer, p: number, end: number, line: number): boolean {
-    const { role, markNo } = this;
+  /** Close the run of packed rows since the last plain row. */
+  private cutFast(out: (RawRow | FastRows)[]): void {
+    if (this.n > this.fastFrom) out.push({ kind: 'fast-rows', data: this, from: this.fastFrom, to: this.n });
+    this.fastFrom = this.n;
+  }
+
+  /**
+   * Scan the line at p, field by field as the header's roles expect them; when it is plainly common it
+   * is packed as row n, and its end (the LF, or `limit` at the end of the file) is returned, else -1.
+   */
+  private scanRow(buf: Buffer, p: number, limit: number, eof: boolean, line: number): number {
+    const { role, markNo, marks } = this;
     const ncols = role.length;
-    let col = 0;
-    let key = 0;
-    let key2 = 0;
-    let box = -1;
-    let fs = p;
     const i = this.n;
-    for (let q = p; ; q++) {
-      if (q < end && buf[q] !== 0x2c) continue;
-      if (col >= ncols) return false;
-      const r = role[col];
-      if (r === R_MARK) {
-        const id = q === fs ? 0 : this.markId(buf, fs, q);
-        if (id < 0) return false;
-        const k = markNo[col] as number;
-        if (k < PER_KEY) key += id * (POW16[k] as number);
-        else key2 += id * (POW16[k - PER_KEY] as number);
-      } else if (r === R_EMPTY) {
-        if (q !== fs) return false;
-      } else if (r === R_TICKET) {
-        if (!plainTicket(buf, fs, q)) return false;
-        this.ticketStart[i] = fs;
-        this.ticketEnd[i] = q;
-      } else {
-        box = this.boxId(buf, fs, q);
-        if (box < 0) return false;
+    const at = i * this.width;
+    let q = p;
+    let box = -1;
+    for (let col = 0; col < ncols; col++) {
+      if (col > 0) {
+        if (q >= limit || buf[q] !== 0x2c) return -1;
+        q++;
       }
-      col++;
-      if (q >= end) break;
-      fs = q + 1;
+      const r = role[col];
+      const b = q < limit ? (buf[q] as number) : 0x0a;
+      if (r === R_MARK) {
+        const k = at + (markNo[col] as number);
+        if (b === 0x2c || b === 0x0a || b === 0x0d) {
+          marks[k] = 0;
+          continue;
+        }
+        const e = q + (b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4);
+        const id = e > limit ? -1 : this.markId(buf, q, b, e);
+        if (id < 0) return -1;
+        marks[k] = id;
+        q = e;
+      } else if (r === R_TICKET) {
+        const s = q;
+        let no = 0;
+        for (let c = b; q < limit && c >= 0x30 && c <= 0x39; c = buf[q] as number) {
+          no = no * 10 + c - 0x30;
+          if (++q === limit) break;
+        }
+        while (q < limit && isAlnum(buf[q] as number)) {
+          q++;
+          no = -1;
+        }
+        if (q === s || q - s > MAX_TICKET) return -1;
+        this.ticketStart[i] = s;
+        this.ticketEnd[i] = q;
+        this.ticketNo[i] = q - s > 15 ? -1 : no;
+      } else if (r === R_BOX) {
+        const s = q;
+        while (q < limit) {
+          const c = buf[q] as number;
+          if (c === 0x2c || c === 0x0a || c === 0x0d) break;
+          q++;
+        }
+        box = this.boxId(buf, s, q);
+        if (box < 0) return -1;
+      }
     }
-    if (col !== ncols) return false;
+    let lf: number;
+    if (q >= limit) {
+      if (!eof) return -1;
+      lf = limit;
+    } else if (buf[q] === 0x0a && !this.crlf) lf = q;
+    else if (this.crlf && buf[q] === 0x0d && q + 1 < limit && buf[q + 1] === 0x0a) lf = q + 1;
+    else return -1;
     this.lines[i] = line;
-    this.key[i] = key;
-    this.key2[i] = key2;
     this.box[i] = box;
     this.rowStart[i] = p;
-    this.rowEnd[i] = end;
+    this.rowEnd[i] = q;
     this.n = i + 1;
-    return true;
+    return lf;
   }
 
   /** Id of a one-character mark cell [s, e) (its code point's), or -1. UTF-8 validity is checked per chunk. */
-  private markId(buf: Buffer, s: number, e: number): number {
-    const b = buf[s] as number;
+  private markId(buf: Buffer, s: number, b: number, e: number): number {
     let cp: number;
     if (b < 0x80) {
       if (e - s !== 1 || b <= 0x20 || b === 0x7f) return -1;
@@ -218,6 +261,7 @@ class Scanner implements FastRowsData {
       if (this.nextMarkId > MAX_MARK_IDS) return -1;
       id = this.nextMarkId++;
       this.markIds[cp] = id;
+      this.markTexts[id] = String.fromCharCode(cp);
     }
     return id;
   }
@@ -225,9 +269,14 @@ class Scanner implements FastRowsData {
   /** Id of the 票箱 cell's bytes [s, e) (consecutive rows nearly always share one), or -1. */
   private boxId(buf: Buffer, s: number, e: number): number {
     const len = e - s;
-    if (len === this.lastBoxLen && this.lastBoxStart >= 0 && buf.compare(buf, this.lastBoxStart, this.lastBoxStart + len, s, e) === 0) {
-      this.lastBoxStart = s;
-      return this.lastBoxId;
+    if (len === this.lastBoxLen && this.lastBoxStart >= 0) {
+      const d = this.lastBoxStart - s;
+      let q = s;
+      while (q < e && buf[q] === buf[q + d]) q++;
+      if (q === e) {
+        this.lastBoxStart = s;
+        return this.lastBoxId;
+      }
     }
     if (len > MAX_BOX) return -1;
     for (let q = s; q < e; q++) if ((buf[q] as number) < 0x20) return -1;
@@ -244,14 +293,8 @@ class Scanner implements FastRowsData {
   }
 }
 
-/** 1–64 ASCII digits and letters. */
-function plainTicket(buf: Buffer, s: number, e: number): boolean {
-  if (e <= s || e - s > MAX_TICKET) return false;
-  for (let q = s; q < e; q++) {
-    const b = buf[q] as number;
-    if (!((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a))) return false;
-  }
-  return true;
+function isAlnum(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 }
 
 /** A quote-free line's cells, as csv-parse gives them; a cell too long or a bare CR is for the exact reader. */
