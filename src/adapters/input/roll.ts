@@ -1,6 +1,7 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
 import { type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, err, inputError, normalizeName, ok } from '../../core/index.js';
-import { type CsvOptions, csvBatches, headerIndex, readCsvAll } from './csv.js';
+import { type CsvOptions, headerIndex, readCsvAll } from './csv.js';
+import { plainCsvBatches } from './plain-csv.js';
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
   const [header, ...body] = rows;
@@ -54,7 +55,7 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
   let width = 0;
   let first = true;
   try {
-    for await (const batch of csvBatches(path, display, opts)) {
+    for await (const batch of plainCsvBatches(path, display, opts)) {
       for (const r of batch) {
         if (first) {
           first = false;
