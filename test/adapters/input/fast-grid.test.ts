@@ -13,7 +13,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ballotSource } from '../../../src/adapters/input/ballots.js';
 import { loadElection } from '../../../src/adapters/input/election.js';
+import { csvBatches } from '../../../src/adapters/input/csv.js';
 import { countBallotFiles, fastBallotSource } from '../../../src/adapters/input/fast-grid.js';
+import { plainCsvBatches } from '../../../src/adapters/input/plain-csv.js';
 import { loadRollIndex } from '../../../src/adapters/input/roll.js';
 import { loadRulings } from '../../../src/adapters/input/rulings.js';
 import { renderJson } from '../../../src/adapters/render/json.js';
@@ -195,4 +197,34 @@ describe('byte fast path = exact path on every fixture', () => {
       expect(fast.log).toEqual(exact.log);
     });
   }
+});
+
+describe('plain CSV reader (the roll) = csvBatches', () => {
+  const cell = fc.constantFrom('', '张三', 'a', ' b ', '第1居民小组', '"', 'x"y', '\t', '\r', '\uFFFD', '中,', '·');
+  it('gives the same rows (and errors) on random small files', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.boolean(),
+        async (rows, nl, bom, finalBreak) => {
+          const file = path.join(tmp, `r${n++}.csv`);
+          writeFileSync(file, `${bom ? '\uFEFF' : ''}${rows.map((r) => r.join(',')).join(nl)}${finalBreak ? nl : ''}`);
+          const read = async (it: AsyncIterable<readonly RawRow[]>): Promise<unknown> => {
+            const out: RawRow[] = [];
+            try {
+              for await (const b of it) out.push(...b);
+            } catch (e) {
+              return { error: e instanceof Error ? e.message : e, errors: (e as { errors?: unknown }).errors };
+            }
+            return out;
+          };
+          expect(await read(plainCsvBatches(file, 'v.csv'))).toEqual(await read(csvBatches(file, 'v.csv')));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
