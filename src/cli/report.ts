@@ -13,7 +13,7 @@ import type { CommandContext } from './context.js';
 import { ballotsCommand, countOrReport } from './count.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { displayPath } from './pipeline.js';
-import { type SheetFiles, writeSheetFiles } from './sheet-files.js';
+import type { SheetFiles } from './sheet-files.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   ballotsCommand(program, 'report', '生成选举文书: 选举结果报告单、当选公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
@@ -27,6 +27,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       const out = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : path.join(baseDir, 'report');
       const shown = displayPath(io.cwd, out);
       let files: SheetFiles;
+      const { writeSheetFiles } = await import('./sheet-files.js'); // the sheets load on use (issue 17)
       try {
         mkdirSync(out, { recursive: true });
         files = writeSheetFiles(out, result, (p, text) => writeFileSync(p, text));

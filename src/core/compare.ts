@@ -6,6 +6,7 @@
  */
 import { SCHEMA } from './audit.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
+import { stroke } from './stroke.js';
 
 export interface ResultDoc {
   readonly schema: string;
@@ -209,7 +210,6 @@ export function parseResultDoc(text: string, file: string): Result<ResultDoc> {
 
 // ---------------------------------------------------------------------------------------------------
 
-const stroke = new Intl.Collator('zh-u-co-stroke');
 
 /** `主任: 张三、李四` — the printed candidates per office, candidates in 姓氏笔画 order. */
 function printedOf(d: ResultDoc): string[] {

@@ -13,6 +13,7 @@ import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './ta
 import { CompactTicketRegistry, type TicketRegistry, type TicketState } from './tickets.js';
 import { FastPath, type FastRows, duplicateTicket } from './fast.js';
 import { type Validity, checkValidity } from './validity.js';
+import { stroke } from './stroke.js';
 
 export type Verdict = 'valid' | 'partial' | 'invalid';
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = { valid: '有效', partial: '部分有效', invalid: '无效' };
@@ -135,7 +136,6 @@ export function isFinal(r: CountResult): boolean {
   return r.validity.valid && !r.provisional && r.revote.length === 0 && r.runoff.length === 0;
 }
 
-const stroke = new Intl.Collator('zh-u-co-stroke');
 
 function byTicket(a: { ticket: string }, b: { ticket: string }): number {
   if (a.ticket.length !== b.ticket.length && /^\d+$/u.test(a.ticket) && /^\d+$/u.test(b.ticket)) return a.ticket.length - b.ticket.length;

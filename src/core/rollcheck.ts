@@ -18,6 +18,7 @@
 import type { Election } from './model.js';
 import { normalizeName, personKey, splitGroup } from './names.js';
 import type { RollEntry } from './roll.js';
+import { stroke } from './stroke.js';
 
 export type RollCheckCode =
   | 'DUPLICATE_ID'
@@ -273,7 +274,6 @@ function linesText(lines: readonly number[]): string {
   return `第 ${lines.join('、')} 行`;
 }
 
-const stroke = new Intl.Collator('zh-u-co-stroke');
 
 export function checkRoll(rollEntries: readonly RollEntry[], opts: RollCheckOptions): RollCheck {
   const { election, maxProxies } = opts;

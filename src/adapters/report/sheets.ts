@@ -4,6 +4,7 @@
  * (文书范例14), and the 另行选举 / 再次投票 notice. Pure: a CountResult in, sheets out.
  */
 import { CLASS_LABEL, type CountResult, METHOD_LABEL, MODE_LABEL, ROUND_LABEL, VERDICT_LABEL, describeIssues } from '../../core/index.js';
+import { stroke } from '../../core/stroke.js';
 
 export type Block =
   | { readonly kind: 'title'; readonly text: string }
@@ -22,7 +23,6 @@ export interface Sheet {
   readonly blocks: readonly Block[];
 }
 
-const stroke = new Intl.Collator('zh-u-co-stroke');
 const byStroke = (a: string, b: string): number => stroke.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** 2026-12-20 → 2026年12月20日 */
