@@ -1,21 +1,15 @@
 /**
  * The ballot log file of `count --ballot-log` (逐票记录): buffered synchronous writes into a temp file,
- * renamed into place only when the count succeeds — memory stays flat however many ballots pass. In a
- * split count, each part worker writes its part's lines into a file of its own (`partPath`), appended
- * here in file order once the part is merged; when the split count gives up, `reset` starts over for
- * the sequential count.
+ * renamed into place only when the count succeeds — memory stays flat however many ballots pass. When
+ * the byte fast path gives up on a file, `reset` starts over for the exact count.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { ballotLogHeader, formatBallotLogLine } from '../adapters/render/ballotlog.js';
 import type { BallotLogEntry } from '../core/index.js';
 
-/** What runCount needs of a ballot log: entries, and (to count in parts) files for the parts. */
+/** What runCount needs of a ballot log: entries, and a way to start over. */
 export interface BallotLogSink {
   add(e: BallotLogEntry): void;
-  /** A file for the lines of part `i` of the current ballots file (written by a worker). */
-  partPath(i: number): string;
-  /** Append a part's file (then removed) after everything added so far. */
-  appendPart(path: string): void;
   /** Forget everything written (the count starts over). */
   reset(): void;
 }
@@ -38,7 +32,6 @@ export class BallotLog implements BallotLogSink {
   private readonly tmp: string;
   private fd: number;
   private out: LineWriter;
-  private readonly parts = new Set<string>();
 
   constructor(private readonly target: string) {
     this.tmp = `${target}.${process.pid}.tmp`;
@@ -49,48 +42,21 @@ export class BallotLog implements BallotLogSink {
 
   add = (e: BallotLogEntry): void => this.out.write(formatBallotLogLine(e));
 
-  partPath(i: number): string {
-    const p = `${this.target}.${process.pid}.part${i}.tmp`;
-    this.parts.add(p);
-    return p;
-  }
-
-  appendPart(path: string): void {
-    this.out.flush();
-    const fd = openSync(path, 'r');
-    try {
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) writeSync(this.fd, chunk, 0, n);
-    } finally {
-      closeSync(fd);
-    }
-    rmSync(path, { force: true });
-    this.parts.delete(path);
-  }
-
   reset(): void {
     closeSync(this.fd);
     this.fd = openSync(this.tmp, 'w');
     this.out = new LineWriter(this.fd);
     this.out.write(ballotLogHeader());
-    this.removeParts();
   }
 
   commit(): void {
     this.out.flush();
     closeSync(this.fd);
-    this.removeParts();
     renameSync(this.tmp, this.target);
   }
 
   abort(): void {
     closeSync(this.fd);
     rmSync(this.tmp, { force: true });
-    this.removeParts();
-  }
-
-  private removeParts(): void {
-    for (const p of this.parts) rmSync(p, { force: true });
-    this.parts.clear();
   }
 }

@@ -126,8 +126,7 @@ export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
     let run;
     try {
       // cwd = the folder: paths in result.json and in errors are relative to it, whatever --out is.
-      // split: false — the batch pool already keeps every core busy with one folder each.
-      run = await runCount(files, { split: false }, job.dir, onBallot);
+      run = await runCount(files, {}, job.dir, onBallot);
       if (run.ok) attempt(tmp, () => writeSync(fd, buf));
     } finally {
       closeSync(fd);

@@ -4,11 +4,8 @@
  * the ballots through the core, return the result and the audit trail of files read.
  */
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { ballotSource } from '../adapters/input/ballots.js';
-import { csvRows, headerIndex, splitCsv } from '../adapters/input/csv.js';
+import { csvRows, headerIndex } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { sha256File } from '../adapters/input/hash.js';
@@ -17,24 +14,18 @@ import { loadRulings } from '../adapters/input/rulings.js';
 import { countBallotFiles } from '../adapters/input/fast-grid.js';
 import {
   type BallotLogEntry,
-  type CountOptions,
   type CountResult,
-  type CountState,
-  Counter,
   type Election,
   type InputError,
   type InputFile,
   type Result,
   RollIndex,
   type Ruling,
-  count,
   err,
   inputError,
   ok,
 } from '../core/index.js';
 import type { BallotLogSink } from './ballot-log.js';
-import { PART_WORKER, type PartJob, type PartReply } from './part-worker.js';
-import { compiledWorker } from './workers.js';
 
 export interface CountInputOptions {
   readonly election?: string | undefined;
@@ -43,20 +34,7 @@ export interface CountInputOptions {
   readonly encoding?: Encoding | undefined;
   /** Ignore discovered rulings.csv (e.g. `jipiao disputes` lists the unruled state). */
   readonly noRulings?: boolean | undefined;
-  /**
-   * Count big files in parts on several cores (default: on, as many parts as cores up to 4, files of
-   * 16 MiB and more — about 300 000 grid ballots; below that starting a worker costs more than it
-   * saves). False in a batch worker, where the folders already keep the cores busy.
-   */
-  readonly split?: SplitOptions | false | undefined;
 }
-
-export interface SplitOptions {
-  readonly parts: number;
-  readonly minBytes: number;
-}
-
-const DEFAULT_SPLIT: SplitOptions = { parts: Math.min(availableParallelism(), 4), minBytes: 16 << 20 };
 
 export interface CountRun {
   readonly result: CountResult;
@@ -64,8 +42,6 @@ export interface CountRun {
   readonly election: Election;
   /** Folder of the first ballots file (default place for report/). */
   readonly baseDir: string;
-  /** Pieces the ballots were counted in: one per file, more when big files were split across cores. */
-  readonly parts: number;
 }
 
 /** Paths are shown as given (relative to cwd), with forward slashes, so outputs are the same everywhere. */
@@ -141,17 +117,10 @@ export async function runCount(
 
   const shownBallots = abs.map((p) => displayPath(cwd, p));
   const countOpts = { election, registered: registered.value, roll, rulings, onBallot };
-  const split = opts.split ?? DEFAULT_SPLIT;
-  const splitRun =
-    split && split.parts > 1 && (onBallot === undefined || sink !== undefined)
-      ? await countSplit(abs, shownBallots, countOpts, split, opts.encoding, rollPath === undefined ? undefined : { path: rollPath, display: displayPath(cwd, rollPath) }, sink)
-      : undefined;
-  if (!splitRun) sink?.reset();
-  const parts = splitRun?.parts ?? abs.length;
   // The byte fast path may have to start over: only with a ballot log that can start over too.
   const restart = onBallot === undefined ? () => undefined : sink && (() => sink.reset());
   const files = abs.map((p, i) => ({ path: p, display: shownBallots[i] ?? p }));
-  const counted = splitRun?.result ?? (await countBallotFiles(files, opts.encoding ? { encoding: opts.encoding } : {}, countOpts, restart));
+  const counted = (await countBallotFiles(files, opts.encoding ? { encoding: opts.encoding } : {}, countOpts, restart));
   if (!counted.ok) return err(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding));
 
   const inputs: InputFile[] = [];
@@ -159,93 +128,7 @@ export async function runCount(
   inputs.push({ role: 'election', file: electionShown, sha256: await sha256File(electionPath) });
   if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: await sha256File(rollPath) });
   if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: await sha256File(rulingsPath) });
-  return ok({ result: counted.value, inputs, election, baseDir, parts });
-}
-
-/**
- * The count with big files cut into parts (`splitCsv`): the main thread counts the first part while
- * worker threads count the others; their states are merged into the main count (tallies add up). The
- * result is the one the sequential count gives — or undefined whenever it might not be: any input
- * error (so errors are listed exactly as in file order, by the sequential count), a 票号 in two parts,
- * a worker that fails. The caller then counts sequentially.
- */
-async function countSplit(
-  abs: readonly string[],
-  shown: readonly string[],
-  opts: CountOptions,
-  split: SplitOptions,
-  encoding: Encoding | undefined,
-  roll: { path: string; display: string } | undefined,
-  log: BallotLogSink | undefined,
-): Promise<{ result: Result<CountResult>; parts: number } | undefined> {
-  const url = compiledWorker('part-worker.js');
-  if (!url) return undefined;
-  const enc = encoding ? { encoding } : {};
-  const counter = new Counter(opts);
-  let pieces = 0;
-  for (let i = 0; i < abs.length; i++) {
-    const file = abs[i] ?? '';
-    const display = shown[i] ?? file;
-    const ranges = await splitCsv(file, split.parts, split.minBytes);
-    pieces += ranges?.length ?? 1;
-    if (!ranges) {
-      if (!(await counter.add(ballotSource(file, display, enc)))) return undefined;
-      continue;
-    }
-    const logs = ranges.slice(1).map((_, k) => log?.partPath(k + 1));
-    const parts = ranges.slice(1).map((range, k) =>
-      runPart(url, { path: file, display, encoding, range, election: opts.election, registered: opts.registered, roll, rulings: opts.rulings ?? [], log: logs[k] }),
-    );
-    const first = await counter.add(ballotSource(file, display, { ...enc, range: ranges[0] }));
-    if (!first || counter.errorCount > 0) {
-      // The sequential count will list the errors; the other parts are not worth waiting for.
-      for (const p of parts) p.stop();
-      await Promise.all(parts.map((p) => p.state));
-      return undefined;
-    }
-    const states = await Promise.all(parts.map((p) => p.state));
-    for (const st of states) if (!st || !counter.merge(st)) return undefined;
-    for (const p of logs) if (p !== undefined) log?.appendPart(p);
-  }
-  if (counter.errorCount > 0) return undefined;
-  return { result: counter.finish(), parts: pieces };
-}
-
-/**
- * Heap limits of a part worker, so that two threads together stay within what one used to (issue 6:
- * peak RSS under 150 MB, flat from 1M to 5M ballots): a small young generation (measured: 8 MB let
- * the peak reach 160–185 MB at 5M, 4 MB cost a quarter of the speed), and an old one sized for the
- * roll index the worker loads.
- * A worker that runs out of memory fails, and the caller counts sequentially.
- */
-function partLimits(job: PartJob): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
-  const rollMb = job.roll ? statSync(job.roll.path).size / 2 ** 20 : 0;
-  return { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: Math.ceil(64 + 8 * rollMb) };
-}
-
-/** Count one part in a worker thread: its state, or undefined if the worker fails in any way or is stopped. */
-function runPart(url: URL, job: PartJob): { readonly state: Promise<CountState | undefined>; stop(): void } {
-  let w: Worker | undefined;
-  let finish: (s: CountState | undefined) => void = () => undefined;
-  const state = new Promise<CountState | undefined>((resolve) => {
-    let done = false;
-    finish = (s) => {
-      if (done) return;
-      done = true;
-      resolve(s);
-      void w?.terminate();
-    };
-    try {
-      w = new Worker(url, { workerData: { kind: PART_WORKER, job }, resourceLimits: partLimits(job) });
-    } catch {
-      finish(undefined);
-      return;
-    }
-    w.once('message', (m: PartReply) => finish(m.ok ? m.state : undefined));
-    w.once('error', () => finish(undefined));
-    w.once('exit', () => finish(undefined));
-  });
-  return { state, stop: () => finish(undefined) };
+  return ok({ result: counted.value, inputs, election, baseDir });
 }
 
 /**

@@ -9,8 +9,8 @@ import { type Election, totalSeats } from './model.js';
 import { type InputError, InputErrors, type Result, err, inputError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
-import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './tally.js';
-import { CompactTicketRegistry, type TicketRegistry, type TicketState } from './tickets.js';
+import { type ClassCounts, type OfficeTally, Tally } from './tally.js';
+import { CompactTicketRegistry, type TicketRegistry } from './tickets.js';
 import { FastPath, type FastRows, duplicateTicket } from './fast.js';
 import { type Validity, checkValidity } from './validity.js';
 import { stroke } from './stroke.js';
@@ -156,24 +156,8 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
 }
 
 /**
- * What a count has gathered so far, as plain data (structured-clone safe): a part of a big file counted
- * in a worker thread comes back as one of these and is merged (`Counter.merge`), vxsuite-style —
- * tallies of parts add up to the tally of the whole.
- */
-export interface CountState {
-  readonly tally: TallyState;
-  readonly tickets: TicketState | undefined;
-  readonly errors: readonly InputError[];
-  readonly disputes: readonly DisputedBallot[];
-  readonly usedRulings: readonly string[];
-  readonly opposeKnown: readonly boolean[];
-  /** Input ended early (a file-level error or the error limit). */
-  readonly stopped: boolean;
-}
-
-/**
  * The count, one source at a time: `add` each source in order, then `finish`. A source may be a later
- * part of a file (its `header` given apart); parts counted elsewhere are merged with `merge`.
+ * part of a file (its `header` given apart).
  */
 export class Counter {
   private readonly election: Election;
@@ -198,11 +182,6 @@ export class Counter {
     this.tickets = opts.tickets ?? new CompactTicketRegistry();
     for (const r of opts.rulings ?? []) this.rulings.set(r.ticket, r);
     this.opposeKnown = opts.election.offices.map(() => true);
-  }
-
-  /** Errors so far (a caller counting parts in parallel gives up on the split when there are any). */
-  get errorCount(): number {
-    return this.errors.length;
   }
 
   private addError(e: InputError): boolean {
@@ -328,34 +307,6 @@ export class Counter {
     if (!sawHeader) {
       this.addError(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: src.file, line: 1 }));
     }
-  }
-
-  /** This count's state as plain data. */
-  state(): CountState {
-    return {
-      tally: this.tally.state(),
-      tickets: this.tickets instanceof CompactTicketRegistry ? this.tickets.state() : undefined,
-      errors: [...this.errors],
-      disputes: [...this.disputes],
-      usedRulings: [...this.usedRulings],
-      opposeKnown: [...this.opposeKnown],
-      stopped: this.stopped,
-    };
-  }
-
-  /**
-   * Add a part counted elsewhere (the later part of the source added last). False, and nothing merged,
-   * when the two cannot simply be added up: a 票号 seen in both (the error must name where), or either
-   * side has errors — the caller then counts sequentially so that errors come exactly as they would.
-   */
-  merge(part: CountState): boolean {
-    if (this.errors.length > 0 || this.stopped || part.errors.length > 0 || part.stopped) return false;
-    if (!part.tickets || !(this.tickets instanceof CompactTicketRegistry) || !this.tickets.absorb(part.tickets)) return false;
-    this.tally.absorb(part.tally);
-    this.disputes.push(...part.disputes);
-    for (const t of part.usedRulings) this.usedRulings.add(t);
-    part.opposeKnown.forEach((k, i) => !k && (this.opposeKnown[i] = false));
-    return true;
   }
 
   finish(): Result<CountResult> {

@@ -16,12 +16,6 @@ export interface TicketRegistry {
 const PAGE_BITS = 16;
 const DIGITS = /^\d+$/u; // 65 536 numbers per page → 8 KiB
 
-/** The numbers and other 票号 a CompactTicketRegistry has seen, as plain data. */
-export interface TicketState {
-  readonly pages: readonly (readonly [string, Uint8Array])[];
-  readonly other: readonly (readonly [string, string])[];
-}
-
 export class CompactTicketRegistry implements TicketRegistry {
   private readonly pages = new Map<string, Uint8Array>();
   private readonly other = new Map<string, string>();
@@ -60,26 +54,5 @@ export class CompactTicketRegistry implements TicketRegistry {
     if (cur & mask) return '';
     p[byte] = cur | mask;
     return undefined;
-  }
-
-  state(): TicketState {
-    return { pages: [...this.pages].map(([k, p]) => [k, p.slice()] as const), other: [...this.other] };
-  }
-
-  /** Add the 票号 of another registry; false (and nothing added) when a 票号 is in both. */
-  absorb(s: TicketState): boolean {
-    for (const [key, page] of s.pages) {
-      const mine = this.pages.get(key);
-      if (mine) for (let i = 0; i < page.length; i++) if (((mine[i] ?? 0) & (page[i] ?? 0)) !== 0) return false;
-    }
-    for (const [t] of s.other) if (this.other.has(t)) return false;
-    for (const [key, page] of s.pages) {
-      const mine = this.pages.get(key);
-      if (!mine) this.pages.set(key, page.slice());
-      else for (let i = 0; i < page.length; i++) mine[i] = (mine[i] ?? 0) | (page[i] ?? 0);
-    }
-    for (const [t, where] of s.other) this.other.set(t, where);
-    this.lastPage = undefined;
-    return true;
   }
 }
