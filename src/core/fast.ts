@@ -75,6 +75,8 @@ export interface FastContext {
 /** One kind of ballot in one 票箱; `read` undefined: such rows take the exact path. */
 interface Kind {
   readonly read: { readonly box: string; readonly c: Classified } | undefined;
+  /** Offices whose section is void (bit per office). */
+  readonly voids: number;
   n: number;
 }
 
@@ -93,10 +95,6 @@ function inc(a: Int32Array | Float64Array, i: number, by = 1): void {
 class Typed {
   readonly office: Int32Array;
   readonly seats: Int32Array;
-  /** Per office: sections counted (valid + partial ballots), void sections, approvals in the others. */
-  readonly counted: Float64Array;
-  readonly overvoted: Float64Array;
-  readonly approvals: Float64Array;
   /** Per mark column: approvals and oppositions in non-void sections. */
   readonly approve: Float64Array;
   readonly oppose: Float64Array;
@@ -111,26 +109,27 @@ class Typed {
     const k = plan.marks.length;
     this.office = Int32Array.from(plan.marks, (m) => m.office);
     this.seats = Int32Array.from(election.offices, (x) => x.seats);
-    this.counted = new Float64Array(o);
-    this.overvoted = new Float64Array(o);
-    this.approvals = new Float64Array(o);
     this.approve = new Float64Array(k);
     this.oppose = new Float64Array(k);
     this.rowApprovals = new Int32Array(o);
   }
 
-  /** The offices' tallies and the printed candidates' votes, as the Tally would have them. */
-  state(): { offices: OfficeTally[]; votes: (readonly [string, number[]])[] } {
+  /**
+   * The offices' tallies and the printed candidates' votes, as the Tally would have them, given the
+   * sections counted (valid and partially valid ballots) and the void ones per office.
+   */
+  state(counted: Float64Array, overvoted: Float64Array): { offices: OfficeTally[]; votes: (readonly [string, number[]])[] } {
     const { election, plan } = this;
+    const approvals = new Float64Array(election.offices.length);
+    plan.marks.forEach((m, k) => inc(approvals, m.office, this.approve[k] as number));
     const offices: OfficeTally[] = election.offices.map((o, oi) => {
-      const nonVoid = (this.counted[oi] as number) - (this.overvoted[oi] as number);
-      const approvals = this.approvals[oi] as number;
+      const nonVoid = (counted[oi] as number) - (overvoted[oi] as number);
       return {
-        counted: this.counted[oi] as number,
-        approvals,
-        unused: o.seats * nonVoid - approvals,
-        void: o.seats * (this.overvoted[oi] as number),
-        overvoted: this.overvoted[oi] as number,
+        counted: counted[oi] as number,
+        approvals: approvals[oi] as number,
+        unused: o.seats * nonVoid - (approvals[oi] as number),
+        void: o.seats * (overvoted[oi] as number),
+        overvoted: overvoted[oi] as number,
         notVoter: 0,
         removed: 0,
         candidates: o.candidates.map(() => ({ approve: 0, oppose: 0, abstain: nonVoid })),
@@ -208,7 +207,10 @@ export class FastPath {
     return c;
   }
 
-  /** Count row i here; false when it must take the exact path. */
+  /**
+   * Count row i here; false when it must take the exact path. The marks are tallied as they are read
+   * (one pass) and taken back for a void section, or when the row turns out to be for the exact path.
+   */
   private countRow(data: FastRowsData, i: number, plan: HeaderPlan, t: Typed): boolean {
     const { width, marks } = data;
     const row = t.rowApprovals;
@@ -220,14 +222,17 @@ export class FastPath {
       const c = this.code(data, id);
       if (c === APPROVE) {
         inc(row, t.office[k] as number);
+        inc(t.approve, k);
         touched = true;
-      } else if (c === OPPOSE) touched = true;
-      else if (c === UNCLEAR) return false;
+      } else if (c === OPPOSE) {
+        inc(t.oppose, k);
+        touched = true;
+      } else if (c === UNCLEAR) return this.untally(data, i, t, k, -1);
     }
     let voids = 0;
     for (let o = 0; o < row.length; o++) if ((row[o] as number) > (t.seats[o] as number)) voids |= 1 << o;
     const kind = this.kind(data, i, plan, voids, touched);
-    if (kind.read === undefined) return false;
+    if (kind.read === undefined) return this.untally(data, i, t, width, -1);
     const { tickets, rulings, onBallot } = this.ctx;
     const no = data.ticketNo[i] as number;
     const line = data.lines[i] as number;
@@ -237,38 +242,34 @@ export class FastPath {
     if (no >= 0 && tickets.addNumber !== undefined && rulings.size === 0 && onBallot === undefined) prev = tickets.addNumber(data.ticketLength(i), no);
     else {
       ticket = data.ticket(i);
-      if (rulings.has(ticket)) return false;
+      if (rulings.has(ticket)) return this.untally(data, i, t, width, -1);
       this.whereFile = data.file;
       this.whereLine = line;
       prev = tickets.add(ticket, this.where);
     }
     if (prev !== undefined) {
+      this.untally(data, i, t, width, -1);
       this.halted = !this.ctx.addError(duplicateTicket(data.file, line, plan.ticketCol + 1, ticket ?? data.ticket(i), prev));
       return true;
     }
     kind.n++;
+    if (voids !== 0) this.untally(data, i, t, width, voids);
     const { c, box } = kind.read;
-    if (c.class !== 'invalid') this.tallyMarks(data, i, t, voids);
     onBallot?.({ ticket: ticket ?? data.ticket(i), box, file: data.file, line, class: c.class, reasons: c.reasons, ruling: undefined });
     return true;
   }
 
-  /** The sections of a counted (valid or partially valid) plain ballot. */
-  private tallyMarks(data: FastRowsData, i: number, t: Typed, voids: number): void {
-    const row = t.rowApprovals;
-    for (let o = 0; o < row.length; o++) {
-      inc(t.counted, o);
-      if (voids & (1 << o)) inc(t.overvoted, o);
-      else inc(t.approvals, o, row[o] as number);
-    }
+  /** Take back the marks of row i's first `upTo` columns in the offices of `offices` (a bit each); false. */
+  private untally(data: FastRowsData, i: number, t: Typed, upTo: number, offices: number): false {
     const { width, marks } = data;
-    for (let k = 0, at = i * width; k < width; k++, at++) {
+    for (let k = 0, at = i * width; k < upTo; k++, at++) {
       const id = marks[at] as number;
-      if (id === 0 || voids & (1 << (t.office[k] as number))) continue;
+      if (id === 0 || !(offices & (1 << (t.office[k] as number)))) continue;
       const c = this.markCode[id];
-      if (c === APPROVE) inc(t.approve, k);
-      else if (c === OPPOSE) inc(t.oppose, k);
+      if (c === APPROVE) inc(t.approve, k, -1);
+      else if (c === OPPOSE) inc(t.oppose, k, -1);
     }
+    return false;
   }
 
   /** The kind of a ballot (void sections, blank or not, 票箱), checked against the exact code once. */
@@ -277,7 +278,7 @@ export class FastPath {
     const key = ((voids * 2 + (touched ? 1 : 0)) * BOXES) + box;
     let k = this.kinds.get(key);
     if (k === undefined) {
-      k = { read: box < BOXES ? this.readFirst(data, i, plan, voids, touched) : undefined, n: 0 };
+      k = { read: box < BOXES ? this.readFirst(data, i, plan, voids, touched) : undefined, voids, n: 0 };
       this.kinds.set(key, k);
     }
     return k;
@@ -301,6 +302,9 @@ export class FastPath {
     const t = this.typed;
     if (!t) return;
     const counts = emptyCounts();
+    const n = this.ctx.election.offices.length;
+    const counted = new Float64Array(n);
+    const overvoted = new Float64Array(n);
     const boxes = new Map<string, ClassCounts>();
     const reasons = new Map<ReasonCode, number>();
     for (const k of this.kinds.values()) {
@@ -314,9 +318,15 @@ export class FastPath {
         if (c.class === 'valid' && c.blank) x.blank += k.n;
       }
       for (const r of c.reasons) reasons.set(r, (reasons.get(r) ?? 0) + k.n);
+      if (c.class !== 'invalid') {
+        for (let o = 0; o < n; o++) {
+          inc(counted, o, k.n);
+          if (k.voids & (1 << o)) inc(overvoted, o, k.n);
+        }
+      }
       k.n = 0;
     }
-    this.ctx.tally.absorb({ counts, boxes: [...boxes], reasons: [...reasons], ...t.state() });
+    this.ctx.tally.absorb({ counts, boxes: [...boxes], reasons: [...reasons], ...t.state(counted, overvoted) });
     this.typed = undefined;
   }
 }

@@ -43,6 +43,7 @@ const BATCH = 1 << 14;
 const MAX_MARK_IDS = 255;
 const MAX_TICKET = 64;
 const MAX_BOX = 256;
+const KNOWN_BOXES = 8;
 
 /** Node's Buffer has latin1Slice (what toString('latin1') calls after checking its arguments). */
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
@@ -88,9 +89,8 @@ class Scanner implements FastRowsData {
   private nextMarkId = 1;
   private readonly markTexts: string[] = [''];
   private readonly boxIds = new Map<string, number>();
-  private lastBoxStart = -1;
-  private lastBoxLen = -1;
-  private lastBoxId = -1;
+  /** Bytes of the first KNOWN_BOXES 票箱 (id = index). */
+  private readonly boxBytes: Buffer[] = [];
 
   constructor(
     readonly file: string,
@@ -124,7 +124,6 @@ class Scanner implements FastRowsData {
    */
   *rows(buf: Buffer, from: number, filled: number, eof: boolean, firstLine: { line: number }): Generator<(RawRow | FastRows)[], number> {
     this.buf = buf;
-    this.lastBoxStart = -1;
     let p = from;
     let out: (RawRow | FastRows)[] = [];
     this.n = 0;
@@ -266,17 +265,16 @@ class Scanner implements FastRowsData {
     return id;
   }
 
-  /** Id of the 票箱 cell's bytes [s, e) (consecutive rows nearly always share one), or -1. */
+  /** Id of the 票箱 cell's bytes [s, e), or -1. The first few 票箱 are compared byte by byte (no string per row). */
   private boxId(buf: Buffer, s: number, e: number): number {
     const len = e - s;
-    if (len === this.lastBoxLen && this.lastBoxStart >= 0) {
-      const d = this.lastBoxStart - s;
-      let q = s;
-      while (q < e && buf[q] === buf[q + d]) q++;
-      if (q === e) {
-        this.lastBoxStart = s;
-        return this.lastBoxId;
-      }
+    const known = this.boxBytes;
+    for (let id = 0; id < known.length; id++) {
+      const k = known[id] as Buffer;
+      if (k.length !== len) continue;
+      let q = 0;
+      while (q < len && k[q] === buf[s + q]) q++;
+      if (q === len) return id;
     }
     if (len > MAX_BOX) return -1;
     for (let q = s; q < e; q++) if ((buf[q] as number) < 0x20) return -1;
@@ -285,10 +283,8 @@ class Scanner implements FastRowsData {
     if (id === undefined) {
       id = this.boxIds.size;
       this.boxIds.set(text, id);
+      if (known.length === id && id < KNOWN_BOXES) known.push(Buffer.from(buf.subarray(s, e)));
     }
-    this.lastBoxStart = s;
-    this.lastBoxLen = len;
-    this.lastBoxId = id;
     return id;
   }
 }
