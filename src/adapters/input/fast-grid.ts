@@ -2,7 +2,7 @@
  * The byte fast path for grid ballots files (issue 17): the file is scanned as bytes, one pass, and each
  * plainly common row — ASCII 票号 (digits and letters), a 票箱, every mark cell empty or one character,
  * every other cell empty, the header's number of fields — is handed to the core packed (core/fast.ts:
- * a key per row, no string per cell). Every other row is handed over as a RawRow, split at its commas:
+ * one small id per mark cell, no string per cell). Every other row is handed over as a RawRow, split at its commas:
  * in a file this scanner accepts that is exactly what csv-parse makes of it.
  *
  * It accepts a file only while it is plain: UTF-8 (checked natively, chunk by chunk), no quote character
