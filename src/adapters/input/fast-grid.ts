@@ -395,7 +395,8 @@ export function fastBallotSource(path: string, display: string, election: Electi
 /**
  * Count ballots files, through the fast path when it may be used: the count is started again with the
  * exact reader if the fast path gives up on a file (`restart` is told, e.g. to empty a ballot log).
- * Without `restart` (a ballot log that cannot start over), the exact reader is used from the start.
+ * Without `restart` (a ballot log that cannot start over), or with a ticket registry of the caller's,
+ * the exact reader is used from the start.
  */
 export async function countBallotFiles(
   files: readonly { readonly path: string; readonly display: string }[],
@@ -404,7 +405,8 @@ export async function countBallotFiles(
   restart: (() => void) | undefined,
 ): Promise<Result<CountResult>> {
   const exact = (): Promise<Result<CountResult>> => count(files.map((f) => ballotSource(f.path, f.display, csv)), opts);
-  if (restart === undefined) return exact();
+  // A given ticket registry would keep the 票号 of an attempt that starts over.
+  if (restart === undefined || opts.tickets !== undefined) return exact();
   try {
     return await count(files.map((f) => fastBallotSource(f.path, f.display, opts.election, csv)), opts);
   } catch (e) {
