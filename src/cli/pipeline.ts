@@ -117,7 +117,7 @@ export async function runCount(
 
   const shownBallots = abs.map((p) => displayPath(cwd, p));
   const countOpts = { election, registered: registered.value, roll, rulings, onBallot };
-  // The byte fast path may have to start over: only with a ballot log that can start over too.
+  // The byte fast path may have to start over, with a ballot log that can start over too.
   const restart = onBallot === undefined ? () => undefined : sink && (() => sink.reset());
   const files = abs.map((p, i) => ({ path: p, display: shownBallots[i] ?? p }));
   const counted = (await countBallotFiles(files, opts.encoding ? { encoding: opts.encoding } : {}, countOpts, restart));

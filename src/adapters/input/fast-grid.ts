@@ -393,9 +393,56 @@ export function fastBallotSource(path: string, display: string, election: Electi
 }
 
 /**
+ * Whether the scanner can read the file to its end without giving up (the checks it makes as it reads,
+ * made first, natively, chunk by chunk): UTF-8, no quote, one kind of line break, lines of at most
+ * MAX_CELL bytes. For a count that cannot start over.
+ */
+export async function staysPlain(path: string): Promise<boolean> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    const utf8 = utf8Watch();
+    let crlf: boolean | undefined;
+    let prev = 0x0a;
+    let line = 0;
+    for (let n = (await fh.read(buf, 0, CHUNK)).bytesRead; n > 0; n = (await fh.read(buf, 0, CHUNK)).bytesRead) {
+      const b = buf.subarray(0, n);
+      if (!utf8.clean(b) || b.includes(0x22)) return false;
+      let from = 0;
+      for (let lf = b.indexOf(0x0a); lf >= 0; lf = b.indexOf(0x0a, lf + 1)) {
+        const before = lf > 0 ? b[lf - 1] : prev;
+        crlf ??= before === 0x0d;
+        if (line + lf - from > MAX_CELL || (crlf && before !== 0x0d)) return false;
+        line = 0;
+        from = lf + 1;
+      }
+      line += n - from;
+      if (line > MAX_CELL) return false;
+      if (crlf !== true) {
+        if (b.includes(0x0d)) return false;
+      } else {
+        // Every CR must start a CR LF.
+        if (prev === 0x0d && b[0] !== 0x0a) return false;
+        for (let cr = b.indexOf(0x0d); cr >= 0; cr = b.indexOf(0x0d, cr + 1)) if (cr + 1 < n && b[cr + 1] !== 0x0a) return false;
+      }
+      prev = b[n - 1] ?? prev;
+    }
+    return utf8.complete() && !(crlf === true && prev === 0x0d);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
  * Count ballots files, through the fast path when it may be used: the count is started again with the
  * exact reader if the fast path gives up on a file (`restart` is told, e.g. to empty a ballot log).
- * Without `restart` (a ballot log that cannot start over), or with a ticket registry of the caller's,
+ * Without `restart` (a ballot log that cannot start over, as in `batch`) only files that stay plain to
+ * their end (`staysPlain`, checked first) take the fast path; with a ticket registry of the caller's,
  * the exact reader is used from the start.
  */
 export async function countBallotFiles(
@@ -406,11 +453,14 @@ export async function countBallotFiles(
 ): Promise<Result<CountResult>> {
   const exact = (): Promise<Result<CountResult>> => count(files.map((f) => ballotSource(f.path, f.display, csv)), opts);
   // A given ticket registry would keep the 票号 of an attempt that starts over.
-  if (restart === undefined || opts.tickets !== undefined) return exact();
+  if (opts.tickets !== undefined) return exact();
+  if (restart === undefined) {
+    for (const f of files) if (!(await staysPlain(f.path))) return exact();
+  }
   try {
     return await count(files.map((f) => fastBallotSource(f.path, f.display, opts.election, csv)), opts);
   } catch (e) {
-    if (!(e instanceof FastPathAbandoned)) throw e;
+    if (!(e instanceof FastPathAbandoned) || restart === undefined) throw e;
     restart();
     return exact();
   }
