@@ -153,8 +153,7 @@ export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
     attempt(job.outDir, () => mkdirSync(job.outDir, { recursive: true }));
     log = new BallotLog(logPath);
     // cwd = the folder: paths in result.json and in errors are relative to it, whatever --out is.
-    // split: false — the batch pool already keeps every core busy with one folder each.
-    const opts = { split: false as const, election: found.election, roll: found.roll, rulings: found.rulings };
+    const opts = { election: found.election, roll: found.roll, rulings: found.rulings };
     const run = await runCount(files, opts, job.dir, log);
     if (!run.ok) {
       log.abort();

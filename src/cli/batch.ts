@@ -17,12 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compiledWorker } from './workers.js';
-import { Chalk } from 'chalk';
-import cliProgress from 'cli-progress';
-import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { percent } from '../adapters/render/table.js';
-import { BATCH_WORKER, type ElectionJob, type JobSummary, internalFailure, runElectionJob } from './batch-worker.js';
+import type { ElectionJob, JobSummary } from './batch-worker.js';
 import type { CommandContext } from './context.js';
 import { showControls } from '../adapters/safe-text.js';
 import { takeLock } from './batch-lock.js';
@@ -129,6 +125,7 @@ export async function runPool(
   done: (s: JobSummary) => void,
   url: URL | undefined = workerUrl(),
 ): Promise<JobSummary[]> {
+  const { BATCH_WORKER, internalFailure, runElectionJob } = await import('./batch-worker.js');
   const results = new Array<JobSummary>(jobs.length);
   let next = 0;
   if (url === undefined || n <= 1 || jobs.length <= 1) {
@@ -232,6 +229,8 @@ async function runBatch(ctx: CommandContext, o: Record<string, unknown>, plan: B
       const { io } = ctx;
       const { jobs, n, out, unreadable, loops, shown } = plan;
 
+      // What batch needs loads on use (issue 17): `jipiao --help` and the other commands never load it.
+      const [{ Chalk }, { default: cliProgress }, { default: Table }, { percent }] = await Promise.all([import('chalk'), import('cli-progress'), import('cli-table3'), import('../adapters/render/table.js')]);
       // Progress on a TTY only (stderr, where cli-progress draws); quiet otherwise.
       const bar = io.stderr.isTTY && process.stderr.isTTY ? new cliProgress.SingleBar({ format: '计票 [{bar}] {value}/{total} {name}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
       bar?.start(jobs.length, 0, { name: '' });

@@ -25,7 +25,7 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .argument('<published>', '公布的计票结果 (jipiao count --format json 的输出)')
     .argument('<recount>', '复核的计票结果 (同上)')
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json']).default('table'))
-    .action((published: string, recount: string, o: Record<string, unknown>) => {
+    .action(async (published: string, recount: string, o: Record<string, unknown>) => {
       const { io } = ctx;
       const files: [string, string] = [published, recount];
       const [a, b] = files.map((f) => readDoc(io.cwd, f));
@@ -41,6 +41,7 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }
+      const { renderComparisonJson, renderComparisonTable } = await import('../adapters/render/compare.js'); // on use (issue 17)
       io.stdout.write(o['format'] === 'json' ? renderComparisonJson(c.value, files) : renderComparisonTable(c.value, files, useColor(io)));
       ctx.setExit(c.value.outcomeChanged ? EXIT_NOT_FINAL : EXIT_OK);
     });

@@ -1,9 +1,6 @@
 /** `jipiao count BALLOTS.csv… [options]` (SPEC §6). */
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { renderCsv } from '../adapters/render/csv.js';
-import { renderJson } from '../adapters/render/json.js';
-import { renderTable } from '../adapters/render/table.js';
 import { isFinal } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
@@ -91,9 +88,10 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       const verification = verified ? verificationJson(verified) : undefined;
       const now = typeof o['now'] === 'string' ? o['now'] : undefined;
       const format = o['format'];
-      if (format === 'json') io.stdout.write(renderJson(result, { color: false, inputs, now, verification }));
-      else if (format === 'csv') io.stdout.write(renderCsv(result));
-      else io.stdout.write(renderTable(result, { color: useColor(io), inputs, now }));
+      // Renderers load on use (issue 17): JSON output never loads chalk and cli-table3.
+      if (format === 'json') io.stdout.write((await import('../adapters/render/json.js')).renderJson(result, { color: false, inputs, now, verification }));
+      else if (format === 'csv') io.stdout.write((await import('../adapters/render/csv.js')).renderCsv(result));
+      else io.stdout.write((await import('../adapters/render/table.js')).renderTable(result, { color: useColor(io), inputs, now }));
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
     });
 }

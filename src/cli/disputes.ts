@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { escapeCsvCell } from '../adapters/render/csv.js';
 import { VERDICT_LABEL, describeIssues } from '../core/index.js';
 import type { CommandContext } from './context.js';
@@ -47,6 +46,7 @@ export function registerDisputes(program: Command, ctx: CommandContext): void {
         describeIssues(d.issues),
         d.note,
       ]);
+      const { stringify } = await import('csv-stringify/sync'); // on use (issue 17)
       const csv = stringify([[...TEMPLATE_HEADER], ...rows.map(([ticket = '', ...rest]) => [excelText(ticket), ...rest.map(escapeCsvCell)])], { record_delimiter: 'unix' });
       const pending = result.disputes.filter((d) => !d.ruling).length;
       const out = typeof o['out'] === 'string' ? o['out'] : undefined;

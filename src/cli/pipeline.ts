@@ -3,24 +3,19 @@
  * election.json, voters.csv and rulings.csv beside the first ballots file, SPEC §6), load them, stream
  * the ballots through the core, return the result and the audit trail of files read.
  */
-import { type Stats, existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { ballotSource } from '../adapters/input/ballots.js';
-import { csvRows, headerIndex, splitCsv } from '../adapters/input/csv.js';
+import { csvRows, headerIndex } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { Sha256Sink, sha256File } from '../adapters/input/hash.js';
 import { loadRollIndex } from '../adapters/input/roll.js';
 import { loadRulings } from '../adapters/input/rulings.js';
 import { loadTallies } from '../adapters/input/tallies.js';
+import { countBallotFiles } from '../adapters/input/fast-grid.js';
 import {
   type BallotLogEntry,
-  type CountOptions,
   type CountResult,
-  type CountState,
-  Counter,
   type Election,
   type InputError,
   type InputFile,
@@ -28,7 +23,6 @@ import {
   RollIndex,
   type Ruling,
   type TallySheet,
-  count,
   readTallies,
   err,
   inputError,
@@ -36,8 +30,6 @@ import {
   ticketKey,
 } from '../core/index.js';
 import type { BallotLogSink } from './ballot-log.js';
-import { PART_WORKER, type PartJob, type PartReply } from './part-worker.js';
-import { compiledWorker } from './workers.js';
 
 export interface CountInputOptions {
   readonly election?: string | undefined;
@@ -48,20 +40,7 @@ export interface CountInputOptions {
   readonly tallies?: readonly string[] | undefined;
   /** Ignore discovered rulings.csv (e.g. `jipiao disputes` lists the unruled state). */
   readonly noRulings?: boolean | undefined;
-  /**
-   * Count big files in parts on several cores (default: on, as many parts as cores up to 4, files of
-   * 16 MiB and more — about 300 000 grid ballots; below that starting a worker costs more than it
-   * saves). False in a batch worker, where the folders already keep the cores busy.
-   */
-  readonly split?: SplitOptions | false | undefined;
 }
-
-export interface SplitOptions {
-  readonly parts: number;
-  readonly minBytes: number;
-}
-
-const DEFAULT_SPLIT: SplitOptions = { parts: Math.min(availableParallelism(), 4), minBytes: 16 << 20 };
 
 export interface CountRun {
   readonly result: CountResult;
@@ -69,8 +48,6 @@ export interface CountRun {
   readonly election: Election;
   /** Folder of the first ballots file (default place for report/). */
   readonly baseDir: string;
-  /** Pieces the ballots were counted in: one per file, more when big files were split across cores. */
-  readonly parts: number;
   /** Every input file read (absolute paths): outputs are checked against these (outputs.ts). */
   readonly paths: readonly string[];
 }
@@ -154,23 +131,16 @@ export async function runCount(
 
   const shownBallots = abs.map((p) => displayPath(cwd, p));
   const countOpts = { election, registered: registered.value, roll, rulings, onBallot, tallies: tallies.value };
-  const split = opts.split ?? DEFAULT_SPLIT;
-  const splitRun =
-    split && split.parts > 1 && (onBallot === undefined || sink !== undefined)
-      ? await countSplit(abs, shownBallots, countOpts, split, opts.encoding, rollPath === undefined ? undefined : { path: rollPath, display: displayPath(cwd, rollPath) }, sink)
-      : undefined;
-  if (!splitRun) sink?.reset();
-  const parts = splitRun?.parts ?? abs.length;
-  // Each file's SHA-256 is taken from the bytes the count read (one read: no second look that could see another file).
-  const digests = abs.map(() => new Sha256Sink());
-  const counted =
-    splitRun?.result ??
-    (await count(
-      abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: digests[i] })),
-      countOpts,
-    ));
+  // The byte fast path may have to start over, with a ballot log that can start over too.
+  const restart = onBallot === undefined ? () => undefined : sink && (() => sink.reset());
+  const files = abs.map((p, i) => ({ path: p, display: shownBallots[i] ?? p }));
+  // Each file's SHA-256 is taken from the bytes the count read (one read: no second look that could see
+  // another file); an attempt that starts over starts with new digests.
+  let digests: Sha256Sink[] = [];
+  const freshDigests = (): Sha256Sink[] => (digests = abs.map(() => new Sha256Sink()));
+  const counted = await countBallotFiles(files, opts.encoding ? { encoding: opts.encoding } : {}, countOpts, restart, freshDigests);
   if (!counted.ok) return err(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding));
-  const hashes = splitRun?.hashes ?? digests.map((d) => d.hex());
+  const hashes = digests.map((d) => d.hex());
 
   const inputs: InputFile[] = [];
   for (let i = 0; i < abs.length; i++) inputs.push({ role: 'ballots', file: shownBallots[i] ?? '', sha256: hashes[i] ?? '' });
@@ -179,7 +149,7 @@ export async function runCount(
   if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: rulingsDigest.hex() });
   for (const t of tallyFiles) inputs.push({ role: 'tallies', file: displayPath(cwd, t), sha256: await sha256File(t) });
   const paths = [...abs, electionPath, ...(rollPath ? [rollPath] : []), ...(rulingsPath ? [rulingsPath] : []), ...tallyFiles];
-  return ok({ result: counted.value, inputs, election, baseDir, parts, paths });
+  return ok({ result: counted.value, inputs, election, baseDir, paths });
 }
 
 /** Each `--tallies` sheet read and checked against the election (issue 16). */
@@ -194,120 +164,6 @@ async function loadTallySheets(files: readonly string[], cwd: string, election: 
     else errors.push(...sheet.error);
   }
   return errors.length > 0 ? err(errors) : ok(sheets);
-}
-
-/**
- * The count with big files cut into parts (`splitCsv`): the main thread counts the first part while
- * worker threads count the others; their states are merged into the main count (tallies add up). The
- * result is the one the sequential count gives — or undefined whenever it might not be: any input
- * error (so errors are listed exactly as in file order, by the sequential count), a 票号 in two parts,
- * a worker that fails. The caller then counts sequentially.
- */
-async function countSplit(
-  abs: readonly string[],
-  shown: readonly string[],
-  opts: CountOptions,
-  split: SplitOptions,
-  encoding: Encoding | undefined,
-  roll: { path: string; display: string } | undefined,
-  log: BallotLogSink | undefined,
-): Promise<{ result: Result<CountResult>; parts: number; hashes: string[] } | undefined> {
-  const url = compiledWorker('part-worker.js');
-  if (!url) return undefined;
-  const enc = encoding ? { encoding } : {};
-  const counter = new Counter(opts);
-  let pieces = 0;
-  const hashes: (Sha256Sink | (() => Promise<Result<string>>))[] = [];
-  for (let i = 0; i < abs.length; i++) {
-    const file = abs[i] ?? '';
-    const display = shown[i] ?? file;
-    const before = statSync(file, { throwIfNoEntry: false });
-    const ranges = before?.isFile() ? await splitCsv(file, split.parts, split.minBytes) : undefined;
-    pieces += ranges?.length ?? 1;
-    if (!ranges || !before) {
-      const digest = new Sha256Sink();
-      hashes.push(digest);
-      if (!(await counter.add(ballotSource(file, display, { ...enc, digest })))) return undefined;
-      continue;
-    }
-    hashes.push(() => hashUnchanged(file, display, before));
-    const logs = ranges.slice(1).map((_, k) => log?.partPath(k + 1));
-    const parts = ranges.slice(1).map((range, k) =>
-      runPart(url, { path: file, display, encoding, range, election: opts.election, registered: opts.registered, roll, rulings: opts.rulings ?? [], log: logs[k] }),
-    );
-    const first = await counter.add(ballotSource(file, display, { ...enc, range: ranges[0] }));
-    if (!first || counter.errorCount > 0) {
-      // The sequential count will list the errors; the other parts are not worth waiting for.
-      for (const p of parts) p.stop();
-      await Promise.all(parts.map((p) => p.state));
-      return undefined;
-    }
-    const states = await Promise.all(parts.map((p) => p.state));
-    for (const st of states) if (!st || !counter.merge(st)) return undefined;
-    for (const p of logs) if (p !== undefined) log?.appendPart(p);
-  }
-  if (counter.errorCount > 0) return undefined;
-  const hex: string[] = [];
-  for (const h of hashes) {
-    if (h instanceof Sha256Sink) hex.push(h.hex());
-    else {
-      const r = await h();
-      if (!r.ok) return { result: r, parts: pieces, hashes: [] };
-      hex.push(r.value);
-    }
-  }
-  return { result: counter.finish(), parts: pieces, hashes: hex };
-}
-
-/**
- * A file counted in parts is read by several threads; its hash is taken once they are done, and is
- * trusted only if the file is still the one that was split (same inode, size and modification time).
- */
-async function hashUnchanged(file: string, display: string, before: Stats): Promise<Result<string>> {
-  const hash = await sha256File(file).catch(() => undefined);
-  const after = statSync(file, { throwIfNoEntry: false });
-  const same = after !== undefined && after.dev === before.dev && after.ino === before.ino && after.size === before.size && after.mtimeMs === before.mtimeMs;
-  if (hash === undefined || !same) {
-    return err([inputError('FILE_CHANGED', '文件在计票过程中被改动或替换; 请等文件不再变动后重新计票', { file: display })]);
-  }
-  return ok(hash);
-}
-
-/**
- * Heap limits of a part worker, so that two threads together stay within what one used to (issue 6:
- * peak RSS under 150 MB, flat from 1M to 5M ballots): a small young generation (measured: 8 MB let
- * the peak reach 160–185 MB at 5M, 4 MB cost a quarter of the speed), and an old one sized for the
- * roll index the worker loads.
- * A worker that runs out of memory fails, and the caller counts sequentially.
- */
-function partLimits(job: PartJob): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
-  const rollMb = job.roll ? statSync(job.roll.path).size / 2 ** 20 : 0;
-  return { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: Math.ceil(64 + 8 * rollMb) };
-}
-
-/** Count one part in a worker thread: its state, or undefined if the worker fails in any way or is stopped. */
-function runPart(url: URL, job: PartJob): { readonly state: Promise<CountState | undefined>; stop(): void } {
-  let w: Worker | undefined;
-  let finish: (s: CountState | undefined) => void = () => undefined;
-  const state = new Promise<CountState | undefined>((resolve) => {
-    let done = false;
-    finish = (s) => {
-      if (done) return;
-      done = true;
-      resolve(s);
-      void w?.terminate();
-    };
-    try {
-      w = new Worker(url, { workerData: { kind: PART_WORKER, job }, resourceLimits: partLimits(job) });
-    } catch {
-      finish(undefined);
-      return;
-    }
-    w.once('message', (m: PartReply) => finish(m.ok ? m.state : undefined));
-    w.once('error', () => finish(undefined));
-    w.once('exit', () => finish(undefined));
-  });
-  return { state, stop: () => finish(undefined) };
 }
 
 /**

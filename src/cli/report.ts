@@ -35,6 +35,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
         return;
       }
       let files: SheetFiles;
+      const { writeSheetFiles } = await import('./sheet-files.js'); // the sheets load on use (issue 17)
       try {
         mkdirSync(out, { recursive: true });
         files = writeSheetFiles(out, result, (p, text) => writeAtomic(p, text, io.fs));

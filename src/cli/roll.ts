@@ -9,7 +9,6 @@ import { type Command, Option } from 'commander';
 import { loadElection } from '../adapters/input/election.js';
 import { Sha256Sink } from '../adapters/input/hash.js';
 import { loadRoll } from '../adapters/input/roll.js';
-import { renderRollCheckCsv, renderRollCheckJson, renderRollCheckTable } from '../adapters/render/rollcheck.js';
 import { DEFAULT_RULES, type Election, type InputFile, inputError } from '../core/index.js';
 import { checkRoll, parseIsoDate } from '../core/rollcheck.js';
 import type { CommandContext } from './context.js';
@@ -76,9 +75,9 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
       if (format === 'json') {
         const inputs: InputFile[] = [{ role: 'roll', file: rollShown, sha256: rollDigest.hex() }];
         if (electionPath !== undefined && electionShown !== undefined) inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
-        io.stdout.write(renderRollCheckJson(check, { ...opts, inputs }));
-      } else if (format === 'csv') io.stdout.write(renderRollCheckCsv(check, opts));
-      else io.stdout.write(renderRollCheckTable(check, { ...opts, color: useColor(io) }));
+        io.stdout.write((await import('../adapters/render/rollcheck.js')).renderRollCheckJson(check, { ...opts, inputs }));
+      } else if (format === 'csv') io.stdout.write((await import('../adapters/render/rollcheck.js')).renderRollCheckCsv(check, opts));
+      else io.stdout.write((await import('../adapters/render/rollcheck.js')).renderRollCheckTable(check, { ...opts, color: useColor(io) }));
       ctx.setExit(check.summary.problems > 0 ? EXIT_ROLL_PROBLEMS : EXIT_OK);
     });
 }

@@ -5,6 +5,7 @@
  * list follows the documents' own order or a fixed order, never a hash order).
  */
 import { type InputError, type Result, err, inputError, ok } from './result.js';
+import { stroke } from './stroke.js';
 
 export interface ResultDoc {
   readonly schema: string;
@@ -154,7 +155,6 @@ export function checkResultSums(d: ResultDoc, file: string): InputError[] {
 
 // ---------------------------------------------------------------------------------------------------
 
-const stroke = new Intl.Collator('zh-u-co-stroke');
 
 /** `主任: 张三、李四` — the printed candidates per office, candidates in 姓氏笔画 order. */
 function printedOf(d: ResultDoc): string[] {

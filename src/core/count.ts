@@ -10,11 +10,13 @@ import { type Election, totalSeats } from './model.js';
 import { type InputError, InputErrors, type Result, err, inputError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
-import { type ClassCounts, type OfficeTally, Tally, type TallyState } from './tally.js';
+import { type ClassCounts, type OfficeTally, Tally } from './tally.js';
 import { type TalliedInfo, type TallySheet, mergeTallied } from './tallies.js';
 import { omittedErrors } from './capped.js';
-import { CompactTicketRegistry, type TicketRegistry, type TicketState, compareTickets } from './tickets.js';
+import { CompactTicketRegistry, type TicketRegistry, compareTickets } from './tickets.js';
+import { FastPath, type FastRows, duplicateTicket } from './fast.js';
 import { type Validity, checkValidity } from './validity.js';
+import { stroke } from './stroke.js';
 
 export type Verdict = 'valid' | 'partial' | 'invalid';
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = { valid: '有效', partial: '部分有效', invalid: '无效' };
@@ -38,7 +40,7 @@ export interface BallotSource {
    * Records in file order; the first is the header. May throw `InputErrors`. Either single rows or
    * batches of rows (one promise per batch instead of per row: the fast path for big files).
    */
-  readonly rows: Iterable<RawRow> | AsyncIterable<RawRow> | AsyncIterable<readonly RawRow[]>;
+  readonly rows: Iterable<RawRow> | AsyncIterable<RawRow> | AsyncIterable<readonly (RawRow | FastRows)[]>;
   /** The file's header, when `rows` is a later part of the file that does not start with it. */
   readonly header?: RawRow | undefined;
 }
@@ -143,7 +145,6 @@ export function isFinal(r: CountResult): boolean {
   return r.validity.valid && !r.provisional && r.revote.length === 0 && r.runoff.length === 0;
 }
 
-const stroke = new Intl.Collator('zh-u-co-stroke');
 
 /** 票号 order: a total order (numeric-aware, then code point; tickets.ts). */
 export function byTicket(a: { ticket: string }, b: { ticket: string }): number {
@@ -151,9 +152,9 @@ export function byTicket(a: { ticket: string }, b: { ticket: string }): number {
 }
 
 /** Rows of a source as synchronous batches, whatever shape the source delivers them in. */
-async function* batchesOf(src: BallotSource): AsyncGenerator<readonly RawRow[]> {
+async function* batchesOf(src: BallotSource): AsyncGenerator<readonly (RawRow | FastRows)[]> {
   if (Symbol.asyncIterator in src.rows) {
-    for await (const x of src.rows as AsyncIterable<RawRow | readonly RawRow[]>) yield Array.isArray(x) ? (x as readonly RawRow[]) : [x as RawRow];
+    for await (const x of src.rows as AsyncIterable<RawRow | readonly (RawRow | FastRows)[]>) yield Array.isArray(x) ? (x as readonly (RawRow | FastRows)[]) : [x as RawRow];
   } else yield [...(src.rows as Iterable<RawRow>)];
 }
 
@@ -164,24 +165,8 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
 }
 
 /**
- * What a count has gathered so far, as plain data (structured-clone safe): a part of a big file counted
- * in a worker thread comes back as one of these and is merged (`Counter.merge`), vxsuite-style —
- * tallies of parts add up to the tally of the whole.
- */
-export interface CountState {
-  readonly tally: TallyState;
-  readonly tickets: TicketState | undefined;
-  readonly errors: readonly InputError[];
-  readonly disputes: readonly DisputedBallot[];
-  readonly usedRulings: readonly string[];
-  readonly opposeKnown: readonly boolean[];
-  /** Input ended early (a file-level error or the error limit). */
-  readonly stopped: boolean;
-}
-
-/**
  * The count, one source at a time: `add` each source in order, then `finish`. A source may be a later
- * part of a file (its `header` given apart); parts counted elsewhere are merged with `merge`.
+ * part of a file (its `header` given apart).
  */
 export class Counter {
   private readonly election: Election;
@@ -210,11 +195,6 @@ export class Counter {
     this.hand = opts.tallies ?? [];
   }
 
-  /** Errors so far (a caller counting parts in parallel gives up on the split when there are any). */
-  get errorCount(): number {
-    return this.errors.length;
-  }
-
   /** Errors past the limit: counted, not kept (memory stays flat, the user learns how many more). */
   private omitted = 0;
 
@@ -228,12 +208,16 @@ export class Counter {
   /** Count one source; false when the count has stopped (no further source should be added). */
   async add(src: BallotSource): Promise<boolean> {
     if (this.stopped) return false;
+    const { election, printed, roll, tickets, rulings, tally } = this;
+    const fast = new FastPath({ election, printed, roll, tickets, rulings, tally, onBallot: this.opts.onBallot, addError: (x) => this.addError(x) });
     try {
-      await this.rows(src);
+      await this.rows(src, fast);
     } catch (e) {
       if (!(e instanceof InputErrors)) throw e;
       for (const x of e.errors) this.addError(x);
       this.stopped = true;
+    } finally {
+      fast.flush();
     }
     return !this.stopped;
   }
@@ -254,7 +238,7 @@ export class Counter {
     return plan;
   }
 
-  private async rows(src: BallotSource): Promise<void> {
+  private async rows(src: BallotSource, fast: FastPath): Promise<void> {
     const { election, printed, roll, tally, tickets, rulings, usedRulings, disputes, opts } = this;
     let plan: HeaderPlan | undefined;
     let sawHeader = false;
@@ -263,8 +247,9 @@ export class Counter {
       plan = this.compile(src, src.header);
       if (!plan) return;
     }
+    const planNow = (): HeaderPlan | undefined => plan;
     for await (const batch of batchesOf(src)) {
-      for (const row of batch) {
+      for (const row of fast.expand(batch, planNow)) {
         if (!sawHeader) {
           sawHeader = true;
           plan = this.compile(src, row);
@@ -281,8 +266,7 @@ export class Counter {
         const reading = read.value;
         const prev = tickets.add(reading.ticket, () => `${src.file} 第 ${row.line} 行`);
         if (prev !== undefined) {
-          const first = prev === '' ? '' : ` (第一次出现在 ${prev})`;
-          if (!this.addError(inputError('BALLOT_DUPLICATE_TICKET', `票号「${reading.ticket}」重复${first}; 每张选票的票号必须唯一`, { file: src.file, line: row.line, column: plan.ticketCol + 1 }))) {
+          if (!this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev))) {
             return void (this.stopped = true);
           }
           continue;
@@ -334,38 +318,11 @@ export class Counter {
           ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
         });
       }
+      if (fast.halted) return void (this.stopped = true);
     }
     if (!sawHeader) {
       this.addError(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: src.file, line: 1 }));
     }
-  }
-
-  /** This count's state as plain data. */
-  state(): CountState {
-    return {
-      tally: this.tally.state(),
-      tickets: this.tickets instanceof CompactTicketRegistry ? this.tickets.state() : undefined,
-      errors: [...this.errors],
-      disputes: [...this.disputes],
-      usedRulings: [...this.usedRulings],
-      opposeKnown: [...this.opposeKnown],
-      stopped: this.stopped,
-    };
-  }
-
-  /**
-   * Add a part counted elsewhere (the later part of the source added last). False, and nothing merged,
-   * when the two cannot simply be added up: a 票号 seen in both (the error must name where), or either
-   * side has errors — the caller then counts sequentially so that errors come exactly as they would.
-   */
-  merge(part: CountState): boolean {
-    if (this.errors.length > 0 || this.stopped || part.errors.length > 0 || part.stopped) return false;
-    if (!part.tickets || !(this.tickets instanceof CompactTicketRegistry) || !this.tickets.absorb(part.tickets)) return false;
-    this.tally.absorb(part.tally);
-    for (const d of part.disputes) this.disputes.push(d); // no spread: hundreds of thousands of disputes
-    for (const t of part.usedRulings) this.usedRulings.add(t);
-    part.opposeKnown.forEach((k, i) => !k && (this.opposeKnown[i] = false));
-    return true;
   }
 
   finish(): Result<CountResult> {

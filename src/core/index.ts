@@ -19,3 +19,4 @@ export * from './rollcheck.js';
 export * from './compare.js';
 export * from './tallies.js';
 export * from './verify.js';
+export * from './fast.js';

@@ -20,6 +20,7 @@ import { type IdInfo, parseIdNumber } from './idnumber.js';
 import type { Election } from './model.js';
 import { normalizeName, personKey, splitGroup } from './names.js';
 import type { RollEntry } from './roll.js';
+import { stroke } from './stroke.js';
 
 export * from './dates.js';
 export * from './idnumber.js';
@@ -204,10 +205,8 @@ function rowsOf<K>(m: ReadonlyMap<K, RollEntry[]>, k: K): RollEntry[] {
   return m.get(k) ?? [];
 }
 
-let strokeCollator: Intl.Collator | undefined;
 function strokeOrder(a: string, b: string): number {
-  strokeCollator ??= new Intl.Collator('zh-u-co-stroke');
-  return strokeCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return stroke.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** 姓名缺失 (§2.3: 姓名 required). */

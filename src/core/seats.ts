@@ -4,9 +4,9 @@
  */
 import type { Election } from './model.js';
 import { competitiveRange } from './model.js';
+import { stroke } from './stroke.js';
 
 /** Equal people are listed in 姓氏笔画 order (then code point), never in input order. */
-const stroke = new Intl.Collator('zh-u-co-stroke');
 function byName(a: string, b: string): number {
   return stroke.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

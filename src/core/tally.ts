@@ -45,7 +45,7 @@ export interface OfficeTally {
   readonly candidates: CandidateMarks[];
 }
 
-/** A tally as plain data (structured-clone safe), to be added into another (`Tally.absorb`). */
+/** A tally as plain data, to be added into another (`Tally.absorb`: the fast path's typed tally). */
 export interface TallyState {
   readonly counts: ClassCounts;
   readonly boxes: readonly (readonly [string, ClassCounts])[];
@@ -136,16 +136,6 @@ export class Tally {
         v[oi] = (v[oi] ?? 0) + 1;
       }
     }
-  }
-
-  state(): TallyState {
-    return {
-      counts: { ...this.counts },
-      boxes: [...this.boxes].map(([b, k]) => [b, { ...k }] as const),
-      reasons: [...this.reasons],
-      offices: this.offices.map((t) => ({ ...t, candidates: t.candidates.map((c) => ({ ...c })) })),
-      votes: [...this.votes].map(([p, v]) => [p, [...v]] as const),
-    };
   }
 
   /** Add another tally (of other ballots of the same election) into this one. */

@@ -9,16 +9,12 @@ export interface TicketRegistry {
    * new. `where` is only called when the place has to be remembered (not on the numeric fast path).
    */
   add(ticket: string, where: string | (() => string)): string | undefined;
+  /** A 票号 of `length` digits (at most 15) whose value is `n`: as `add`, without a string to parse. */
+  addNumber?(length: number, n: number): string | undefined;
 }
 
 const PAGE_BITS = 16;
 const DIGITS = /^\d+$/u; // 65 536 numbers per page → 8 KiB
-
-/** The numbers and other 票号 a CompactTicketRegistry has seen, as plain data. */
-export interface TicketState {
-  readonly pages: readonly (readonly [string, Uint8Array])[];
-  readonly other: readonly (readonly [string, string])[];
-}
 
 export class CompactTicketRegistry implements TicketRegistry {
   private readonly pages = new Map<string, Uint8Array>();
@@ -29,30 +25,7 @@ export class CompactTicketRegistry implements TicketRegistry {
   private lastPage: Uint8Array | undefined;
 
   add(ticket: string, where: string | (() => string)): string | undefined {
-    if (ticket.length <= 15 && DIGITS.test(ticket)) {
-      const n = Number(ticket);
-      const page = Math.floor(n / 2 ** PAGE_BITS);
-      const bit = n - page * 2 ** PAGE_BITS;
-      let p: Uint8Array | undefined;
-      if (this.lastPage !== undefined && this.lastLength === ticket.length && this.lastNo === page) p = this.lastPage;
-      else {
-        const key = `${ticket.length}:${page}`;
-        p = this.pages.get(key);
-        if (!p) {
-          p = new Uint8Array(2 ** PAGE_BITS / 8);
-          this.pages.set(key, p);
-        }
-        this.lastPage = p;
-        this.lastLength = ticket.length;
-        this.lastNo = page;
-      }
-      const byte = bit >>> 3;
-      const mask = 1 << (bit & 7);
-      const cur = p[byte] ?? 0;
-      if (cur & mask) return '';
-      p[byte] = cur | mask;
-      return undefined;
-    }
+    if (ticket.length <= 15 && DIGITS.test(ticket)) return this.addNumber(ticket.length, Number(ticket));
     const prev = this.other.get(ticket);
     if (prev !== undefined) return prev;
     this.other.set(ticket, typeof where === 'string' ? where : where());
@@ -84,25 +57,28 @@ export class CompactTicketRegistry implements TicketRegistry {
     return undefined;
   }
 
-  state(): TicketState {
-    return { pages: [...this.pages].map(([k, p]) => [k, p.slice()] as const), other: [...this.other] };
-  }
-
-  /** Add the 票号 of another registry; false (and nothing added) when a 票号 is in both. */
-  absorb(s: TicketState): boolean {
-    for (const [key, page] of s.pages) {
-      const mine = this.pages.get(key);
-      if (mine) for (let i = 0; i < page.length; i++) if (((mine[i] ?? 0) & (page[i] ?? 0)) !== 0) return false;
+  addNumber(length: number, n: number): string | undefined {
+    const page = Math.floor(n / 2 ** PAGE_BITS);
+    const bit = n - page * 2 ** PAGE_BITS;
+    let p: Uint8Array | undefined;
+    if (this.lastPage !== undefined && this.lastLength === length && this.lastNo === page) p = this.lastPage;
+    else {
+      const key = `${length}:${page}`;
+      p = this.pages.get(key);
+      if (!p) {
+        p = new Uint8Array(2 ** PAGE_BITS / 8);
+        this.pages.set(key, p);
+      }
+      this.lastPage = p;
+      this.lastLength = length;
+      this.lastNo = page;
     }
-    for (const [t] of s.other) if (this.other.has(t)) return false;
-    for (const [key, page] of s.pages) {
-      const mine = this.pages.get(key);
-      if (!mine) this.pages.set(key, page.slice());
-      else for (let i = 0; i < page.length; i++) mine[i] = (mine[i] ?? 0) | (page[i] ?? 0);
-    }
-    for (const [t, where] of s.other) this.other.set(t, where);
-    this.lastPage = undefined;
-    return true;
+    const byte = bit >>> 3;
+    const mask = 1 << (bit & 7);
+    const cur = p[byte] ?? 0;
+    if (cur & mask) return '';
+    p[byte] = cur | mask;
+    return undefined;
   }
 }
 

@@ -2,8 +2,7 @@
  * Invariants of the count as fast-check properties over random elections (issue 2, issue 7):
  * ballot order and the split into boxes never change the result; every row gets exactly one class;
  * per office, counted ballots × seats = approvals + unused + void; a blank ballot changes only the
- * returned/valid/blank counts; a ruling that confirms a ballot's reading changes nothing but its class;
- * counting a file in parts and merging their states (the split count, issue 6) gives the whole count.
+ * returned/valid/blank counts; a ruling that confirms a ballot's reading changes nothing but its class.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -121,50 +120,6 @@ describe('count properties', () => {
       ),
       { numRuns: 60 },
     );
-  });
-
-  it('a file counted in parts and merged (Counter.state/merge) is the file counted whole, byte for byte', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        electionArb.chain((g) => fc.tuple(fc.constant(g), fc.array(fc.integer({ min: 0, max: g.rows.length }), { maxLength: 3 }))),
-        async ([g, cutsRaw]) => {
-          const file = 'ballots.csv';
-          const header: RawRow = { file, line: 1, cells: g.header };
-          const rows: RawRow[] = g.rows.map((cells, j) => ({ file, line: j + 2, cells }));
-          const opts = { election: g.election, registered: g.election.registered ?? 0 };
-          const whole = await count([{ file, rows: [header, ...rows] }], opts);
-          const cuts = [...new Set(cutsRaw)].sort((a, b) => a - b);
-          const bounds = [0, ...cuts, rows.length];
-          const main = new Counter(opts);
-          await main.add({ file, rows: [header, ...rows.slice(0, bounds[1])] });
-          for (let k = 1; k < bounds.length - 1; k++) {
-            const part = new Counter(opts);
-            await part.add({ file, header, rows: rows.slice(bounds[k], bounds[k + 1]) });
-            // through a structured clone, as from a worker thread
-            expect(main.merge(structuredClone(part.state()))).toBe(true);
-          }
-          expect(JSON.stringify(main.finish())).toBe(JSON.stringify(whole));
-        },
-      ),
-      { numRuns: 80 },
-    );
-  });
-
-  it('a 票号 in two parts is not merged (the caller recounts sequentially to name both places)', async () => {
-    const g = fc.sample(electionArb.filter((x) => x.rows.length >= 2), { numRuns: 1, seed: 7 })[0];
-    if (!g) throw new Error('no sample');
-    const file = 'ballots.csv';
-    const header: RawRow = { file, line: 1, cells: g.header };
-    const opts = { election: g.election, registered: g.election.registered ?? 0 };
-    const first = g.rows[0] ?? [];
-    const main = new Counter(opts);
-    await main.add({ file, rows: [header, { file, line: 2, cells: first }] });
-    const part = new Counter(opts);
-    await part.add({ file, header, rows: [{ file, line: 3, cells: first }] });
-    expect(main.merge(part.state())).toBe(false);
-    const other = new Counter(opts);
-    await other.add({ file, header, rows: [{ file, line: 3, cells: g.rows[1] ?? [] }] });
-    expect(main.merge(other.state())).toBe(true);
   });
 
   it('every row gets exactly one class, reported once through the ballot log', async () => {

@@ -29,6 +29,7 @@ function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): (r: Ra
     return undefined;
   };
 }
+import { plainCsvBatches } from './plain-csv.js';
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
   const [header, ...body] = rows;
@@ -83,7 +84,7 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
   let first = true;
   let dupVoter: ((r: RawRow) => InputError | undefined) | undefined;
   try {
-    for await (const batch of csvBatches(path, display, opts)) {
+    for await (const batch of plainCsvBatches(path, display, opts)) {
       for (const r of batch) {
         if (first) {
           first = false;
