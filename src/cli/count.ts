@@ -1,6 +1,7 @@
 /** `jipiao count BALLOTS.csv… [options]` (SPEC §6). */
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { ENCODING_CHOICES, encodingOption } from '../adapters/input/encoding.js';
 import { renderCsv } from '../adapters/render/csv.js';
 import { renderJson } from '../adapters/render/json.js';
 import { renderTable } from '../adapters/render/table.js';
@@ -17,7 +18,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--election <file>', '选举设置 election.json (默认: 第一个选票文件旁的 election.json)')
     .option('--roll <file>', '选民名单 voters.csv (默认: 第一个选票文件旁的 voters.csv)')
     .option('--rulings <file>', '疑难选票认定 rulings.csv (默认: 第一个选票文件旁的 rulings.csv)')
-    .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices(['utf-8', 'gb18030']));
+    .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices([...ENCODING_CHOICES]));
 }
 
 /** A subcommand over ballots files: `name <ballots...>` with the shared input options. */
@@ -37,7 +38,7 @@ export async function countOrReport(ctx: CommandContext, ballots: readonly strin
 export function inputOptions(o: Record<string, unknown>): CountInputOptions {
   const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const enc = s('encoding');
-  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined };
+  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: encodingOption(enc) };
 }
 
 export function registerCount(program: Command, ctx: CommandContext): void {

@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { escapeCsvCell } from '../adapters/render/csv.js';
+import { BOM, escapeCsvCell } from '../adapters/render/csv.js';
 import { VERDICT_LABEL, describeIssues } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { ballotsCommand, countOrReport } from './count.js';
@@ -36,7 +36,7 @@ export function registerDisputes(program: Command, ctx: CommandContext): void {
         describeIssues(d.issues),
         d.note,
       ]);
-      const csv = stringify([[...TEMPLATE_HEADER], ...rows.map((r) => r.map(escapeCsvCell))], { record_delimiter: 'unix' });
+      const csv = BOM + stringify([[...TEMPLATE_HEADER], ...rows.map((r) => r.map(escapeCsvCell))], { record_delimiter: 'unix' });
       const pending = result.disputes.filter((d) => !d.ruling).length;
       const out = typeof o['out'] === 'string' ? o['out'] : undefined;
       if (out === undefined) {

@@ -13,12 +13,12 @@
  * neutralised against formula injection exactly as in `--format csv`. Lines end with \n.
  */
 import { type BallotLogEntry, CLASS_LABEL, VERDICT_LABEL } from '../../core/index.js';
-import { escapeCsvCell } from './csv.js';
+import { BOM, escapeCsvCell } from './csv.js';
 
 export const BALLOT_LOG_COLUMNS = ['票号', '票箱', '文件', '行', '类别', '原因', '原读', '认定'] as const;
 
 export function ballotLogHeader(): string {
-  return `${BALLOT_LOG_COLUMNS.join(',')}\n`;
+  return `${BOM}${BALLOT_LOG_COLUMNS.join(',')}\n`;
 }
 
 /** Characters that never need quoting or escaping: the common case takes no allocation. */
