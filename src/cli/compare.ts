@@ -23,8 +23,19 @@ function readDoc(cwd: string, file: string): { doc?: ResultDoc; errors: InputErr
       code === 'ENOENT' ? '文件不存在 (请检查路径)' : code === 'EISDIR' ? '这是一个文件夹, 不是文件' : `无法读取此文件 (${typeof code === 'string' ? code : String(e)})`;
     return { errors: [inputError(code === 'EISDIR' ? 'FILE_IS_DIRECTORY' : code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', message, { file })] };
   }
+  const notJson = notJsonError(text, file);
+  if (notJson) return { errors: [notJson] };
   const d = parseResultDoc(text, file);
   return d.ok ? { doc: d.value, errors: [] } : { errors: d.error };
+}
+
+/** A CSV (ballots, tallies) given where a result JSON is expected: say how to make the JSON. */
+function notJsonError(text: string, file: string): InputError | undefined {
+  const head = text.replace(/^\uFEFF/u, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return undefined;
+  const csv = /\.csv$/iu.test(file) || /^[^\n]*,/u.test(head);
+  const what = csv ? '这是 CSV 文件, 不是计票结果 JSON' : '这不是计票结果 JSON';
+  return inputError('COMPARE_NOT_JSON', `${what}; compare 比对的是两次计票的 JSON 结果: 请先分别运行 jipiao count <选票文件> --format json > 结果.json, 再比对两个 .json 文件`, { file });
 }
 
 export function registerCompare(program: Command, ctx: CommandContext): void {

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { checkBallotFiles, explainWrongFiles } from '../adapters/input/ballot-files.js';
 import { ballotSource } from '../adapters/input/ballots.js';
 import { csvRows, headerIndex, splitCsv } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
@@ -108,6 +109,8 @@ export async function runCount(
   const onBallot = typeof log === 'function' ? log : log?.add.bind(log);
   if (ballotFiles.length === 0) return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV)')]);
   const abs = ballotFiles.map((f) => path.resolve(cwd, f));
+  const unreadable = checkBallotFiles(abs, abs.map((p) => displayPath(cwd, p)));
+  if (unreadable.length > 0) return err(unreadable);
   const first = abs[0] ?? '';
   const baseDir = path.dirname(first);
   const electionPath = discover(opts.election, baseDir, 'election.json', cwd);
@@ -153,7 +156,7 @@ export async function runCount(
       abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}) })),
       countOpts,
     ));
-  if (!counted.ok) return err(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding));
+  if (!counted.ok) return err(await explainWrongFiles(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding), abs, shownBallots, opts.encoding));
 
   const inputs: InputFile[] = [];
   for (let i = 0; i < abs.length; i++) inputs.push({ role: 'ballots', file: shownBallots[i] ?? '', sha256: await sha256File(abs[i] ?? '') });
