@@ -18,7 +18,8 @@ export function addInputOptions(cmd: Command): Command {
     .option('--election <file>', '选举设置 election.json (默认: 第一个选票文件旁的 election.json)')
     .option('--roll <file>', '选民名单 voters.csv (默认: 第一个选票文件旁的 voters.csv)')
     .option('--rulings <file>', '疑难选票认定 rulings.csv (默认: 第一个选票文件旁的 rulings.csv)')
-    .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices([...ENCODING_CHOICES]));
+    .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices([...ENCODING_CHOICES]))
+    .option('--sheet <name>', '选票文件为 .xlsx 时读取的工作表 (默认: 第一个)');
 }
 
 /** A subcommand over ballots files: `name <ballots...>` with the shared input options. */
@@ -38,7 +39,7 @@ export async function countOrReport(ctx: CommandContext, ballots: readonly strin
 export function inputOptions(o: Record<string, unknown>): CountInputOptions {
   const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const enc = s('encoding');
-  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: encodingOption(enc) };
+  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: encodingOption(enc), sheet: s('sheet') };
 }
 
 export function registerCount(program: Command, ctx: CommandContext): void {

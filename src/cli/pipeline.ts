@@ -41,6 +41,8 @@ export interface CountInputOptions {
   readonly roll?: string | undefined;
   readonly rulings?: string | undefined;
   readonly encoding?: Encoding | undefined;
+  /** .xlsx ballots files: the sheet to read (default: the first). */
+  readonly sheet?: string | undefined;
   /** Ignore discovered rulings.csv (e.g. `jipiao disputes` lists the unruled state). */
   readonly noRulings?: boolean | undefined;
   /**
@@ -77,8 +79,12 @@ export function displayPath(cwd: string, p: string): string {
 
 function discover(given: string | undefined, dir: string, name: string, cwd: string): string | undefined {
   if (given !== undefined) return path.resolve(cwd, given);
-  const p = path.join(dir, name);
-  return existsSync(p) && statSync(p).isFile() ? p : undefined;
+  // voters.csv, else voters.xlsx (the same for rulings).
+  for (const n of [name, name.replace(/\.csv$/u, '.xlsx')]) {
+    const p = path.join(dir, n);
+    if (existsSync(p) && statSync(p).isFile()) return p;
+  }
+  return undefined;
 }
 
 export function resolveRegistered(election: Election, roll: { readonly size: number } | undefined, electionFile: string, rollFile: string | undefined): Result<number> {
@@ -144,8 +150,9 @@ export async function runCount(
   const shownBallots = abs.map((p) => displayPath(cwd, p));
   const countOpts = { election, registered: registered.value, roll, rulings, onBallot };
   const split = opts.split ?? DEFAULT_SPLIT;
+  // An .xlsx sheet is read whole (never cut into parts); --sheet names it.
   const splitRun =
-    split && split.parts > 1 && (onBallot === undefined || sink !== undefined)
+    split && split.parts > 1 && opts.sheet === undefined && (onBallot === undefined || sink !== undefined)
       ? await countSplit(abs, shownBallots, countOpts, split, opts.encoding, rollPath === undefined ? undefined : { path: rollPath, display: displayPath(cwd, rollPath) }, sink)
       : undefined;
   if (!splitRun) sink?.reset();
@@ -153,10 +160,10 @@ export async function runCount(
   const counted =
     splitRun?.result ??
     (await count(
-      abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}) })),
+      abs.map((p, i) => ballotSource(p, shownBallots[i] ?? p, { ...(opts.encoding ? { encoding: opts.encoding } : {}), sheet: opts.sheet })),
       countOpts,
     ));
-  if (!counted.ok) return err(await explainWrongFiles(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding), abs, shownBallots, opts.encoding));
+  if (!counted.ok) return err(await explainWrongFiles(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding, opts.sheet), abs, shownBallots, opts.encoding, opts.sheet));
 
   const inputs: InputFile[] = [];
   for (let i = 0; i < abs.length; i++) inputs.push({ role: 'ballots', file: shownBallots[i] ?? '', sha256: await sha256File(abs[i] ?? '') });
@@ -256,7 +263,7 @@ function runPart(url: URL, job: PartJob): { readonly state: Promise<CountState |
  * The compact ticket registry does not remember where a numeric 票号 was first seen; when duplicates are
  * found, scan the files once more to name both places (rare, so the second pass costs nothing normally).
  */
-async function locateDuplicates(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined): Promise<InputError[]> {
+async function locateDuplicates(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined, sheet?: string): Promise<InputError[]> {
   const wanted = new Map<string, { file: string; line: number }>();
   for (const e of errors) {
     if (e.code !== 'BALLOT_DUPLICATE_TICKET' || e.message.includes('第一次出现')) continue;
@@ -268,7 +275,7 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
     for (let i = 0; i < abs.length; i++) {
       let col: number | undefined;
       let first = true;
-      for await (const row of csvRows(abs[i] ?? '', shown[i] ?? '', encoding ? { encoding } : {})) {
+      for await (const row of csvRows(abs[i] ?? '', shown[i] ?? '', { ...(encoding ? { encoding } : {}), sheet })) {
         if (first) {
           first = false;
           col = headerIndex(row.cells).get('票号');

@@ -31,6 +31,7 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
     .option('--date <YYYY-MM-DD>', '选举日 (默认取 election.json 的 date), 用于计算是否年满十八周岁')
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json', 'csv']).default('table'))
     .addOption(new Option('--encoding <enc>', '选民名单编码 (默认自动识别)').choices([...ENCODING_CHOICES]))
+    .option('--sheet <name>', '选民名单为 .xlsx 时读取的工作表 (默认: 第一个)')
     .action(async (voters: string, o: Record<string, unknown>) => {
       const { io } = ctx;
       const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
@@ -51,7 +52,7 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
       }
       const enc = str('encoding');
       const [loadedRoll, loadedElection] = await Promise.all([
-        loadRoll(rollPath, rollShown, { encoding: encodingOption(enc) }),
+        loadRoll(rollPath, rollShown, { encoding: encodingOption(enc), sheet: str('sheet') }),
         electionPath === undefined ? undefined : loadElection(electionPath, displayPath(io.cwd, electionPath)),
       ]);
       if (!loadedRoll.ok || (loadedElection !== undefined && !loadedElection.ok)) {

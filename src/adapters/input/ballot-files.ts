@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { type InputError, InputErrors, inputError } from '../../core/index.js';
-import { csvRows, headerIndex } from './csv.js';
+import { type CsvOptions, csvRows, headerIndex } from './csv.js';
 import type { Encoding } from './encoding.js';
 import { checkFile } from './files.js';
 
@@ -56,20 +56,23 @@ const KIND_MESSAGE: Readonly<Record<'roll' | 'rulings' | 'tallies', string>> = {
  * After a count refused a file's header: if the file is a roll, a rulings sheet or a tallies CSV,
  * replace that file's errors by one saying so. Other errors are returned unchanged.
  */
-export async function explainWrongFiles(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined): Promise<InputError[]> {
+export async function explainWrongFiles(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined, sheet?: string): Promise<InputError[]> {
+  // A ballots file that could not be read at all: the rulings' 票号 are not found for that reason only.
+  const unread = errors.some((e) => e.line === undefined && e.file !== undefined && shown.includes(e.file));
+  const quiet = (e: InputError): boolean => unread && e.code === 'RULING_UNKNOWN_TICKET';
   const refused = new Set(errors.filter((e) => e.code === 'BALLOT_NO_TICKET_COLUMN' || (e.code === 'BALLOT_UNKNOWN_COLUMN' && e.line === 1)).map((e) => e.file));
-  if (refused.size === 0) return [...errors];
+  if (refused.size === 0) return errors.filter((e) => !quiet(e));
   const kinds = new Map<string, InputError>();
   for (let i = 0; i < abs.length; i++) {
     const display = shown[i] ?? '';
     if (!refused.has(display)) continue;
-    const kind = await headerKind(abs[i] ?? '', display, encoding);
+    const kind = await headerKind(abs[i] ?? '', display, { ...(encoding ? { encoding } : {}), sheet });
     if (kind) kinds.set(display, inputError(`BALLOTS_IS_${kind.toUpperCase()}`, KIND_MESSAGE[kind], { file: display }));
   }
   const out: InputError[] = [];
   for (const e of errors) {
     // A ruling's 票号 is not found because the ballots were not read: the same problem, said once.
-    if (kinds.size > 0 && e.code === 'RULING_UNKNOWN_TICKET') continue;
+    if ((kinds.size > 0 && e.code === 'RULING_UNKNOWN_TICKET') || quiet(e)) continue;
     const k = e.file === undefined ? undefined : kinds.get(e.file);
     if (k === undefined) out.push(e);
     else if (!out.includes(k)) out.push(k);
@@ -77,9 +80,9 @@ export async function explainWrongFiles(errors: readonly InputError[], abs: read
   return out;
 }
 
-async function headerKind(file: string, display: string, encoding: Encoding | undefined): Promise<ReturnType<typeof otherFileKind>> {
+async function headerKind(file: string, display: string, opts: CsvOptions): Promise<ReturnType<typeof otherFileKind>> {
   try {
-    for await (const row of csvRows(file, display, encoding ? { encoding } : {})) return otherFileKind(row.cells);
+    for await (const row of csvRows(file, display, opts)) return otherFileKind(row.cells);
   } catch (e) {
     if (!(e instanceof InputErrors)) throw e;
   }

@@ -11,6 +11,8 @@ import { CsvError, parse } from 'csv-parse';
 import { type InputError, InputErrors, type RawRow, type Result, err, inputError, ok } from '../../core/index.js';
 import { type Encoding, detectEncoding, looksBinary } from './encoding.js';
 import { checkFile } from './files.js';
+import { isXlsx } from './sheet-names.js';
+import { xlsxBatches } from './xlsx.js';
 
 export const MAX_CELL = 10_000;
 const SAMPLE = 1 << 16;
@@ -19,6 +21,8 @@ export interface CsvOptions {
   readonly encoding?: Encoding | undefined;
   /** Read only a part of the file, cut at a record boundary by `splitCsv` (no header in it unless it starts the file). */
   readonly range?: CsvRange | undefined;
+  /** An .xlsx file: the sheet to read (default: the first). */
+  readonly sheet?: string | undefined;
 }
 
 /** Bytes [start, end) of a CSV file, starting a record on line `firstLine`. */
@@ -125,6 +129,8 @@ async function* readBatches(stream: NodeJS.ReadableStream & { read(): unknown },
 
 /** Like csvRows, in batches of records: the fast path the count uses. */
 export async function* csvBatches(path: string, display: string, opts: CsvOptions = {}): AsyncGenerator<RawRow[]> {
+  // The seam for spreadsheets: an .xlsx sheet gives the same rows (cells, line numbers) as its CSV export.
+  if (isXlsx(path)) return yield* xlsxBatches(path, display, opts);
   const missing = checkFile(path, display);
   if (missing) throw new InputErrors([missing]);
   const head = await sample(path);
@@ -291,7 +297,7 @@ export async function splitCsv(path: string, parts: number, minSize = parts * SA
   }
   try {
     const { size } = await fh.stat();
-    if (parts < 2 || size < minSize || size < parts) return undefined;
+    if (parts < 2 || size < minSize || size < parts || isXlsx(path)) return undefined;
     const ranges: CsvRange[] = [];
     let start = 0;
     let firstLine = 1;
