@@ -4,7 +4,7 @@
  * (xlsx-text.ts), each row as wide as the widest row, line numbers = Excel row numbers, trailing empty
  * rows left out. The rows go to the same readers as CSV rows (csv.ts hands them over).
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Row } from 'exceljs';
 import { InputErrors, type InputError, type RawRow, inputError } from '../../core/index.js';
 import { MAX_CELL } from './csv.js';
 import { checkFile } from './files.js';
@@ -18,54 +18,63 @@ export interface XlsxOptions {
 
 const BATCH = 256;
 
-async function loadWorkbook(path: string, display: string): Promise<Workbook> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(path);
-  } catch {
-    throw new InputErrors([
-      inputError('XLSX_UNREADABLE', '无法读取这个 .xlsx 文件 (文件已损坏, 或不是 Excel 工作簿; 旧的 .xls 格式请在 Excel 中另存为 .xlsx 或 CSV)', { file: display }),
-    ]);
-  }
-  return wb;
-}
+type Reader = InstanceType<typeof import('exceljs').stream.xlsx.WorkbookReader>;
+type SheetReader = AsyncIterable<Row> & { readonly name?: string };
 
-function pickSheet(wb: Workbook, display: string, name: string | undefined): Worksheet {
-  const all = wb.worksheets;
-  const ws = name === undefined ? all[0] : all.find((w) => w.name === name);
-  if (ws) return ws;
-  const names = all.map((w) => `「${w.name}」`).join('');
-  const e: InputError =
-    name === undefined
-      ? inputError('XLSX_NO_SHEET', '工作簿中没有工作表', { file: display })
-      : inputError('XLSX_SHEET_NOT_FOUND', `没有名为「${name}」的工作表; 工作簿中有 ${names}`, { file: display });
-  throw new InputErrors([e]);
+function unreadable(display: string): InputErrors {
+  return new InputErrors([
+    inputError('XLSX_UNREADABLE', '无法读取这个 .xlsx 文件 (文件已损坏, 或不是 Excel 工作簿; 旧的 .xls 格式请在 Excel 中另存为 .xlsx 或 CSV)', { file: display }),
+  ]);
 }
 
 /** Cells of one row as displayed text; `cells[0]` is column A. */
-function rowTexts(ws: Worksheet, r: number): string[] {
-  const row = ws.findRow(r);
-  if (!row) return [];
+function rowTexts(row: Row): string[] {
   const out: string[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
-    // A merged cell other than the top-left one is empty in Excel's CSV export too.
-    const v = cell.isMerged && cell.master !== cell ? null : (cell.value as CellValue);
     while (out.length < col - 1) out.push('');
-    out[col - 1] = cellText(v, cell.numFmt);
+    out[col - 1] = cellText(cell.value as CellValue, cell.numFmt);
   });
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out;
+}
+
+/**
+ * The rows of one sheet (by Excel row number, empty rows in between kept empty) and its name. The
+ * workbook is streamed (exceljs WorkbookReader): memory holds the sheet's texts, not its cell objects.
+ */
+async function readSheet(path: string, display: string, wanted: string | undefined): Promise<{ name: string; rows: string[][] }> {
+  const { default: ExcelJS } = await import('exceljs');
+  const reader: Reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const seen: string[] = [];
+  try {
+    for await (const sheet of reader as AsyncIterable<SheetReader>) {
+      // The first sheet in the workbook's tab order (not the order of the parts in the zip).
+      const order = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets?.map((x) => x.name) ?? [];
+      const name = sheet.name ?? `Sheet${seen.length + 1}`;
+      seen.push(name);
+      const pick = wanted === undefined ? (order[0] ?? name) === name : wanted === name;
+      const rows: string[][] = [];
+      for await (const row of sheet) {
+        if (!pick) continue;
+        while (rows.length < row.number - 1) rows.push([]);
+        rows.push(rowTexts(row));
+      }
+      if (pick) return { name, rows };
+    }
+  } catch {
+    throw unreadable(display);
+  }
+  if (seen.length === 0) throw new InputErrors([inputError('XLSX_NO_SHEET', '工作簿中没有工作表', { file: display })]);
+  const names = seen.map((n) => `「${n}」`).join('');
+  throw new InputErrors([inputError('XLSX_SHEET_NOT_FOUND', `没有名为「${wanted ?? ''}」的工作表; 工作簿中有 ${names}`, { file: display })]);
 }
 
 /** Rows of the sheet as a CSV export gives them, in batches; throws `InputErrors` for file-level problems. */
 export async function* xlsxBatches(path: string, display: string, opts: XlsxOptions = {}): AsyncGenerator<RawRow[]> {
   const missing = checkFile(path, display);
   if (missing) throw new InputErrors([missing]);
-  const ws = pickSheet(await loadWorkbook(path, display), display, opts.sheet);
-  rememberSheet(display, ws.name);
-  const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) rows.push(rowTexts(ws, r));
+  const { name, rows } = await readSheet(path, display, opts.sheet);
+  rememberSheet(display, name);
   while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
   const width = rows.reduce((w, cells) => Math.max(w, cells.length), 0);
   let batch: RawRow[] = [];
