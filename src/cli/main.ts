@@ -8,6 +8,7 @@ import type { CommandContext } from './context.js';
 import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
 import { registerCount } from './count.js';
+import { registerInit } from './init.js';
 import { registerDisputes } from './disputes.js';
 import { registerReport } from './report.js';
 import { registerRoll } from './roll.js';
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
       outputError: () => undefined,
     });
+  registerInit(program, ctx);
   registerCount(program, ctx);
   registerDisputes(program, ctx);
   registerRoll(program, ctx);

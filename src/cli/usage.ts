@@ -50,7 +50,9 @@ export function usageError(e: CommanderError): UsageProblem {
       return say(`必须给出选项 ${a}`);
     case 'commander.invalidArgument': {
       const choices = /Allowed choices are (.+)\.$/u.exec(msg)?.[1];
-      return say(`参数值无效: 选项 ${a} 的值「${b}」不在可选范围内${choices === undefined ? '' : `; 可选: ${choices.split(', ').join('、')}`}`);
+      if (choices !== undefined) return say(`参数值无效: 选项 ${a} 的值「${b}」不在可选范围内; 可选: ${choices.split(', ').join('、')}`);
+      const why = /is invalid\. (.+)$/su.exec(msg)?.[1];
+      return say(`参数值无效: 选项 ${a} 的值「${b}」${why === undefined ? '无效' : `无效, ${why}`}`);
     }
     case 'commander.excessArguments': {
       const m = /Expected (\d+) arguments? but got (\d+)/u.exec(msg);

@@ -15,3 +15,4 @@ export * from './validity.js';
 export * from './describe.js';
 export * from './rollcheck.js';
 export * from './compare.js';
+export * from './setup.js';
