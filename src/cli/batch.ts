@@ -20,6 +20,7 @@ import { compiledWorker } from './workers.js';
 import { Chalk } from 'chalk';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
+import { fitTable } from '../adapters/render/fit.js';
 import type { Command } from 'commander';
 import { percent } from '../adapters/render/table.js';
 import { BATCH_WORKER, type ElectionJob, type JobSummary, internalFailure, runElectionJob } from './batch-worker.js';
@@ -209,7 +210,7 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
       if (broken - inputErrors - internal > 0) failures.push(`${broken - inputErrors - internal} 个无法写入输出`);
       if (internal > 0) failures.push(`${internal} 个内部错误`);
       io.stdout.write(
-        `${t.toString()}\n共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
+        `${fitTable(t, io.stdout.columns, [[1], [4]], [2, 7])}\n共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
       );
       if (errors.length > 0) io.stderr.write(errors.join(''));
       // A bug in any folder: 70; bad inputs or unwritable outputs: 2; then --strict: 1 when not final.

@@ -71,7 +71,7 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       const format = o['format'];
       if (format === 'json') io.stdout.write(renderJson(result, { color: false, inputs, now }));
       else if (format === 'csv') io.stdout.write(renderCsv(result));
-      else io.stdout.write(renderTable(result, { color: useColor(io), inputs, now }));
+      else io.stdout.write(renderTable(result, { color: useColor(io), inputs, now, columns: io.stdout.columns }));
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
     });
 }

@@ -5,6 +5,8 @@ export interface RenderContext {
   readonly inputs: readonly InputFile[];
   /** Only with --now: a generation time in the JSON (otherwise outputs are byte-identical for identical inputs). */
   readonly now?: string | undefined;
+  /** Terminal width (`process.stdout.columns`): tables and long lines are fitted to it; unknown → as built. */
+  readonly columns?: number | undefined;
 }
 
 export const ROLE_LABEL: Readonly<Record<InputFile['role'], string>> = {

@@ -26,6 +26,7 @@ import {
 } from '../../core/index.js';
 import { VALIDITY_LABEL } from '../vocabulary.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
+import { fitLines, fitTable } from './fit.js';
 import { columns } from './text.js';
 
 export type { RenderContext } from './context.js';
@@ -148,7 +149,7 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
     const t = makeTable(c, ['票箱', '收回', '有效', '弃权', '部分有效', '无效', '疑难'], ['left', 'right', 'right', 'right', 'right', 'right', 'right']);
     for (const x of r.boxes) t.push([x.box, x.returned, x.valid, x.blank, x.partial, x.invalid, x.disputed].map(String));
     t.push([c.bold('合计'), ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v)))]);
-    out.push(t.toString());
+    out.push(fitTable(t, ctx.columns, [[3], [4]]));
   }
 
   // 4. Per office: 唱票 (赞成/反对/弃权 per printed candidate).
@@ -166,8 +167,8 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
     }
     const writeIns = o.approvals - printedApprovals;
     if (writeIns > 0) t.push(['另选 (合计)', String(writeIns), ...(o.opposeKnown ? ['', ''] : [''])]);
-    out.push(t.toString());
-    out.push(`  计入选票 ${o.counted} 张 (本栏超额作废 ${o.overvoted} 张); 只计高职务去掉 ${o.removed} 票; 另选非选民 ${o.notVoter} 票`);
+    out.push(fitTable(t, ctx.columns));
+    out.push(officeCountLine(o));
   });
 
   // 5. Combined: every person, votes per office, 总得票, 过半数, 当选.
@@ -190,7 +191,8 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
       p.elected !== null ? c.green(p.elected) : '',
     ]);
   }
-  out.push(t.toString());
+  // Secondary when narrow: the votes per office (总得票 stays), then 候选职务.
+  out.push(fitTable(t, ctx.columns, [single ? [] : offices.map((_, i) => i + 2), [1]]));
   if (e.round === 'first') out.push(`过半数: ${single ? '得票' : '总得票'} × 2 > 收回选票 ${b.returned} (第三十八条)`);
   if (e.round === 'runoff') out.push(`另行选举: 得票多者当选, 且得票 × 3 ≥ 收回选票 ${b.returned} (第四十条)`);
   if (e.round === 'revote') out.push('再次投票: 在得票相等的人员中以得票多者当选 (第三十九条(三))');
@@ -263,7 +265,15 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   }
 
   out.push('', conclusion(r, c, pending.length));
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out.join('\n').split('\n'), ctx.columns).join('\n')}\n`;
+}
+
+/** What an office's column counted; a figure of 0 has nothing to say and is left out. */
+function officeCountLine(o: CountResult['offices'][number]): string {
+  const parts = [`计入选票 ${o.counted} 张${o.overvoted > 0 ? ` (本栏超额作废 ${o.overvoted} 张)` : ''}`];
+  if (o.removed > 0) parts.push(`只计高职务去掉 ${o.removed} 票`);
+  if (o.notVoter > 0) parts.push(`另选非选民 ${o.notVoter} 票`);
+  return `  ${parts.join('; ')}`;
 }
 
 /** The last line, what the counter sees without scrolling. */
