@@ -16,3 +16,4 @@ export * from './describe.js';
 export * from './rollcheck.js';
 export * from './compare.js';
 export * from './setup.js';
+export * from './boxes.js';

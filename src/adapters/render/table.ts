@@ -144,13 +144,7 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
   }
 
   // 3. Boxes.
-  if (r.boxes.length > 1) {
-    section('各票箱');
-    const t = makeTable(c, ['票箱', '收回', '有效', '弃权', '部分有效', '无效', '疑难'], ['left', 'right', 'right', 'right', 'right', 'right', 'right']);
-    for (const x of r.boxes) t.push([x.box, x.returned, x.valid, x.blank, x.partial, x.invalid, x.disputed].map(String));
-    t.push([c.bold('合计'), ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v)))]);
-    out.push(fitTable(t, ctx.columns, [[3], [4]]));
-  }
+  if (r.boxes.length > 1 || e.boxes !== undefined) out.push(...boxesSection(r, c, ctx, section));
 
   // 4. Per office: 唱票 (赞成/反对/弃权 per printed candidate).
   section('唱票统计 (按职务)');
@@ -266,6 +260,27 @@ export function renderTable(r: CountResult, ctx: RenderContext): string {
 
   out.push('', conclusion(r, c, pending.length));
   return `${fitLines(out.join('\n').split('\n'), ctx.columns).join('\n')}\n`;
+}
+
+/**
+ * 各票箱: with election.json `boxes`, a 发出 column beside 收回 (an excess marked ✗ and listed in 提示;
+ * a warning, not an invalid election — see core/boxes.ts).
+ */
+function boxesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, section: (title: string) => void): string[] {
+  const b = r.ballots;
+  const issued = r.election.boxes !== undefined;
+  section('各票箱');
+  const head = ['票箱', ...(issued ? ['发出'] : []), '收回', '有效', '弃权', '部分有效', '无效', '疑难'];
+  const t = makeTable(c, head, ['left', ...head.slice(1).map((): Align => 'right')]);
+  for (const x of r.boxes) {
+    const over = x.issued !== undefined && x.returned > x.issued;
+    const issuedCell = x.issued === undefined ? '—' : String(x.issued);
+    const returned = over ? c.red(`✗ ${x.returned}`) : String(x.returned);
+    t.push([x.box, ...(issued ? [issuedCell] : []), returned, ...[x.valid, x.blank, x.partial, x.invalid, x.disputed].map(String)]);
+  }
+  t.push([c.bold('合计'), ...(issued ? [c.bold(String(b.issued))] : []), ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v)))]);
+  const shift = issued ? 1 : 0;
+  return [fitTable(t, ctx.columns, [[3 + shift], [4 + shift]])];
 }
 
 /** What an office's column counted; a figure of 0 has nothing to say and is left out. */
