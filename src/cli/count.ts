@@ -5,12 +5,13 @@ import { ENCODING_CHOICES, encodingOption } from '../adapters/input/encoding.js'
 import { renderCsv } from '../adapters/render/csv.js';
 import { renderJson } from '../adapters/render/json.js';
 import { renderTable } from '../adapters/render/table.js';
-import { isFinal } from '../core/index.js';
+import { inputError, isFinal } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { useColor } from './io.js';
-import { type CountInputOptions, type CountRun, runCount } from './pipeline.js';
+import { type CountInputOptions, type CountRun, displayPath, runCount } from './pipeline.js';
+import { ballotLogCsvPath, ballotLogToXlsx, isXlsxPath, writeTalliesXlsx } from './xlsx-out.js';
 
 /** The options every command that counts shares (count, report, disputes). */
 export function addInputOptions(cmd: Command): Command {
@@ -48,13 +49,21 @@ export function registerCount(program: Command, ctx: CommandContext): void {
     .description('计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
     .argument('<ballots...>', '选票文件 (CSV, 每个票箱一个)');
   addInputOptions(cmd)
-    .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json', 'csv']).default('table'))
-    .option('--ballot-log <file>', '逐票记录 (CSV): 每张选票的类别和原因')
+    .addOption(new Option('--format <format>', '输出格式 (xlsx 须用 --out 指定文件)').choices(['table', 'json', 'csv', 'xlsx']).default('table'))
+    .option('--out <file>', '--format xlsx 时写出的 .xlsx 文件')
+    .option('--ballot-log <file>', '逐票记录 (CSV; 文件名以 .xlsx 结尾时为 Excel 工作簿): 每张选票的类别和原因')
     .option('--now <time>', '在 JSON 中写入生成时间 (默认不写, 保证结果可逐字节复现)')
     .option('--strict', '结果不是最终结果时 (选举无效、疑难待认定、需再次投票或另行选举) 退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
       const { io } = ctx;
-      const log = typeof o['ballotLog'] === 'string' ? new BallotLog(path.resolve(io.cwd, o['ballotLog'])) : undefined;
+      const xlsxOut = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : undefined;
+      if (o['format'] === 'xlsx' && xlsxOut === undefined) {
+        io.stderr.write(formatErrors([inputError('USAGE_XLSX_NEEDS_OUT', '--format xlsx 须用 --out 指定要写出的 .xlsx 文件 (如 --out 计票结果.xlsx)')]));
+        return ctx.setExit(EXIT_BAD_INPUT);
+      }
+      const logTarget = typeof o['ballotLog'] === 'string' ? path.resolve(io.cwd, o['ballotLog']) : undefined;
+      const logXlsx = logTarget !== undefined && isXlsxPath(logTarget);
+      const log = logTarget === undefined ? undefined : new BallotLog(logXlsx ? ballotLogCsvPath(logTarget) : logTarget);
       const run = await runCount(ballots, inputOptions(o), io.cwd, log).catch((e: unknown) => {
         log?.abort();
         throw e;
@@ -66,11 +75,16 @@ export function registerCount(program: Command, ctx: CommandContext): void {
         return;
       }
       log?.commit();
+      if (logXlsx && logTarget !== undefined) await ballotLogToXlsx(logTarget);
       const { result, inputs } = run.value;
       const now = typeof o['now'] === 'string' ? o['now'] : undefined;
       const format = o['format'];
       if (format === 'json') io.stdout.write(renderJson(result, { color: false, inputs, now }));
       else if (format === 'csv') io.stdout.write(renderCsv(result));
+      else if (format === 'xlsx' && xlsxOut !== undefined) {
+        await writeTalliesXlsx(result, xlsxOut);
+        io.stdout.write(`计票结果已写入 ${displayPath(io.cwd, xlsxOut)}\n`);
+      }
       else io.stdout.write(renderTable(result, { color: useColor(io), inputs, now, columns: io.stdout.columns }));
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
     });
