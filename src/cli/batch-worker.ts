@@ -55,7 +55,8 @@ export type JobSummary =
     };
 
 /** Files in an election folder that are not ballots: the roll, the rulings, and what batch writes. */
-export const NOT_BALLOTS: ReadonlySet<string> = new Set(['voters.csv', 'rulings.csv', 'ballot-log.csv']);
+// … and the empty ballot templates `jipiao init` writes (src/adapters/setup/init.ts templateName).
+export const NOT_BALLOTS: ReadonlySet<string> = new Set(['voters.csv', 'rulings.csv', 'ballot-log.csv', '选票模板-表格式.csv', '选票模板-名单式.csv']);
 
 /** Ballots of an election folder: every *.csv in it (not in subfolders) but NOT_BALLOTS, sorted. */
 export function ballotFilesOf(dir: string): string[] {

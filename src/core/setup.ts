@@ -3,24 +3,15 @@
  * the election.json document and the headers of the ballot templates. Pure: rows in, plain data out.
  */
 import type { RawRow } from './ballot.js';
-import { type Method, type Mode, type Office, type Round, competitiveRange } from './model.js';
+import { type Election, type Office, competitiveRange } from './model.js';
 import { splitNames } from './names.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
 
-export interface SetupAnswers {
-  readonly community?: string | undefined;
+/** The answers: the fields of election.json (issued 0 until the election day), 届次 and an optional title. */
+export interface SetupAnswers extends Pick<Election, 'community' | 'date' | 'method' | 'mode' | 'round' | 'registered' | 'issued' | 'offices'> {
   /** 届次 as written after 第…届 (九, 10). */
   readonly term?: string | undefined;
   readonly title?: string | undefined;
-  /** YYYY-MM-DD */
-  readonly date: string;
-  readonly method: Method;
-  readonly mode: Mode;
-  readonly round: Round;
-  readonly registered?: number | undefined;
-  /** 发出选票数; 0 until the election day (written again then). */
-  readonly issued: number;
-  readonly offices: readonly Office[];
 }
 
 /**

@@ -176,3 +176,12 @@ describe('pure parts', () => {
     expect(asked).toContain('副主任应选几人? (不设副主任填 0)');
   });
 });
+
+describe('init and batch', () => {
+  it('batch does not count the templates of an init folder as ballots', async () => {
+    const { ballotFilesOf } = await import('../../src/cli/batch-worker.js');
+    writeFileSync(path.join(tmp, 'c4.csv'), CANDIDATES);
+    expect((await run(['init', 'batch/e4', '--candidates', 'c4.csv', '--yes'])).code).toBe(0);
+    expect(ballotFilesOf(path.join(tmp, 'batch/e4'))).toEqual([]);
+  });
+});
