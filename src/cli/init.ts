@@ -60,10 +60,14 @@ async function clackPrompter(): Promise<Prompter & { done(msg: string): void }> 
   const value = <T>(v: unknown): T | undefined => (p.isCancel(v) ? undefined : (v as T));
   p.intro('jipiao init — 新建选举');
   return {
-    text: async (message, initial, validate) => value<string>(await p.text({ message, initialValue: initial, validate: validate && ((s) => validate(s ?? '')) })),
+    // The default is shown as a placeholder and taken on Enter (typing replaces it, never appends to it).
+    text: async (message, initial, validate) =>
+      value<string>(
+        await p.text({ message, placeholder: initial, defaultValue: initial, validate: validate && ((s) => ((s ?? '') === '' && initial !== '' ? undefined : validate(s ?? ''))) }),
+      ),
     select: async <T extends string>(message: string, options: readonly { value: T; label: string }[], initial: T) =>
       value<T>(await p.select({ message, options: options.map((x) => ({ value: x.value, label: x.label })) as never, initialValue: initial })),
-    confirm: async (message) => value<boolean>(await p.confirm({ message })),
+    confirm: async (message) => value<boolean>(await p.confirm({ message, active: '是', inactive: '否' })),
     done: (msg) => p.outro(msg),
   };
 }

@@ -3,7 +3,7 @@
  * facts only in them; `usageError` reads the facts back (option, command, value, choices, suggestion)
  * from the stable message shapes of commander 14 and says each in one Chinese line.
  */
-import type { Command, CommanderError, HelpConfiguration } from 'commander';
+import { type Command, type CommanderError, Help, type HelpConfiguration } from 'commander';
 
 export interface UsageProblem {
   /** Commander's code, e.g. `commander.unknownOption`. */
@@ -89,6 +89,7 @@ function descriptionZh(s: string): string {
 export const HELP_ZH: HelpConfiguration = {
   styleTitle: (s) => TITLE_ZH[s] ?? s,
   styleUsage: (s) => s.replace(/\[options\]/gu, '[选项]').replace(/\[command\]/gu, '[命令]'),
+  subcommandTerm: (cmd) => new Help().subcommandTerm(cmd).replace(/\[options\]/gu, '[选项]'),
   styleOptionDescription: descriptionZh,
   styleArgumentDescription: descriptionZh,
 };
