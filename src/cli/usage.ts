@@ -43,7 +43,7 @@ export function usageError(e: CommanderError): UsageProblem {
     case 'commander.unknownCommand':
       return say(`未知命令「${a}」${suggestion(msg)}`);
     case 'commander.missingArgument':
-      return say(`缺少${ARGUMENT_ZH[a] ?? `参数 ${a}`}`);
+      return say(`缺少参数: ${ARGUMENT_ZH[a] ?? a}`);
     case 'commander.optionMissingArgument':
       return say(`选项 ${a} 后面缺少值`);
     case 'commander.missingMandatoryOptionValue':

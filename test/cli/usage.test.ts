@@ -19,8 +19,8 @@ describe('usage errors in Chinese', () => {
   it.each([
     [['count', 'fixtures/demo/ballots.csv', '--fromat', 'json'], '未知选项 --fromat; 您是不是想输入 --format?'],
     [['cuont', 'x.csv'], '未知命令「cuont」; 您是不是想输入 count?'],
-    [['count'], '缺少选票文件 (例如 jipiao count ballots.csv)'],
-    [['count', 'fixtures/demo/ballots.csv', '--format', 'xml'], '参数值无效: 选项 --format 的值「xml」不在可选范围内; 可选: table、json、csv'],
+    [['count'], '缺少参数: 选票文件 (例如 jipiao count ballots.csv)'],
+    [['count', 'fixtures/demo/ballots.csv', '--format', 'xml'], '参数值无效: 选项 --format 的值「xml」不在可选范围内; 可选: table、json、csv、xlsx'],
     [['compare', 'a.json', 'b.json', 'c.json'], '命令 compare 的参数过多: 应为 2 个, 给出了 3 个'],
     [['count', 'fixtures/demo/ballots.csv', '--election'], '选项 --election 后面缺少值'],
   ])('%j', async (args, expected) => {
@@ -36,7 +36,7 @@ describe('usage errors in Chinese', () => {
     expect(r.out).toMatch(/^用法: jipiao count \[选项\] <ballots\.\.\.>/u);
     expect(r.out).toContain('参数:');
     expect(r.out).toContain('选项:');
-    expect(r.out).toContain('(可选: "table", "json", "csv", 默认: "table")');
+    expect(r.out).toMatch(/\(可选: "table", "json", "csv",\s+"xlsx", 默认: "table"\)/u);
     expect(r.out).not.toMatch(/Usage:|Options:|Arguments:|choices:|default:/u);
   });
 });
