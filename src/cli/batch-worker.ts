@@ -60,8 +60,12 @@ export type JobSummary =
       readonly errors: string;
     };
 
-/** Files in an election folder that are not ballots (names compared in lower case): the roll and the rulings. */
-export const NOT_BALLOTS: ReadonlySet<string> = new Set(['voters.csv', 'rulings.csv']);
+/**
+ * Files in an election folder that are not ballots (names compared in lower case): the roll, the rulings
+ * and the empty ballot templates `jipiao init` writes (src/adapters/setup/init.ts templateName). Our own
+ * ballot log is recognised by its header (batch.ts).
+ */
+export const NOT_BALLOTS: ReadonlySet<string> = new Set(['voters.csv', 'rulings.csv', '选票模板-表格式.csv', '选票模板-名单式.csv']);
 
 /** What an election folder holds: ballots (sorted), and the roll, rulings and election.json found in any case. */
 export interface FolderInputs {

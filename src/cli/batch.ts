@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compiledWorker } from './workers.js';
+import { fitTable } from '../adapters/render/fit.js';
 import type { Command } from 'commander';
 import type { ElectionJob, JobSummary } from './batch-worker.js';
 import type { CommandContext } from './context.js';
@@ -267,7 +268,7 @@ async function runBatch(ctx: CommandContext, o: Record<string, unknown>, plan: B
       if (broken - inputErrors - internal > 0) failures.push(`${broken - inputErrors - internal} 个无法写入输出`);
       if (internal > 0) failures.push(`${internal} 个内部错误`);
       io.stdout.write(
-        `${t.toString()}\n${filesTaken(results)}共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
+        `${fitTable(t, io.stdout.columns, [[1], [4]], [2, 7])}\n${filesTaken(results)}共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
       );
       const notes = loops.map((d) => `注意: ${showControls(shown(d))} 是指回上级文件夹的符号链接 (循环), 未再进入\n`);
       if (errors.length > 0 || notes.length > 0) io.stderr.write([...notes, ...errors].join(''));

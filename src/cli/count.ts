@@ -1,7 +1,8 @@
 /** `jipiao count BALLOTS.csv… [options]` (SPEC §6). */
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { isFinal } from '../core/index.js';
+import { ENCODING_CHOICES, encodingOption } from '../adapters/input/encoding.js';
+import { inputError, isFinal } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
@@ -9,6 +10,7 @@ import { useColor } from './io.js';
 import { outputsOverInputs } from './outputs.js';
 import { type CountInputOptions, type CountRun, displayPath, runCount } from './pipeline.js';
 import { verificationJson, verifyBeforeCount } from './verify.js';
+import { ballotLogCsvPath, ballotLogToXlsx, isXlsxPath, writeTalliesXlsx } from './xlsx-out.js';
 
 /** The options every command that counts shares (count, report, disputes). */
 export function addInputOptions(cmd: Command): Command {
@@ -16,7 +18,8 @@ export function addInputOptions(cmd: Command): Command {
     .option('--election <file>', '选举设置 election.json (默认: 第一个选票文件旁的 election.json)')
     .option('--roll <file>', '选民名单 voters.csv (默认: 第一个选票文件旁的 voters.csv)')
     .option('--rulings <file>', '疑难选票认定 rulings.csv (默认: 第一个选票文件旁的 rulings.csv)')
-    .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices(['utf-8', 'gb18030']));
+    .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices([...ENCODING_CHOICES]))
+    .option('--sheet <name>', '选票文件为 .xlsx 时读取的工作表 (默认: 第一个)');
 }
 
 /** A subcommand over ballots files: `name <ballots...>` with the shared input options. */
@@ -42,7 +45,7 @@ export function inputOptions(o: Record<string, unknown>): CountInputOptions {
   const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const enc = s('encoding');
   const tallies = Array.isArray(o['tallies']) && o['tallies'].length > 0 ? (o['tallies'] as string[]) : undefined;
-  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: enc === 'gb18030' ? 'gb18030' : enc === 'utf-8' ? 'utf-8' : undefined, tallies };
+  return { election: s('election'), roll: s('roll'), rulings: s('rulings'), encoding: encodingOption(enc), sheet: s('sheet'), tallies };
 }
 
 export function registerCount(program: Command, ctx: CommandContext): void {
@@ -53,8 +56,9 @@ export function registerCount(program: Command, ctx: CommandContext): void {
   addInputOptions(cmd)
     .option('--verify-with <file>', '第二次录入的选票文件 (可重复): 两次录入一致才计票, 否则列出不一致之处 (退出码 1)', collect, [])
     .option('--tallies <file>', '计票统计表 (CSV, 可重复): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)', collect, [])
-    .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json', 'csv']).default('table'))
-    .option('--ballot-log <file>', '逐票记录 (CSV): 每张选票的类别和原因')
+    .addOption(new Option('--format <format>', '输出格式 (xlsx 须用 --out 指定文件)').choices(['table', 'json', 'csv', 'xlsx']).default('table'))
+    .option('--out <file>', '--format xlsx 时写出的 .xlsx 文件')
+    .option('--ballot-log <file>', '逐票记录 (CSV; 文件名以 .xlsx 结尾时为 Excel 工作簿): 每张选票的类别和原因')
     .option('--now <time>', '在 JSON 中写入生成时间 (默认不写, 保证结果可逐字节复现)')
     .option('--strict', '结果不是最终结果时 (选举无效、疑难待认定、需再次投票或另行选举) 退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
@@ -62,8 +66,15 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       const second = Array.isArray(o['verifyWith']) ? (o['verifyWith'] as string[]) : [];
       const verified = second.length > 0 ? await verifyBeforeCount(ctx, ballots, second, inputOptions(o), o['format']) : undefined;
       if (second.length > 0 && !verified) return;
-      const logPath = typeof o['ballotLog'] === 'string' ? path.resolve(io.cwd, o['ballotLog']) : undefined;
-      const log = logPath === undefined ? undefined : new BallotLog(logPath, io.fs);
+      const xlsxOut = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : undefined;
+      if (o['format'] === 'xlsx' && xlsxOut === undefined) {
+        io.stderr.write(formatErrors([inputError('USAGE_XLSX_NEEDS_OUT', '--format xlsx 须用 --out 指定要写出的 .xlsx 文件 (如 --out 计票结果.xlsx)')]));
+        return ctx.setExit(EXIT_BAD_INPUT);
+      }
+      const logTarget = typeof o['ballotLog'] === 'string' ? path.resolve(io.cwd, o['ballotLog']) : undefined;
+      const logXlsx = logTarget !== undefined && isXlsxPath(logTarget);
+      const log = logTarget === undefined ? undefined : new BallotLog(logXlsx ? ballotLogCsvPath(logTarget) : logTarget, io.fs);
+      const logPath = logTarget;
       const run = await runCount(ballots, inputOptions(o), io.cwd, log).catch((e: unknown) => {
         log?.abort();
         throw e;
@@ -83,6 +94,7 @@ export function registerCount(program: Command, ctx: CommandContext): void {
         return;
       }
       log?.commit();
+      if (logXlsx && logTarget !== undefined) await ballotLogToXlsx(logTarget);
       const { result } = run.value;
       const inputs = verified ? [...run.value.inputs, ...verified.inputs.filter((i) => i.role === 'second-entry')] : run.value.inputs;
       const verification = verified ? verificationJson(verified) : undefined;
@@ -91,7 +103,10 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       // Renderers load on use (issue 17): JSON output never loads chalk and cli-table3.
       if (format === 'json') io.stdout.write((await import('../adapters/render/json.js')).renderJson(result, { color: false, inputs, now, verification }));
       else if (format === 'csv') io.stdout.write((await import('../adapters/render/csv.js')).renderCsv(result));
-      else io.stdout.write((await import('../adapters/render/table.js')).renderTable(result, { color: useColor(io), inputs, now }));
+      else if (format === 'xlsx' && xlsxOut !== undefined) {
+        await writeTalliesXlsx(result, xlsxOut);
+        io.stdout.write(`计票结果已写入 ${displayPath(io.cwd, xlsxOut)}\n`);
+      } else io.stdout.write((await import('../adapters/render/table.js')).renderTable(result, { color: useColor(io), inputs, now, columns: io.stdout.columns }));
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
     });
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { escapeCsvCell } from '../adapters/render/csv.js';
+import { BOM, escapeCsvCell } from '../adapters/render/csv.js';
 import { VERDICT_LABEL, describeIssues } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { ballotsCommand, countOrReport } from './count.js';

@@ -1,5 +1,6 @@
 /** Turning error values into one clear Chinese line each (the CLI edge; exit 2). */
 import { showControls } from '../adapters/safe-text.js';
+import { columnLetters, sheetOf } from '../adapters/input/sheet-names.js';
 import type { InputError } from '../core/index.js';
 
 export const EXIT_OK = 0;
@@ -9,9 +10,11 @@ export const EXIT_INTERNAL = 70;
 
 export function formatError(e: InputError): string {
   const where: string[] = [];
-  if (e.file !== undefined) where.push(e.file);
-  if (e.line !== undefined) where.push(`第 ${e.line} 行`);
-  if (e.column !== undefined) where.push(typeof e.column === 'number' ? `第 ${e.column} 列` : `「${e.column}」列`);
+  // A row of an .xlsx sheet is named as Excel shows it: 工作表「票箱1」第 12 行 C 列.
+  const sheet = e.line === undefined ? undefined : sheetOf(e.file);
+  if (e.file !== undefined) where.push(sheet === undefined ? e.file : `${e.file} 工作表「${sheet}」第 ${e.line} 行`);
+  if (e.line !== undefined && sheet === undefined) where.push(`第 ${e.line} 行`);
+  if (e.column !== undefined) where.push(typeof e.column === 'string' ? `「${e.column}」列` : sheet === undefined ? `第 ${e.column} 列` : `${columnLetters(e.column)} 列`);
   if (e.key !== undefined) where.push(`键 ${e.key}`);
   const loc = where.length > 0 ? `${where.join(' ')}: ` : '';
   // One error, one line: a newline or an escape in a file name or a quoted cell is shown as \uXXXX.

@@ -4,6 +4,8 @@ import type { OutFs } from './outputs.js';
 export interface Out {
   write(s: string): void;
   readonly isTTY: boolean;
+  /** Terminal width when a terminal (undefined otherwise). */
+  readonly columns?: number | undefined;
 }
 
 export interface Io {
@@ -17,7 +19,7 @@ export interface Io {
 
 export function nodeIo(): Io {
   return {
-    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true },
+    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.isTTY === true ? process.stdout.columns : undefined },
     stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
     env: process.env,
     cwd: process.cwd(),

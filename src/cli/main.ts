@@ -8,6 +8,7 @@ import type { CommandContext } from './context.js';
 import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
 import { registerCount } from './count.js';
+import { registerInit } from './init.js';
 import { registerDisputes } from './disputes.js';
 import { registerLive } from './live.js';
 import { registerReport } from './report.js';
@@ -16,20 +17,10 @@ import { registerVerify } from './verify.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, internalErrorMessage } from './errors.js';
 import type { Io } from './io.js';
 import { ioFailureLine } from './outputs.js';
+import { HELP_ZH, formatUsageError } from './usage.js';
 
 export { nodeIo } from './io.js';
 export type { Io } from './io.js';
-
-const USAGE_ZH: Readonly<Record<string, string>> = {
-  'commander.unknownOption': '未知选项',
-  'commander.unknownCommand': '未知命令',
-  'commander.missingArgument': '缺少参数',
-  'commander.optionMissingArgument': '选项缺少值',
-  'commander.missingMandatoryOptionValue': '缺少必需的选项',
-  'commander.invalidArgument': '参数值无效',
-  'commander.excessArguments': '参数过多',
-  'commander.conflictingOption': '选项冲突',
-};
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exit = EXIT_OK;
@@ -42,11 +33,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .helpOption('-h, --help', '显示帮助 (help)')
     .helpCommand('help [command]', '显示命令帮助')
     .exitOverride()
+    .configureHelp(HELP_ZH)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: () => undefined,
     });
+  registerInit(program, ctx);
   registerCount(program, ctx);
   registerDisputes(program, ctx);
   registerRoll(program, ctx);
@@ -64,8 +57,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // --help / --version exit 0; help shown because a command or subcommand is missing is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT_OK;
       if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
-      const what = USAGE_ZH[e.code] ?? '用法错误';
-      io.stderr.write(`错误 [USAGE] ${what}: ${e.message.replace(/^error: /u, '')} (用 jipiao --help 查看用法)\n`);
+      io.stderr.write(formatUsageError(e));
       return EXIT_BAD_INPUT;
     }
     const io13 = ioFailureLine(e, io.cwd);

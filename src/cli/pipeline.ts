@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { csvRows, headerIndex } from '../adapters/input/csv.js';
+import { checkBallotFiles, explainWrongFiles } from '../adapters/input/ballot-files.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { Sha256Sink, sha256File } from '../adapters/input/hash.js';
@@ -38,6 +39,8 @@ export interface CountInputOptions {
   readonly encoding?: Encoding | undefined;
   /** Hand-count sheets (计票统计表, `count --tallies`), alone or beside ballot files (issue 16). */
   readonly tallies?: readonly string[] | undefined;
+  /** .xlsx ballots files: the sheet to read (default: the first). */
+  readonly sheet?: string | undefined;
   /** Ignore discovered rulings.csv (e.g. `jipiao disputes` lists the unruled state). */
   readonly noRulings?: boolean | undefined;
 }
@@ -61,8 +64,12 @@ export function displayPath(cwd: string, p: string): string {
 
 function discover(given: string | undefined, dir: string, name: string, cwd: string): string | undefined {
   if (given !== undefined) return path.resolve(cwd, given);
-  const p = path.join(dir, name);
-  return existsSync(p) && statSync(p).isFile() ? p : undefined;
+  // voters.csv, else voters.xlsx (the same for rulings).
+  for (const n of [name, name.replace(/\.csv$/u, '.xlsx')]) {
+    const p = path.join(dir, n);
+    if (existsSync(p) && statSync(p).isFile()) return p;
+  }
+  return undefined;
 }
 
 export function resolveRegistered(election: Election, roll: { readonly size: number } | undefined, electionFile: string, rollFile: string | undefined): Result<number> {
@@ -94,6 +101,8 @@ export async function runCount(
   const tallyFiles = (opts.tallies ?? []).map((f) => path.resolve(cwd, f));
   if (ballotFiles.length === 0 && tallyFiles.length === 0) return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV) 或计票统计表 (--tallies)')]);
   const abs = ballotFiles.map((f) => path.resolve(cwd, f));
+  const unreadable = checkBallotFiles(abs, abs.map((p) => displayPath(cwd, p)));
+  if (unreadable.length > 0) return err(unreadable);
   const first = abs[0] ?? tallyFiles[0] ?? '';
   const baseDir = path.dirname(first);
   const electionPath = discover(opts.election, baseDir, 'election.json', cwd);
@@ -138,8 +147,8 @@ export async function runCount(
   // another file); an attempt that starts over starts with new digests.
   let digests: Sha256Sink[] = [];
   const freshDigests = (): Sha256Sink[] => (digests = abs.map(() => new Sha256Sink()));
-  const counted = await countBallotFiles(files, opts.encoding ? { encoding: opts.encoding } : {}, countOpts, restart, freshDigests);
-  if (!counted.ok) return err(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding));
+  const counted = await countBallotFiles(files, { ...(opts.encoding ? { encoding: opts.encoding } : {}), sheet: opts.sheet }, countOpts, restart, freshDigests);
+  if (!counted.ok) return err(await explainWrongFiles(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding, opts.sheet), abs, shownBallots, opts.encoding, opts.sheet));
   const hashes = digests.map((d) => d.hex());
 
   const inputs: InputFile[] = [];
@@ -170,7 +179,7 @@ async function loadTallySheets(files: readonly string[], cwd: string, election: 
  * The compact ticket registry does not remember where a numeric 票号 was first seen; when duplicates are
  * found, scan the files once more to name both places (rare, so the second pass costs nothing normally).
  */
-async function locateDuplicates(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined): Promise<InputError[]> {
+async function locateDuplicates(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined, sheet?: string): Promise<InputError[]> {
   const wanted = new Map<string, { file: string; line: number }>();
   for (const e of errors) {
     if (e.code !== 'BALLOT_DUPLICATE_TICKET' || e.message.includes('第一次出现')) continue;
@@ -182,7 +191,7 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
     for (let i = 0; i < abs.length; i++) {
       let col: number | undefined;
       let first = true;
-      for await (const row of csvRows(abs[i] ?? '', shown[i] ?? '', encoding ? { encoding } : {})) {
+      for await (const row of csvRows(abs[i] ?? '', shown[i] ?? '', { ...(encoding ? { encoding } : {}), sheet })) {
         if (first) {
           first = false;
           col = headerIndex(row.cells).get('票号');

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { ENCODING_CHOICES, encodingOption } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { Sha256Sink } from '../adapters/input/hash.js';
 import { loadRoll } from '../adapters/input/roll.js';
@@ -28,7 +29,8 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
     .option('--election <file>', '选举设置 election.json (默认: 选民名单旁的 election.json; 用于选举日、候选人、委托限额)')
     .option('--date <YYYY-MM-DD>', '选举日 (默认取 election.json 的 date), 用于计算是否年满十八周岁')
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json', 'csv']).default('table'))
-    .addOption(new Option('--encoding <enc>', '选民名单编码 (默认自动识别)').choices(['utf-8', 'gb18030']))
+    .addOption(new Option('--encoding <enc>', '选民名单编码 (默认自动识别)').choices([...ENCODING_CHOICES]))
+    .option('--sheet <name>', '选民名单为 .xlsx 时读取的工作表 (默认: 第一个)')
     .action(async (voters: string, o: Record<string, unknown>) => {
       const { io } = ctx;
       const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
@@ -52,7 +54,7 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
       const rollDigest = new Sha256Sink();
       const electionDigest = new Sha256Sink();
       const [loadedRoll, loadedElection] = await Promise.all([
-        loadRoll(rollPath, rollShown, { ...(enc === 'utf-8' || enc === 'gb18030' ? { encoding: enc } : {}), digest: rollDigest }),
+        loadRoll(rollPath, rollShown, { encoding: encodingOption(enc), sheet: str('sheet'), digest: rollDigest }),
         electionPath === undefined ? undefined : loadElection(electionPath, displayPath(io.cwd, electionPath), electionDigest),
       ]);
       if (!loadedRoll.ok || (loadedElection !== undefined && !loadedElection.ok)) {

@@ -3,6 +3,7 @@
  * classified (SPEC §3), tallied, and seats are assigned (SPEC §4). Pure: sources are (async) iterables
  * of rows; the per-ballot callback lets an adapter write the ballot log as it goes.
  */
+import { checkBoxes } from './boxes.js';
 import { type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, isBlankRow, overlayCells, readRow } from './ballot.js';
 import { type BallotClass, type Classified, type ReasonCode, classify, printedIndex } from './classify.js';
 import { ballotDetail } from './describe.js';
@@ -117,7 +118,8 @@ export interface CountResult {
   /** Write-in eligibility was checked against a roll (SPEC §3 step 6). */
   readonly rollChecked: boolean;
   readonly ballots: ClassCounts & { readonly registered: number; readonly issued: number };
-  readonly boxes: readonly (ClassCounts & { readonly box: string })[];
+  /** `issued`: only for boxes listed in election.json `boxes`. */
+  readonly boxes: readonly (ClassCounts & { readonly box: string; readonly issued?: number })[];
   readonly reasons: Readonly<Partial<Record<ReasonCode, number>>>;
   readonly validity: Validity;
   readonly offices: readonly OfficeResult[];
@@ -427,9 +429,12 @@ function finish(
       candidates: o.candidates.map((name, ci) => ({ name, ...(t.candidates[ci] ?? { approve: 0, oppose: 0, abstain: 0 }) })),
     };
   });
-  const boxes = [...tally.boxes.entries()]
+  const counted = [...tally.boxes.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([box, c]) => ({ box, ...c }));
+  const perBox = checkBoxes(election, counted);
+  warnings.push(...perBox.warnings);
+  const boxes = counted.map((b) => (perBox.issued.has(b.box) ? { ...b, issued: perBox.issued.get(b.box) } : b));
   const reasons: Partial<Record<ReasonCode, number>> = {};
   for (const k of [...tally.reasons.keys()].sort()) reasons[k] = tally.reasons.get(k) ?? 0;
 

@@ -20,3 +20,5 @@ export * from './compare.js';
 export * from './tallies.js';
 export * from './verify.js';
 export * from './fast.js';
+export * from './setup.js';
+export * from './boxes.js';

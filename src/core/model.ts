@@ -52,6 +52,12 @@ export interface PriorElected {
   readonly total?: number | undefined;
 }
 
+/** 发出选票数 of one 票箱 (election.json `boxes`, optional): 流动票箱 are where ballots go missing. */
+export interface BoxIssued {
+  readonly name: string;
+  readonly issued: number;
+}
+
 export interface Election {
   readonly community?: string | undefined;
   readonly title: string;
@@ -68,6 +74,8 @@ export interface Election {
   readonly rules: Rules;
   /** Members elected in earlier rounds (optional; runoff/revote only). */
   readonly previouslyElected: readonly PriorElected[];
+  /** 发出选票数 per 票箱 (optional; checked against 收回 per box). */
+  readonly boxes?: readonly BoxIssued[] | undefined;
 }
 
 /** The 差额 rule of 规程 "候选人人数确定": 主任/副主任 = seats + 1, 委员 = seats + 1 … seats + 3. */

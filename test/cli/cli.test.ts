@@ -87,7 +87,7 @@ describe('jipiao CLI', () => {
       expect(r.code).toBe(0);
       expect(existsSync(out)).toBe(true);
       const text = readFileSync(out, 'utf8');
-      expect(text.split('\n')[0]).toBe('票号,认定,更正,表决,理由,编号,票箱,疑难情形,备注');
+      expect(text.split('\n')[0]).toBe('\uFEFF票号,认定,更正,表决,理由,编号,票箱,疑难情形,备注');
       // 票号 in Excel's text form (issue 12): opening and saving in Excel/WPS keeps the leading zeros.
       expect(text).toContain('"=""000210""",有效,委员:周强=○,7:0');
       const again = await run(['count', 'fixtures/demo/ballots.csv', '--rulings', out, '--format', 'json']);

@@ -62,7 +62,7 @@ describe('jipiao roll check', () => {
   it('--format csv matches the golden', async () => {
     const r = await run(['roll', 'check', 'fixtures/roll-problems/voters.csv', '--format', 'csv']);
     expect(r.code).toBe(1);
-    expect(r.out.split('\n')[0]).toBe('类别,代码,项目,行,选民证号,姓名,居民小组,相关行,说明');
+    expect(r.out.split('\n')[0]).toBe('\uFEFF类别,代码,项目,行,选民证号,姓名,居民小组,相关行,说明');
     golden('roll-problems', 'expected.csv', r.out);
   });
 

@@ -17,7 +17,7 @@ describe('roll check renderers', () => {
     const csv = renderRollCheckCsv(checkRoll(rows, { electionDate: '2026-12-20', maxProxies: 3 }), { rollFile: 'voters.csv' });
     const lines = csv.trimEnd().split('\n');
     expect(lines).toEqual([
-      '类别,代码,项目,行,选民证号,姓名,居民小组,相关行,说明',
+      '\uFEFF类别,代码,项目,行,选民证号,姓名,居民小组,相关行,说明',
       '问题,PROXY_UNKNOWN,受托人不在名单中,3,\'@A,王伟,,,受托人「无此人」不是名单中的选民 (既非选民证号也非姓名); 只能委托本社区有选举权的选民 (规程 第三十条)',
       "同名,HOMONYM,同名,3,'@A,王伟,'-一组,4,另选写作「王伟(-一组)」",
       '同名,HOMONYM,同名,4,V4,王伟,二组,3,另选写作「王伟(二组)」',

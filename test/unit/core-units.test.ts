@@ -68,7 +68,7 @@ describe('output safety (formula injection)', () => {
   it.each(['=1+1', '+86', '-3', '@SUM(A1)', '\tx', '\rx'])('%j is neutralised', (s) => expect(escapeCsvCell(s)).toBe(`'${s}`));
   it('ordinary cells are untouched', () => expect(escapeCsvCell('张建国')).toBe('张建国'));
   it('ballot log cells from the input are escaped and quoted', () => {
-    expect(ballotLogHeader()).toBe('票号,票箱,文件,行,类别,原因,原读,认定\n');
+    expect(ballotLogHeader()).toBe('\uFEFF票号,票箱,文件,行,类别,原因,原读,认定\n');
     const line = formatBallotLogLine({ ticket: '=HYPERLINK("x")', box: '一,号', file: 'b.csv', line: 2, class: 'valid', reasons: [], ruling: undefined });
     expect(line).toBe(`"'=HYPERLINK(""x"")","一,号",b.csv,2,有效,,,\n`);
   });

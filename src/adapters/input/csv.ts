@@ -3,15 +3,17 @@
  * GB18030, one record at a time so memory stays flat. Errors are coded like csv-parse's own
  * (`CSV_QUOTE_NOT_CLOSED` …) and carry file, line and column.
  */
-import { closeSync, constants, createReadStream, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { type InputError, InputErrors, type RawRow, type Result, err, inputError, ok } from '../../core/index.js';
 import { type Encoding, detectEncoding, encodingProblem, invalidBytesMessage, looksBinary } from './encoding.js';
-import { openInput, readProblem } from './files.js';
+import { checkFile, openInput, readProblem } from './files.js';
 import type { Sha256Sink } from './hash.js';
+import { isXlsx } from './sheet-names.js';
+import { xlsxBatches } from './xlsx.js';
 
 export const MAX_CELL = 10_000;
 const SAMPLE = 1 << 16;
@@ -22,6 +24,8 @@ export interface CsvOptions {
   readonly range?: CsvRange | undefined;
   /** Fed every byte read, in order (the input's SHA-256 from the bytes counted); marked complete at the end. */
   readonly digest?: Sha256Sink | undefined;
+  /** An .xlsx file: the sheet to read (default: the first). */
+  readonly sheet?: string | undefined;
 }
 
 /** Bytes [start, end) of a CSV file, starting a record on line `firstLine`. */
@@ -127,6 +131,17 @@ async function* readBatches(stream: NodeJS.ReadableStream & { read(): unknown },
 
 /** Like csvRows, in batches of records: the fast path the count uses. */
 export async function* csvBatches(path: string, display: string, opts: CsvOptions = {}): AsyncGenerator<RawRow[]> {
+  // The seam for spreadsheets: an .xlsx sheet gives the same rows (cells, line numbers) as its CSV export.
+  // (Its SHA-256 is of the whole workbook, read once for the hash; exceljs reads the file itself.)
+  if (isXlsx(path)) {
+    if (opts.digest) {
+      const missing = checkFile(path, display);
+      if (missing) throw new InputErrors([missing]);
+      opts.digest.update(readFileSync(path));
+      opts.digest.end();
+    }
+    return yield* xlsxBatches(path, display, opts);
+  }
   // Opened once: the sample, the records and the digest all come from this one descriptor.
   const opened = openInput(path, display);
   if (!opened.ok) throw new InputErrors(opened.error);

@@ -11,6 +11,7 @@ import {
   type Method,
   type Mode,
   type Office,
+  type BoxIssued,
   type PriorElected,
   type Result,
   type Round,
@@ -29,7 +30,7 @@ import { duplicateKeys } from './json-duplicates.js';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
-const TOP_KEYS = ['community', 'title', 'date', 'method', 'mode', 'round', 'registered', 'issued', 'offices', 'rules', 'previouslyElected'];
+const TOP_KEYS = ['community', 'title', 'date', 'method', 'mode', 'round', 'registered', 'issued', 'offices', 'rules', 'previouslyElected', 'boxes'];
 const OFFICE_KEYS = ['name', 'seats', 'candidates'];
 const RULE_KEYS = ['writeInWithoutMark', 'maxProxies', 'approveMarks', 'opposeMarks'];
 /** Ballot columns that are not offices (SPEC §2.2): an office of that name would lose its votes. */
@@ -213,10 +214,41 @@ export function parseElection(text: string, file: string): Result<Election> {
     }
   }
 
+  const boxes = parseBoxes(data['boxes'], issued, bad, (o, at) => {
+    unknown(o, ['name', 'issued'], at);
+    return { name: str(o, 'name', `${at}.name`, true), issued: int(o, 'issued', `${at}.issued`, 0, true) };
+  });
+
   if (errors.length > 0 || title === undefined || date === undefined || method === undefined || mode === undefined || round === undefined || issued === undefined) {
     return err(errors.length > 0 ? errors.list() : [inputError('ELECTION_INVALID', 'election.json 不完整', { file })]);
   }
-  return ok({ community, title, date, method, mode, round, registered, issued, offices, rules, previouslyElected });
+  return ok({ community, title, date, method, mode, round, registered, issued, offices, rules, previouslyElected, ...(boxes ? { boxes } : {}) });
+}
+
+/** `boxes: [{ "name": "流动票箱", "issued": 40 }]`: names unique, the boxes' issued not more than the whole. */
+function parseBoxes(
+  raw: Json | undefined,
+  issued: number | undefined,
+  bad: (key: string, message: string) => void,
+  read: (o: Obj, at: string) => { name: string | undefined; issued: number | undefined },
+): BoxIssued[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) {
+    bad('boxes', '「boxes」应为数组 [{"name", "issued"}]');
+    return undefined;
+  }
+  const boxes: BoxIssued[] = [];
+  raw.forEach((b, i) => {
+    const at = `boxes[${i}]`;
+    if (!isObj(b)) return bad(at, '应为对象 {"name", "issued"}');
+    const x = read(b, at);
+    if (x.name === undefined || x.issued === undefined) return;
+    if (boxes.some((y) => y.name === x.name)) return bad(`${at}.name`, `票箱「${x.name}」写了两次`);
+    boxes.push({ name: x.name, issued: x.issued });
+  });
+  const sum = boxes.reduce((a, b) => a + b.issued, 0);
+  if (issued !== undefined && sum > issued) bad('boxes', `各票箱发出选票合计 ${sum} 张, 多于 issued ${issued} 张`);
+  return boxes;
 }
 
 /** SPEC §2.1, §2.2: an office name is NFKC'd text that is not a reserved column and has no separator. */

@@ -81,3 +81,12 @@ export function encodingProblem(sample: Uint8Array, file: string): InputError | 
 export function looksBinary(sample: Uint8Array): boolean {
   return sample.includes(0);
 }
+
+/** What `--encoding` accepts: `gbk` is an alias of `gb18030` (GB18030 is a superset of GBK). */
+export const ENCODING_CHOICES = ['utf-8', 'gb18030', 'gbk'] as const;
+
+export function encodingOption(s: string | undefined): Encoding | undefined {
+  if (s === 'utf-8') return 'utf-8';
+  if (s === 'gb18030' || s === 'gbk') return 'gb18030';
+  return undefined;
+}

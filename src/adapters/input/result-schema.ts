@@ -82,5 +82,17 @@ export function readResultDoc(path: string, display: string): Result<ResultDoc> 
   } catch {
     return err([inputError('COMPARE_NOT_JSON', '不是有效的 UTF-8 文本; jipiao 的计票结果总是 UTF-8 编码', { file: display })]);
   }
+  const notJson = notJsonError(text, display);
+  if (notJson) return err([notJson]);
   return parseResultDoc(text, display);
 }
+
+/** A CSV (ballots, tallies) given where a result JSON is expected: say how to make the JSON. */
+function notJsonError(text: string, file: string): InputError | undefined {
+  const head = text.replace(/^\uFEFF/u, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return undefined;
+  const csv = /\.csv$/iu.test(file) || /^[^\n]*,/u.test(head);
+  const what = csv ? '这是 CSV 文件, 不是计票结果 JSON' : '这不是计票结果 JSON';
+  return inputError('COMPARE_NOT_JSON', `${what}; compare 比对的是两次计票的 JSON 结果: 请先分别运行 jipiao count <选票文件> --format json > 结果.json, 再比对两个 .json 文件`, { file });
+}
+

@@ -15,12 +15,12 @@
  */
 import { type BallotLogEntry, CLASS_LABEL, VERDICT_LABEL } from '../../core/index.js';
 import { showControls } from '../safe-text.js';
-import { escapeCsvCell } from './csv.js';
+import { BOM, escapeCsvCell } from './csv.js';
 
 export const BALLOT_LOG_COLUMNS = ['票号', '票箱', '文件', '行', '类别', '原因', '原读', '认定'] as const;
 
 export function ballotLogHeader(): string {
-  return `${BALLOT_LOG_COLUMNS.join(',')}\n`;
+  return `${BOM}${BALLOT_LOG_COLUMNS.join(',')}\n`;
 }
 
 /**

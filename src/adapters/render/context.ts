@@ -7,6 +7,8 @@ export interface RenderContext {
   readonly now?: string | undefined;
   /** `count --verify-with`: both entries' hashes and that they agree (the JSON's `verification`). */
   readonly verification?: Record<string, unknown> | undefined;
+  /** Terminal width (`process.stdout.columns`): tables and long lines are fitted to it; unknown → as built. */
+  readonly columns?: number | undefined;
 }
 
 export const ROLE_LABEL: Readonly<Record<InputFile['role'], string>> = {

@@ -26,6 +26,12 @@ export function escapeCsvCell(s: string): string {
   return /^[=+\-@\t\r\0＝＋－＠]/u.test(s) ? `'${s}` : s;
 }
 
+/**
+ * Every CSV written for people starts with a UTF-8 BOM: Excel on a Chinese Windows otherwise reads the
+ * file as GBK and shows mojibake. jipiao's own readers skip it (csv-parse `bom: true`).
+ */
+export const BOM = '\uFEFF';
+
 /** csv-stringify options shared by every CSV the renderers write: \n line ends, a lone CR is quoted too. */
 export const CSV_OPTIONS = { record_delimiter: 'unix', quoted_match: /\r/u } as const;
 
@@ -56,7 +62,7 @@ export function renderCsv(r: CountResult): string {
       ]);
     }
   }
-  return stringify(
+  return BOM + stringify(
     rows.map((row) => row.map(escapeCsvCell)),
     CSV_OPTIONS,
   );

@@ -7,7 +7,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { type InputFile, TOOL } from '../../core/audit.js';
-import { escapeCsvCell } from './csv.js';
+import { BOM, escapeCsvCell } from './csv.js';
 import { type HomonymGroup, ROLL_CHECKS, ROLL_CHECK_LABEL, type RollCheck, type RollCheckCode, type RollProblem } from '../../core/rollcheck.js';
 
 export const ROLLCHECK_SCHEMA = 'jipiao.rollcheck/1';
@@ -165,7 +165,7 @@ export function renderRollCheckCsv(check: RollCheck, o: RollCheckRenderOptions):
       rows.push(['同名', 'HOMONYM', '同名', String(m.line), m.voterId ?? '', h.name, m.group ?? '', others.join(' '), note]);
     }
   }
-  return stringify(
+  return BOM + stringify(
     rows.map((r) => r.map(escapeCsvCell)),
     { record_delimiter: 'unix' },
   );

@@ -30,6 +30,7 @@ import { cappedDisputeList, disputeSummaryLines } from './dispute-summary.js';
 import { talliedLines } from './tallied.js';
 import { showControlsDeep } from './safe-result.js';
 import { columns, displayWidth } from './text.js';
+import { fitLines, fitTable } from './fit.js';
 
 export type { RenderContext } from './context.js';
 
@@ -64,11 +65,19 @@ function padCell(s: string, sw: number, w: number, align: Align): string {
 }
 
 /** A table's text; a long one drawn row by row (see LONG_TABLE). */
-export function tableText(c: ChalkInstance, head: readonly string[], align: readonly Align[], rows: readonly (readonly string[])[]): string {
+export function tableText(
+  c: ChalkInstance,
+  head: readonly string[],
+  align: readonly Align[],
+  rows: readonly (readonly string[])[],
+  columns?: number,
+  drop: readonly (readonly number[])[] = [],
+): string {
   if (rows.length <= LONG_TABLE) {
     const t = makeTable(c, head, align);
     for (const row of rows) t.push([...row]);
-    return t.toString();
+    // Fitted to the terminal's width (fit.ts): secondary columns dropped, long names wrapped in their cell.
+    return fitTable(t, columns, drop);
   }
   // cli-table3's own width: the widest cell (bold head included) plus one column of padding each side.
   const widths = head.map((h) => displayWidth(c.bold(h)));
@@ -199,13 +208,7 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
   }
 
   // 3. Boxes.
-  if (r.boxes.length > 1) {
-    section('各票箱');
-    const t = makeTable(c, ['票箱', '收回', '有效', '弃权', '部分有效', '无效', '疑难'], ['left', 'right', 'right', 'right', 'right', 'right', 'right']);
-    for (const x of r.boxes) t.push([x.box, x.returned, x.valid, x.blank, x.partial, x.invalid, x.disputed].map(String));
-    t.push([c.bold('合计'), ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v)))]);
-    out.push(t.toString());
-  }
+  if (r.boxes.length > 1 || e.boxes !== undefined) out.push(...boxesSection(r, c, ctx, section));
 
   // 4. Per office: 唱票 (赞成/反对/弃权 per printed candidate).
   section('唱票统计 (按职务)');
@@ -222,10 +225,10 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
     if (writeIns > 0) rows.push(['另选 (合计)', String(writeIns), ...(o.opposeKnown ? ['', ''] : [''])]);
     out.push(
       o.opposeKnown
-        ? tableText(c, ['候选人', '赞成', '反对', '弃权'], ['left', 'right', 'right', 'right'], rows)
-        : tableText(c, ['候选人', '赞成', '未赞成'], ['left', 'right', 'right'], rows),
+        ? tableText(c, ['候选人', '赞成', '反对', '弃权'], ['left', 'right', 'right', 'right'], rows, ctx.columns)
+        : tableText(c, ['候选人', '赞成', '未赞成'], ['left', 'right', 'right'], rows, ctx.columns),
     );
-    out.push(`  计入选票 ${o.counted} 张 (本栏超额作废 ${o.overvoted} 张); 只计高职务去掉 ${o.removed} 票; 另选非选民 ${o.notVoter} 票`);
+    out.push(officeCountLine(o));
   });
 
   // 5. Combined: every person, votes per office, 总得票, 过半数, 当选.
@@ -250,6 +253,9 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
       ['姓名', '候选职务', ...(single ? [] : offices.map((o) => `${o}票`)), single ? '得票' : '总得票', ...(showMajority ? ['过半数'] : []), '当选'],
       ['left', 'left', ...(single ? [] : offices.map((): Align => 'right')), 'right', ...(showMajority ? (['center'] as const) : []), 'left'],
       people,
+      ctx.columns,
+      // Secondary when narrow: the votes per office (总得票 stays), then 候选职务.
+      [single ? [] : offices.map((_, i) => i + 2), [1]],
     ),
   );
   if (e.round === 'first') out.push(`过半数: ${single ? '得票' : '总得票'} × 2 > 收回选票 ${b.returned} (第三十八条)`);
@@ -328,7 +334,36 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
   }
 
   out.push('', conclusion(r, c, r.margin?.pending ?? pending.length));
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out.join('\n').split('\n'), ctx.columns).join('\n')}\n`;
+}
+
+/**
+ * 各票箱: with election.json `boxes`, a 发出 column beside 收回 (an excess marked ✗ and listed in 提示;
+ * a warning, not an invalid election — see core/boxes.ts).
+ */
+function boxesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, section: (title: string) => void): string[] {
+  const b = r.ballots;
+  const issued = r.election.boxes !== undefined;
+  section('各票箱');
+  const head = ['票箱', ...(issued ? ['发出'] : []), '收回', '有效', '弃权', '部分有效', '无效', '疑难'];
+  const t = makeTable(c, head, ['left', ...head.slice(1).map((): Align => 'right')]);
+  for (const x of r.boxes) {
+    const over = x.issued !== undefined && x.returned > x.issued;
+    const issuedCell = x.issued === undefined ? '—' : String(x.issued);
+    const returned = over ? c.red(`✗ ${x.returned}`) : String(x.returned);
+    t.push([x.box, ...(issued ? [issuedCell] : []), returned, ...[x.valid, x.blank, x.partial, x.invalid, x.disputed].map(String)]);
+  }
+  t.push([c.bold('合计'), ...(issued ? [c.bold(String(b.issued))] : []), ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v)))]);
+  const shift = issued ? 1 : 0;
+  return [fitTable(t, ctx.columns, [[3 + shift], [4 + shift]])];
+}
+
+/** What an office's column counted; a figure of 0 has nothing to say and is left out. */
+function officeCountLine(o: CountResult['offices'][number]): string {
+  const parts = [`计入选票 ${o.counted} 张${o.overvoted > 0 ? ` (本栏超额作废 ${o.overvoted} 张)` : ''}`];
+  if (o.removed > 0) parts.push(`只计高职务去掉 ${o.removed} 票`);
+  if (o.notVoter > 0) parts.push(`另选非选民 ${o.notVoter} 票`);
+  return `  ${parts.join('; ')}`;
 }
 
 /** The last line, what the counter sees without scrolling. */

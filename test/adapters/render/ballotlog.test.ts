@@ -12,7 +12,7 @@ const logOf = (entries: readonly BallotLogEntry[]): string => ballotLogHeader() 
 
 describe('ballot log', () => {
   it('header: SPEC columns, then 原读,认定', () => {
-    expect(ballotLogHeader()).toBe('票号,票箱,文件,行,类别,原因,原读,认定\n');
+    expect(ballotLogHeader()).toBe('\uFEFF票号,票箱,文件,行,类别,原因,原读,认定\n');
   });
 
   it('one line per input ballot, in reading order, with class and reason codes', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeCsvCell, renderCsv } from '../../../src/adapters/render/csv.js';
 import { countRows, election, handChecked, rows } from './helpers.js';
 
-const read = (s: string): string[][] => parse(s, { relax_column_count: false }) as string[][];
+const read = (s: string): string[][] => parse(s, { relax_column_count: false, bom: true }) as string[][];
 
 describe('escapeCsvCell', () => {
   it.each(['=1+1', '=HYPERLINK("http://x","y")', '+86 123', '-3', '@SUM(A1)', '\tx', '\rx', '\0x', '＝1+1', '＠x'])('%j is prefixed with a quote', (s) =>
@@ -21,6 +21,7 @@ describe('renderCsv', () => {
   it('header, one 得票 row per person, one 唱票 row per printed candidate, all rows the same width', async () => {
     const { result } = await handChecked();
     const s = renderCsv(result);
+    expect(s.startsWith('\uFEFF')).toBe(true);
     expect(s.endsWith('\n')).toBe(true);
     expect(s).not.toContain('\r');
     const t = read(s);

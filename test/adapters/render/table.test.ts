@@ -102,7 +102,8 @@ describe('renderTable — content', () => {
     expect(t).toMatch(/│ 合计 +│ +10 │ +8 │ +1 │ +1 │ +1 │ +0 │/u);
     expect(t).toMatch(/│ 李四 +│ +1 │ +1 │ +7 │/u); // 赞成 反对 弃权
     expect(t).toMatch(/│ 另选 \(合计\) +│ +2 │/u);
-    expect(t).toContain('  计入选票 9 张 (本栏超额作废 1 张); 只计高职务去掉 0 票; 另选非选民 0 票');
+    expect(t).toContain('  计入选票 9 张 (本栏超额作废 1 张)\n'); // figures of 0 left out (issue 15)
+    expect(t).not.toContain('去掉 0 票');
     expect(t).toMatch(/│ 张三 +│ 主任 +│ +7 │ +0 │ +7 │ +✓ +│ 主任 +│/u);
     expect(t).toMatch(/│ 陈一 +│ 另选 +│ +0 │ +2 │ +2 │ +│ +│/u);
     expect(t).toContain('  主任  张三  主任票 7, 总得票 7');

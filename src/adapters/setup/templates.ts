@@ -1,0 +1,63 @@
+/**
+ * The ballot templates `jipiao init` writes for the clerks: a CSV (UTF-8 with BOM, header only) and
+ * an .xlsx (exceljs, loaded only here) with the header frozen, the 票号 column formatted as text (so
+ * 000001 keeps its zeros), and a drop-down of the accepted marks on every mark column.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { DataValidation } from 'exceljs';
+import { type TemplateLayout, columnKind } from '../../core/index.js';
+import { BOM, CSV_OPTIONS } from '../render/csv.js';
+
+/** What the mark drop-down offers (SPEC §2.2 vocabulary: approve, oppose, abstain, unclear). */
+export const MARK_CHOICES = ['○', '√', '×', '弃权', '?'] as const;
+export const STATUS_CHOICES = ['无法辨认', '疑难'] as const;
+/** Rows given drop-downs and text format (a 票箱 rarely holds more). */
+const TEMPLATE_ROWS = 5000;
+
+export function templateCsv(header: readonly string[]): string {
+  return BOM + stringify([[...header]], CSV_OPTIONS);
+}
+
+export const LAYOUT_LABEL: Readonly<Record<TemplateLayout, string>> = { grid: '表格式', names: '名单式' };
+
+function columnWidth(h: string): number {
+  const kind = columnKind(h);
+  if (kind === 'names' || kind === 'note') return 24;
+  if (kind === 'ticket' || kind === 'box' || kind === 'status') return 12;
+  return Math.max(8, Math.min(16, h.length * 2 + 2));
+}
+
+/** The .xlsx template as bytes. */
+export async function templateXlsx(header: readonly string[], layout: TemplateLayout): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`选票-${LAYOUT_LABEL[layout]}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // exceljs keeps range validations in `dataValidations` (missing from its type declarations).
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
+  ws.addRow([...header]).font = { bold: true };
+  header.forEach((h, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = columnWidth(h);
+    const kind = columnKind(h);
+    const letter = column.letter;
+    const range = `${letter}2:${letter}${TEMPLATE_ROWS + 1}`;
+    if (kind === 'ticket' || kind === 'writeIn' || kind === 'names' || kind === 'box') column.numFmt = '@';
+    if (kind === 'mark') {
+      validations.add(range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${MARK_CHOICES.join(',')}"`],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '标记',
+        error: `请选择 ${MARK_CHOICES.join(' ')}; 空白为弃权; 看不清的标记填 ?`,
+      });
+    }
+    if (kind === 'status') {
+      validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${STATUS_CHOICES.join(',')}"`], showErrorMessage: true, errorStyle: 'stop', error: '状态只能为空、无法辨认 或 疑难' });
+    }
+  });
+  // The header row keeps its own (general) format.
+  ws.getRow(1).eachCell((c) => void (c.numFmt = 'General'));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
