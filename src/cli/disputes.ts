@@ -47,7 +47,7 @@ export function registerDisputes(program: Command, ctx: CommandContext): void {
         d.note,
       ]);
       const { stringify } = await import('csv-stringify/sync'); // on use (issue 17)
-      const csv = stringify([[...TEMPLATE_HEADER], ...rows.map(([ticket = '', ...rest]) => [excelText(ticket), ...rest.map(escapeCsvCell)])], { record_delimiter: 'unix' });
+      const csv = BOM + stringify([[...TEMPLATE_HEADER], ...rows.map(([ticket = '', ...rest]) => [excelText(ticket), ...rest.map(escapeCsvCell)])], { record_delimiter: 'unix' });
       const pending = result.disputes.filter((d) => !d.ruling).length;
       const out = typeof o['out'] === 'string' ? o['out'] : undefined;
       if (out === undefined) {

@@ -255,7 +255,7 @@ export class FastPath {
     kind.n++;
     if (voids !== 0) this.untally(data, i, t, width, voids);
     const { c, box } = kind.read;
-    onBallot?.({ ticket: ticket ?? data.ticket(i), box, file: data.file, line, class: c.class, reasons: c.reasons, ruling: undefined });
+    onBallot?.({ ticket: ticket ?? data.ticket(i), box, file: data.file, line, class: c.class, reasons: c.reasons, detail: '', ruling: undefined });
     return true;
   }
 

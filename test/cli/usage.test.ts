@@ -19,7 +19,6 @@ describe('usage errors in Chinese', () => {
   it.each([
     [['count', 'fixtures/demo/ballots.csv', '--fromat', 'json'], '未知选项 --fromat; 您是不是想输入 --format?'],
     [['cuont', 'x.csv'], '未知命令「cuont」; 您是不是想输入 count?'],
-    [['count'], '缺少参数: 选票文件 (例如 jipiao count ballots.csv)'],
     [['count', 'fixtures/demo/ballots.csv', '--format', 'xml'], '参数值无效: 选项 --format 的值「xml」不在可选范围内; 可选: table、json、csv、xlsx'],
     [['compare', 'a.json', 'b.json', 'c.json'], '命令 compare 的参数过多: 应为 2 个, 给出了 3 个'],
     [['count', 'fixtures/demo/ballots.csv', '--election'], '选项 --election 后面缺少值'],
@@ -30,10 +29,16 @@ describe('usage errors in Chinese', () => {
     expect(r.err).not.toMatch(ENGLISH);
   });
 
+  it('count without ballots files or tally sheets says what is missing', async () => {
+    const r = await run(['count']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('错误 [USAGE_NO_BALLOTS] 请至少给出一个选票文件 (CSV) 或计票统计表 (--tallies)\n');
+  });
+
   it('help headings and notes are Chinese', async () => {
     const r = await run(['count', '--help']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^用法: jipiao count \[选项\] <ballots\.\.\.>/u);
+    expect(r.out).toMatch(/^用法: jipiao count \[选项\] \[ballots\.\.\.\]/u);
     expect(r.out).toContain('参数:');
     expect(r.out).toContain('选项:');
     expect(r.out).toMatch(/\(可选: "table", "json", "csv",\s+"xlsx", 默认: "table"\)/u);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { detectEncoding } from '../../src/adapters/input/encoding.js';
 
 function typedCell(s: string): { value: ExcelJS.CellValue; numFmt?: string } {
   if (/^\d{1,15}$/u.test(s)) return { value: Number(s), ...(s.length > 1 && s.startsWith('0') ? { numFmt: '0'.repeat(s.length) } : {}) };
@@ -15,7 +16,10 @@ function typedCell(s: string): { value: ExcelJS.CellValue; numFmt?: string } {
 }
 
 export async function writeXlsxTwin(csvPath: string, xlsxPath: string, opts: { sheet: string; typed: boolean }): Promise<void> {
-  const rows = parse(readFileSync(csvPath), { bom: true, relax_column_count: true }) as string[][];
+  // The CSV as jipiao reads it (GB18030 detected like the reader does), then typed into cells.
+  const bytes = readFileSync(csvPath);
+  const text = new TextDecoder(detectEncoding(bytes)).decode(bytes);
+  const rows = parse(text, { bom: true, relax_column_count: true }) as string[][];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(opts.sheet);
   rows.forEach((cells, r) => {

@@ -29,6 +29,7 @@ import { ballotSource } from './ballots.js';
 import { type CsvOptions, MAX_CELL, csvBatches, utf8Watch } from './csv.js';
 import { detectEncoding, hasUtf8Bom, looksBinary } from './encoding.js';
 import { checkFile } from './files.js';
+import { isXlsx } from './sheet-names.js';
 import type { Sha256Sink } from './hash.js';
 
 /** The file is not plain after all: count it with the exact reader. */
@@ -310,7 +311,7 @@ async function readInto(fh: FileHandle, buf: Buffer, at: number, pos: number): P
 /** The file's rows through the scanner, or through csvBatches when its start is not plain. */
 async function* fastBatches(path: string, display: string, election: Election, opts: CsvOptions): AsyncGenerator<readonly (RawRow | FastRows)[]> {
   const exact = (): AsyncGenerator<RawRow[]> => csvBatches(path, display, opts);
-  if (opts.range !== undefined || (opts.encoding !== undefined && opts.encoding !== 'utf-8') || checkFile(path, display) !== undefined) return yield* exact();
+  if (opts.range !== undefined || isXlsx(path) || (opts.encoding !== undefined && opts.encoding !== 'utf-8') || checkFile(path, display) !== undefined) return yield* exact();
   let fh: FileHandle;
   try {
     fh = await open(path, 'r');
