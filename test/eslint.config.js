@@ -14,6 +14,10 @@ export default tseslint.config(
       'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
       'max-depth': ['warn', 4],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // We match control characters on purpose (escaping them, ANSI colour, invisible characters in names).
+      'no-control-regex': 'off',
+      // Full-width spaces are content in Chinese text (sheets, terminal): only stray ones in code are errors.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipTemplates: true, skipRegExps: true }],
     },
   },
   {

@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { renderComparisonJson, renderComparisonTable } from '../adapters/render/compare.js';
 import { readResultDoc } from '../adapters/input/result-schema.js';
 import { type InputError, type ResultDoc, compareResults } from '../core/index.js';
 import type { CommandContext } from './context.js';

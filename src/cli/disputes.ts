@@ -22,7 +22,7 @@ export const TEMPLATE_HEADER = ['票号', '认定', '更正', '表决', '理由'
  * spreadsheet would change are wrapped, so plain ones stay as they are.
  */
 export function excelText(ticket: string): string {
-  const numberLike = /^[+\-]?[\d.,\s/:eE-]+$/u.test(ticket) && /^0\d|^[+\-]|\d{12,}|[./:eE-]/u.test(ticket);
+  const numberLike = /^[+-]?[\d.,\s/:eE-]+$/u.test(ticket) && /^0\d|^[+-]|\d{12,}|[./:eE-]/u.test(ticket);
   return numberLike || /^[=+\-@＝＋－＠]/u.test(ticket) ? `="${ticket.replace(/"/gu, '""')}"` : ticket;
 }
 

@@ -15,7 +15,7 @@ import { ballotsCommand, countOrReport } from './count.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { displayPath } from './pipeline.js';
 import { OutputError, ioCode, outputsOverInputs, writeAtomic } from './outputs.js';
-import { type SheetFiles, sheetFileNames, writeSheetFiles } from './sheet-files.js';
+import { type SheetFiles, sheetFileNames } from './sheet-files.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   ballotsCommand(program, 'report', '生成选举文书: 选举结果报告单、选举结果公告、当选公告或选举无效公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')

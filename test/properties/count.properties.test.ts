@@ -14,7 +14,6 @@ import {
   type Election,
   type RawRow,
   type Ruling,
-  Counter,
   count,
 } from '../../src/core/index.js';
 
@@ -41,7 +40,7 @@ const electionArb: fc.Arbitrary<Gen> = fc
     const officeNames = ['主任', '副主任', '委员'];
     const os = offices.map((o, i) => {
       const candidates: string[] = [];
-      for (let c = 0; c < o.seats + o.extra; c++) candidates.push(`${NAMES[nameIdx % NAMES.length]}${Math.floor(nameIdx / NAMES.length) || ''}`), nameIdx++;
+      for (let c = 0; c < o.seats + o.extra; c++, nameIdx++) candidates.push(`${NAMES[nameIdx % NAMES.length]}${Math.floor(nameIdx / NAMES.length) || ''}`);
       return { name: officeNames[i] ?? `职务${i}`, seats: o.seats, candidates };
     });
     const election: Election = {

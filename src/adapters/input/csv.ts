@@ -3,8 +3,7 @@
  * GB18030, one record at a time so memory stays flat. Errors are coded like csv-parse's own
  * (`CSV_QUOTE_NOT_CLOSED` …) and carry file, line and column.
  */
-import { closeSync, constants, createReadStream, readFileSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, readFileSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
@@ -98,7 +97,7 @@ export async function* csvRows(path: string, display: string, opts: CsvOptions =
 async function* readBatches(stream: NodeJS.ReadableStream & { read(): unknown }, max = 256): AsyncGenerator<string[][]> {
   let done = false;
   let failure: unknown;
-  let signalled = false;
+  let signalled: boolean; // set false before each read, true by the stream's events
   let wake: (() => void) | undefined;
   const signal = (): void => {
     signalled = true;

@@ -7,7 +7,6 @@ import {
   CappedErrors,
   DEFAULT_RULES,
   type Election,
-  type InputError,
   type Method,
   type Mode,
   type Office,

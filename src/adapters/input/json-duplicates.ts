@@ -28,11 +28,10 @@ export function duplicateKeys(text: string): DuplicateKey[] {
     if (ch === '\n') line++;
     else if (ch === '"') {
       let j = i + 1;
-      let s = '';
       for (; j < text.length && text[j] !== '"'; j++) {
         if (text[j] === '\\') j++;
       }
-      s = JSON.parse(text.slice(i, j + 1)) as string;
+      const s = JSON.parse(text.slice(i, j + 1)) as string;
       const top = stack[stack.length - 1];
       if (top?.kind === 'object' && top.expectKey) {
         if (top.keys.has(s)) out.push({ key: top.path === '' ? s : `${top.path}.${s}`, line });

@@ -1,6 +1,6 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
 import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, inputError, isBlankRow, normalizeName, ok } from '../../core/index.js';
-import { type CsvOptions, csvBatches, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
+import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
 function idKey(s: string): string {

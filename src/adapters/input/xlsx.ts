@@ -5,7 +5,7 @@
  * rows left out. The rows go to the same readers as CSV rows (csv.ts hands them over).
  */
 import type { Row } from 'exceljs';
-import { InputErrors, type InputError, type RawRow, inputError } from '../../core/index.js';
+import { InputErrors, type RawRow, inputError } from '../../core/index.js';
 import { MAX_CELL } from './csv.js';
 import { checkFile } from './files.js';
 import { rememberSheet } from './sheet-names.js';

@@ -17,7 +17,6 @@ import {
   compileHeader,
   count,
   describeUnclear,
-  normalizeName,
   isUnclearName,
   printedIndex,
   readRow,
