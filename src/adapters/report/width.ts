@@ -1,30 +1,10 @@
+import { charWidth } from '../render/text.js';
 import { NO_LINE_END, NO_LINE_START, breakUnits } from './typography.js';
 
-/** Display width of text in a fixed-width terminal or print font: CJK and full-width forms take 2 columns. */
-export function charWidth(cp: number): number {
-  if (cp < 0x1100) return 1;
-  if (
-    cp <= 0x115f ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
-}
-
+/** Display width of text in a fixed-width terminal or print font: one table for terminal and sheets (render/text.ts). */
 export function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += charWidth(ch.codePointAt(0) ?? 0);
+  for (const ch of s) w += charWidth(ch.codePointAt(0) as number);
   return w;
 }
 
