@@ -102,6 +102,8 @@ export interface OfficeResult extends Omit<OfficeTally, 'candidates'> {
   readonly candidates: readonly { readonly name: string; readonly approve: number; readonly oppose: number; readonly abstain: number }[];
   /** False when a names-layout file had no `<职务>:反对` column: 反对 then counts inside 弃权 (未赞成). */
   readonly opposeKnown: boolean;
+  /** Written names whose votes were voided by the roll, with their votes, by votes then name (ballot files only). */
+  readonly notVoterNames: readonly (readonly [string, number])[];
 }
 
 export interface ElectedSeat {
@@ -424,6 +426,7 @@ function finish(
       void: t.void,
       overvoted: t.overvoted,
       notVoter: t.notVoter,
+      notVoterNames: [...(tally.notVoterNames[oi] ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
       removed: t.removed,
       opposeKnown: opposeKnown[oi] ?? true,
       candidates: o.candidates.map((name, ci) => ({ name, ...(t.candidates[ci] ?? { approve: 0, oppose: 0, abstain: 0 }) })),

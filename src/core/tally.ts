@@ -70,6 +70,8 @@ export class Tally {
   readonly offices: OfficeTally[];
   /** person key → votes per office. Insertion order is irrelevant: results are sorted later. */
   readonly votes = new Map<string, number[]>();
+  /** Per office: written name → votes voided because the roll does not have the person (第三十四条). */
+  readonly notVoterNames: Map<string, number>[];
 
   constructor(private readonly election: Election) {
     this.offices = election.offices.map((o) => ({
@@ -82,6 +84,7 @@ export class Tally {
       removed: 0,
       candidates: o.candidates.map(() => ({ approve: 0, oppose: 0, abstain: 0 })),
     }));
+    this.notVoterNames = election.offices.map(() => new Map<string, number>());
   }
 
   /** The box of the previous ballot: ballots come box by box, so this saves the Map lookup. */
@@ -117,6 +120,10 @@ export class Tally {
       t.approvals += s.approved.length;
       t.notVoter += s.notVoter;
       t.void += s.notVoter;
+      if (s.notVoter > 0) {
+        const names = this.notVoterNames[oi] as Map<string, number>;
+        for (const n of s.notVoterNames) names.set(n, (names.get(n) ?? 0) + 1);
+      }
       t.unused += office.seats - s.approved.length - s.notVoter;
       const marks = s.marks;
       const cms = t.candidates;

@@ -358,11 +358,21 @@ function boxesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, sect
   return [fitTable(t, ctx.columns, [[3 + shift], [4 + shift]])];
 }
 
+/**
+ * Who the voided write-ins were for (规程 第三十四条: 另选须为登记选民), e.g. ` (马超 3、刘大山 1)`; a tally
+ * sheet gives only the figure, so names found on ballots that do not cover it end with 等.
+ */
+function notVoterWho(o: CountResult['offices'][number]): string {
+  if (o.notVoterNames.length === 0) return '';
+  const named = o.notVoterNames.reduce((n, [, v]) => n + v, 0);
+  return ` (不在选民名单中: ${o.notVoterNames.map(([name, v]) => `${name} ${v}`).join('、')}${named < o.notVoter ? ' 等' : ''})`;
+}
+
 /** What an office's column counted; a figure of 0 has nothing to say and is left out. */
 function officeCountLine(o: CountResult['offices'][number]): string {
   const parts = [`计入选票 ${o.counted} 张${o.overvoted > 0 ? ` (本栏超额作废 ${o.overvoted} 张)` : ''}`];
   if (o.removed > 0) parts.push(`只计高职务去掉 ${o.removed} 票`);
-  if (o.notVoter > 0) parts.push(`另选非选民 ${o.notVoter} 票`);
+  if (o.notVoter > 0) parts.push(`另选非选民 ${o.notVoter} 票${notVoterWho(o)}`);
   return `  ${parts.join('; ')}`;
 }
 
