@@ -113,7 +113,7 @@ describe.each(scenarios())('fixtures/%s as .xlsx', (name) => {
     const a = await run(['count', ...ballots.map((f) => `fixtures/${name}/${f}`), '--format', 'json']);
     const b = await run(['count', ...ballots.map((f) => `${name}/${f.replace(/\.csv$/u, '.xlsx')}`), '--format', 'json'], tmp);
     const names = [[`"${name}/`, `"fixtures/${name}/`], ...csvs.map((f) => [f.replace(/\.csv$/u, '.xlsx'), f] as const)] as const;
-    expect(b.code).toBe(a.code);
+    expect(b.code, `.xlsx twin of ${name}: ${b.err}`).toBe(a.code);
     expect(withoutInputNames(b.out, names)).toBe(withoutInputNames(a.out, []));
     // Errors name the .xlsx (tmp-relative) with its sheet; said of the CSV, they are the same line.
     const errAsCsv = b.err.replaceAll(`${name}/`, `fixtures/${name}/`).replace(/\.xlsx/gu, '.csv').replace(/ 工作表「Sheet1」/gu, ' ');
