@@ -9,7 +9,7 @@ import { csvRows, headerIndex } from '../adapters/input/csv.js';
 import { checkBallotFiles, explainWrongFiles } from '../adapters/input/ballot-files.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
-import { Sha256Sink, sha256File } from '../adapters/input/hash.js';
+import { Sha256Sink } from '../adapters/input/hash.js';
 import { loadRollIndex } from '../adapters/input/roll.js';
 import { loadRulings } from '../adapters/input/rulings.js';
 import { loadTallies } from '../adapters/input/tallies.js';
@@ -132,7 +132,8 @@ export async function runCount(
     if (r.ok) rulings = r.value;
     else for (const e of r.error) errors.push(e);
   }
-  const tallies = await loadTallySheets(tallyFiles, cwd, election, roll, opts.encoding);
+  const tallyDigests = tallyFiles.map(() => new Sha256Sink());
+  const tallies = await loadTallySheets(tallyFiles, tallyDigests, cwd, election, roll, opts.encoding);
   if (!tallies.ok) errors.push(...tallies.error);
   if (errors.length > 0 || !tallies.ok) return err(errors);
   const registered = resolveRegistered(election, roll, electionShown, rollPath && displayPath(cwd, rollPath));
@@ -156,18 +157,26 @@ export async function runCount(
   inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
   if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: rollDigest.hex() });
   if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: rulingsDigest.hex() });
-  for (const t of tallyFiles) inputs.push({ role: 'tallies', file: displayPath(cwd, t), sha256: await sha256File(t) });
+  tallyFiles.forEach((t, i) => inputs.push({ role: 'tallies', file: displayPath(cwd, t), sha256: (tallyDigests[i] as Sha256Sink).hex() }));
   const paths = [...abs, electionPath, ...(rollPath ? [rollPath] : []), ...(rulingsPath ? [rulingsPath] : []), ...tallyFiles];
   return ok({ result: counted.value, inputs, election, baseDir, paths });
 }
 
 /** Each `--tallies` sheet read and checked against the election (issue 16). */
-async function loadTallySheets(files: readonly string[], cwd: string, election: Election, roll: RollIndex | undefined, encoding: Encoding | undefined): Promise<Result<TallySheet[]>> {
+async function loadTallySheets(
+  files: readonly string[],
+  digests: readonly Sha256Sink[],
+  cwd: string,
+  election: Election,
+  roll: RollIndex | undefined,
+  encoding: Encoding | undefined,
+): Promise<Result<TallySheet[]>> {
   const errors: InputError[] = [];
   const sheets: TallySheet[] = [];
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
     const shown = displayPath(cwd, f);
-    const entries = await loadTallies(f, shown, encoding ? { encoding } : {});
+    // Hashed from the bytes read, like every other input (issue 13: one read).
+    const entries = await loadTallies(f, shown, { ...(encoding ? { encoding } : {}), digest: digests[i] });
     const sheet = entries.ok ? readTallies(shown, entries.value, election, roll) : entries;
     if (sheet.ok) sheets.push(sheet.value);
     else errors.push(...sheet.error);

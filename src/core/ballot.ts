@@ -7,6 +7,7 @@ import type { Election } from './model.js';
 import { type Mark, markParser } from './marks.js';
 import { type NameProblem, type Near, cleanText, cleanWritten, hasControl, isPlainTicket, isUnclearName, normalizeName, splitNames, ticketKey } from './names.js';
 import { type InputError, type Result, err, inputError, ok } from './result.js';
+import { shown } from './describe.js';
 
 /** One CSV record as the adapters deliver it. */
 export interface RawRow {
@@ -334,7 +335,7 @@ function notABallot(plan: HeaderPlan, row: RawRow, rawTicket: string, ticket: st
   }
   if (ticket === '') return inputError('BALLOT_EMPTY_TICKET', '票号为空', at(row, col));
   if (hasControl(ticket)) {
-    return inputError('BALLOT_TICKET_CONTROL', `票号「${ticket.replace(/[\u0000-\u001F\u007F-\u009F]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}」含有控制字符; 请检查这一行`, at(row, col));
+    return inputError('BALLOT_TICKET_CONTROL', `票号「${shown(ticket)}」含有控制字符; 请检查这一行`, at(row, col));
   }
   return undefined;
 }

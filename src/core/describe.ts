@@ -3,7 +3,7 @@ import type { Unclear } from './ballot.js';
 import type { Classified } from './classify.js';
 
 /** Control characters of user text shown as `\u0000` (never written raw to a terminal or a sheet). */
-function shown(s: string): string {
+export function shown(s: string): string {
   return s.replace(/[\u0000-\u001F\u007F-\u009F]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -20,7 +20,7 @@ import { type IdInfo, parseIdNumber } from './idnumber.js';
 import type { Election } from './model.js';
 import { normalizeName, personKey, splitGroup } from './names.js';
 import type { RollEntry } from './roll.js';
-import { stroke } from './stroke.js';
+import { byStroke } from './stroke.js';
 
 export * from './dates.js';
 export * from './idnumber.js';
@@ -205,9 +205,6 @@ function rowsOf<K>(m: ReadonlyMap<K, RollEntry[]>, k: K): RollEntry[] {
   return m.get(k) ?? [];
 }
 
-function strokeOrder(a: string, b: string): number {
-  return stroke.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
 
 /** 姓名缺失 (§2.3: 姓名 required). */
 function checkNames(ctx: CheckContext): void {
@@ -390,7 +387,7 @@ function checkHomonymGroup(ctx: CheckContext, name: string, rows: readonly RollE
 
 /** 同名 (SPEC §3 step 3: a write-in names a homonym as 姓名(居民小组)), in 姓氏笔画 order. */
 function homonymGroups(ctx: CheckContext): HomonymGroup[] {
-  const names = [...ctx.byName.keys()].filter((n) => rowsOf(ctx.byName, n).length > 1).sort(strokeOrder);
+  const names = [...ctx.byName.keys()].filter((n) => rowsOf(ctx.byName, n).length > 1).sort(byStroke);
   return names.map((name) => {
     const rows = rowsOf(ctx.byName, name);
     const byGroup = new Map<string, RollEntry[]>();

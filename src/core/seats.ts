@@ -4,12 +4,7 @@
  */
 import type { Election } from './model.js';
 import { competitiveRange } from './model.js';
-import { stroke } from './stroke.js';
-
-/** Equal people are listed in 姓氏笔画 order (then code point), never in input order. */
-function byName(a: string, b: string): number {
-  return stroke.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
+import { byStroke } from './stroke.js';
 
 export interface PersonVotes {
   readonly key: string;
@@ -74,7 +69,7 @@ function cmp(a: Ranked, b: Ranked): number {
  */
 function fill(office: number, seats: number, pool: Ranked[]): OfficeOutcome {
   // Stable order for equal people (姓氏笔画), so the output never depends on input order.
-  pool.sort((a, b) => cmp(a, b) || byName(a.p.key, b.p.key));
+  pool.sort((a, b) => cmp(a, b) || byStroke(a.p.key, b.p.key));
   const toSeat = (r: Ranked): Seat => ({ office, person: r.p.key, score: r.score, total: r.p.total });
   if (pool.length <= seats) {
     const short = seats - pool.length;
@@ -144,7 +139,7 @@ export function proposeRunoff(election: Election, people: readonly PersonVotes[]
   const order = people
     .filter((p) => !used.has(p.key))
     .slice()
-    .sort((x, y) => y.total - x.total || byName(x.key, y.key));
+    .sort((x, y) => y.total - x.total || byStroke(x.key, y.key));
   const out: RunoffProposal[] = [];
   for (const o of a.offices) {
     if (o.kind !== 'open' || o.short === 0) continue;

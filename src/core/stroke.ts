@@ -11,3 +11,8 @@ export const stroke = {
     return collator.compare(a, b);
   },
 };
+
+/** Names in 姓氏笔画 order, then code point: a total order, so equal-stroke names never keep input order. */
+export function byStroke(a: string, b: string): number {
+  return stroke.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}

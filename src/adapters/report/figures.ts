@@ -7,8 +7,9 @@ import type { CountResult, ElectedSeat } from '../../core/index.js';
 import { showControls } from '../safe-text.js';
 import { joinNames } from './typography.js';
 
-const stroke = new Intl.Collator('zh-u-co-stroke');
-export const byStroke = (a: string, b: string): number => stroke.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+import { byStroke } from '../../core/stroke.js';
+
+export { byStroke };
 
 /** A person's name as printed on a sheet (control characters shown escaped). */
 export const shown = (name: string): string => showControls(name);
