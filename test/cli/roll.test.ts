@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { fakeIo } from './fake-io.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const update = process.env['UPDATE_GOLDEN'] === '1';

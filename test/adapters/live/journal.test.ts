@@ -7,13 +7,13 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadElection } from '../../src/adapters/input/election.js';
-import { countRows } from '../../src/adapters/live/classify.js';
-import { mismatches } from '../../src/adapters/live/compare.js';
-import { JOURNAL_CSV, JOURNAL_LOG, Journal } from '../../src/adapters/live/journal.js';
-import { type Draft, cellsToDraft, draftToCells, liveLayout, parseDraft } from '../../src/adapters/live/layout.js';
-import { main } from '../../src/cli/main.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { loadElection } from '../../../src/adapters/input/election.js';
+import { countRows } from '../../../src/adapters/live/classify.js';
+import { mismatches } from '../../../src/adapters/live/compare.js';
+import { JOURNAL_CSV, JOURNAL_LOG, Journal } from '../../../src/adapters/live/journal.js';
+import { type Draft, cellsToDraft, draftToCells, liveLayout, parseDraft } from '../../../src/adapters/live/layout.js';
+import { main } from '../../../src/cli/main.js';
+import { fakeIo } from '../../cli/fake-io.js';
 import { root } from './harness.js';
 
 const loaded = await loadElection(path.join(root, 'fixtures/demo/election.json'), 'election.json');

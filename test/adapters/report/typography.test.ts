@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSheets } from '../../src/adapters/report/sheets.js';
-import { sheetText } from '../../src/adapters/report/text.js';
-import { NO_LINE_END, NO_LINE_START, formal, joinNames } from '../../src/adapters/report/typography.js';
-import { width, wrap } from '../../src/adapters/report/width.js';
-import { electionParts, electionPhrase } from '../../src/adapters/report/wording.js';
-import type { Election } from '../../src/core/index.js';
-import { GRID_BALLOTS, GRID_HEADER, countRows, election, rows } from '../adapters/render/helpers.js';
+import { buildSheets } from '../../../src/adapters/report/sheets.js';
+import { sheetText } from '../../../src/adapters/report/text.js';
+import { NO_LINE_END, NO_LINE_START, formal, joinNames } from '../../../src/adapters/report/typography.js';
+import { width, wrap } from '../../../src/adapters/report/width.js';
+import { electionParts, electionPhrase } from '../../../src/adapters/report/wording.js';
+import type { Election } from '../../../src/core/index.js';
+import { GRID_BALLOTS, GRID_HEADER, countRows, election, rows } from '../render/helpers.js';
 
 describe('formal(): running text in full-width punctuation', () => {
   it.each([

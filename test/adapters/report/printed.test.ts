@@ -16,12 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { main } from '../../../src/cli/main.js';
+import { fakeIo } from '../../cli/fake-io.js';
 import { HAVE_PRINT_TOOLS, type PrintedBundle, launch, pageCount, printBundle, printPdf, squeeze } from './print.js';
 import { ONE_PAGE, PRINTED } from './printed-fixtures.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jipiao-printed-'));
 const HAN = '[\\u3400-\\u9fff]';
 const HALF_BETWEEN_HAN = new RegExp(`${HAN}\\s*[,:]\\s*${HAN}`, 'u');

@@ -1,9 +1,9 @@
 /** The roll-check renderers: problem lines, formula escaping in CSV, JSON shape. */
 import { describe, expect, it } from 'vitest';
-import { escapeCsvCell } from '../../src/adapters/render/csv.js';
-import { problemLine, renderRollCheckCsv, renderRollCheckJson, renderRollCheckTable } from '../../src/adapters/render/rollcheck.js';
-import type { RollEntry } from '../../src/core/index.js';
-import { checkRoll } from '../../src/core/rollcheck.js';
+import { escapeCsvCell } from '../../../src/adapters/render/csv.js';
+import { problemLine, renderRollCheckCsv, renderRollCheckJson, renderRollCheckTable } from '../../../src/adapters/render/rollcheck.js';
+import type { RollEntry } from '../../../src/core/index.js';
+import { checkRoll } from '../../../src/core/rollcheck.js';
 
 const rows: RollEntry[] = [
   { name: '=HYPERLINK("http://x")', voterId: '+1', line: 2 },

@@ -1,5 +1,5 @@
 /**
- * Regenerate the PNG snapshots of the printed sheets: `npx vite-node test/report/snapshots.ts`. Each fixture
+ * Regenerate the PNG snapshots of the printed sheets: `npx vite-node test/adapters/report/snapshots.ts`. Each fixture
  * of PRINTED is reported, 全部文书.html printed to A4 PDF by headless Chromium, and every sheet's pages
  * rendered by pdftoppm (grey, 60 dpi) into fixtures/<fixture>/printed/<sheet>[-n].png.
  */
@@ -7,12 +7,12 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli/main.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { main } from '../../../src/cli/main.js';
+import { fakeIo } from '../../cli/fake-io.js';
 import { PRINTED } from './printed-fixtures.js';
 import { launch, printBundle, snapshotPages } from './print.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jipiao-snap-'));
 const browser = await launch();
 try {
