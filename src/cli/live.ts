@@ -87,7 +87,7 @@ async function finishLive(ctx: CommandContext, le: LiveElection, journal: Journa
   const reportDir = out('report');
   mkdirSync(reportDir, { recursive: true });
   const sheets = writeSheetFiles(reportDir, result, atomicWrite);
-  const open = mismatches(le.layout.header, journal.entries('main'), journal.entries('check')).length;
+  const open = mismatches(le.election, le.layout.header, journal.entries('main'), journal.entries('check')).length;
   atomicWrite(path.join(reportDir, '现场计票记录.txt'), liveRecordText(le.election, le.layout, journal, sha256, open));
   const files = ['现场计票-结果.json', '现场计票-结果.txt', '现场计票-逐票记录.csv', '现场计票-更正记录.csv', ...sheets.written.map((w) => `report/${w}`), 'report/现场计票记录.txt'];
   return { ok: true, errors: [], final: { table, valid: result.validity.valid, provisional: result.provisional, elected: result.elected.map((x) => ({ office: x.office, name: x.name, votes: x.votes })), files } };

@@ -1,9 +1,12 @@
 /**
- * Double entry at the venue (issue 19, issue 16's `verify` rules): a second station types the same
- * ballots; the k-th ballot it types for a 票箱 is compared with the k-th ballot of that 票箱 on the main
- * track. `differingCells` is the one place the comparison of two rows lives.
- * TODO(issue 16): use the verify module's comparison here once it is on main.
+ * Double entry at the venue (issue 19): a second station types the same ballots; the k-th ballot it
+ * types for a 票箱 is compared with the k-th ballot of that 票箱 on the main track — by the core's
+ * `verify` rules (issue 16, src/core/verify.ts), so live and `jipiao verify` find the same differences:
+ * ○/〇 are one mark, written names in another order are the same, a name typed differently is not.
+ * Only positions typed on both tracks are compared (the other station may simply be behind).
  */
+import { type Election, type RawRow, verifyEntries } from '../../core/index.js';
+import { cellText } from '../render/verify.js';
 import type { Entry } from './journal.js';
 
 export interface CellDifference {
@@ -21,33 +24,62 @@ export interface Mismatch {
   readonly differences: readonly CellDifference[];
 }
 
-/** Cells that differ between two typings of one ballot (票号 and 票箱 are not typed, so not compared). */
-export function differingCells(header: readonly string[], first: readonly string[], second: readonly string[]): CellDifference[] {
-  const out: CellDifference[] = [];
-  header.forEach((column, i) => {
-    if (column === '票号' || column === '票箱') return;
-    const a = (first[i] ?? '').trim();
-    const b = (second[i] ?? '').trim();
-    if (a !== b) out.push({ column, first: a, second: b });
-  });
-  return out;
+interface Pair {
+  readonly main: Entry;
+  readonly check: Entry;
+  readonly position: number;
 }
 
-/** Every position typed on both tracks whose two typings differ. */
-export function mismatches(header: readonly string[], main: readonly Entry[], check: readonly Entry[]): Mismatch[] {
+/** The positions typed on both tracks. */
+function pairs(main: readonly Entry[], check: readonly Entry[]): Pair[] {
   const byBox = new Map<string, Entry[]>();
-  for (const e of main) {
-    const list = byBox.get(e.box) ?? [];
-    list.push(e);
-    byBox.set(e.box, list);
-  }
-  const out: Mismatch[] = [];
+  for (const e of main) byBox.set(e.box, [...(byBox.get(e.box) ?? []), e]);
+  const out: Pair[] = [];
   for (const c of check) {
     const position = Number(c.ticket);
     const m = byBox.get(c.box)?.[position - 1];
-    if (!m) continue;
-    const differences = differingCells(header, m.cells, c.cells);
-    if (differences.length > 0) out.push({ box: c.box, position, ticket: m.ticket, differences });
+    if (m) out.push({ main: m, check: c, position });
   }
-  return out.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0));
+  return out;
+}
+
+/** The pairs as the two entries of `verify`; the check row typed under the main row's 票号 and 票箱. */
+function entryRows(header: readonly string[], ps: readonly Pair[], track: 'main' | 'check'): RawRow[] {
+  const file = track === 'main' ? '录入' : '复核';
+  const rows: RawRow[] = [{ file, line: 1, cells: header }];
+  ps.forEach((p, i) => rows.push({ file, line: i + 2, cells: track === 'main' ? p.main.cells : [...p.main.cells.slice(0, 2), ...p.check.cells.slice(2)] }));
+  return rows;
+}
+
+const mismatchOf = (p: Pair, differences: readonly CellDifference[]): Mismatch => ({ box: p.main.box, position: p.position, ticket: p.main.ticket, differences });
+
+/**
+ * Every position typed on both tracks whose two typings differ, in 票号 order. A typing the count
+ * could not read (e.g. a write-in that looks like a totals row) is shown as a difference of its own.
+ */
+export function mismatches(election: Election, header: readonly string[], main: readonly Entry[], check: readonly Entry[]): Mismatch[] {
+  let ps = pairs(main, check);
+  const unreadable: Mismatch[] = [];
+  for (;;) {
+    if (ps.length === 0) return unreadable;
+    const r = verifyEntries([{ file: '录入', rows: entryRows(header, ps, 'main') }], [{ file: '复核', rows: entryRows(header, ps, 'check') }], election);
+    if (r.ok) {
+      const byTicket = new Map(ps.map((p) => [p.main.ticket, p]));
+      const found = r.value.ballots.map((b) => {
+        const p = byTicket.get(b.ticket);
+        if (!p || !b.first || !b.second) throw new Error(`live double entry: ballot ${b.ticket} not paired`);
+        return mismatchOf(p, b.cells.map(cellText));
+      });
+      return [...found, ...unreadable].sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0));
+    }
+    // Set the unreadable pairs aside (their line is the pair's index + 2) and compare the rest.
+    const bad = new Map<number, string[]>();
+    for (const e of r.error) {
+      const i = (e.line ?? 0) - 2;
+      if (i < 0 || i >= ps.length) throw new Error(`live double entry: ${e.code} outside the journal rows`);
+      bad.set(i, [...(bad.get(i) ?? []), `${e.file === '录入' ? '录入' : '复核'}: ${e.message}`]);
+    }
+    unreadable.push(...[...bad].map(([i, why]) => mismatchOf(ps[i] as Pair, [{ column: '整张选票', first: why.join('; '), second: '无法按选票读取' }])));
+    ps = ps.filter((_, i) => !bad.has(i));
+  }
 }

@@ -75,7 +75,7 @@ export function snapshot(le: LiveElection, j: JournalView, counted: CountResult 
       others: (counted?.people ?? []).filter((p) => p.printed !== o.name && (p.votes[o.name] ?? 0) > 0).map((p) => ({ name: p.name, votes: p.votes[o.name] ?? 0 })),
     })),
     recent,
-    mismatches: mismatches(layout.header, main, j.check),
+    mismatches: mismatches(election, layout.header, main, j.check),
     corrections,
     problems: problems.map((p) => `${p.code}: ${p.message}`),
     final,

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadElection } from '../../../src/adapters/input/election.js';
 import { countRows } from '../../../src/adapters/live/classify.js';
-import { mismatches } from '../../../src/adapters/live/compare.js';
 import { JOURNAL_CSV, JOURNAL_LOG, Journal } from '../../../src/adapters/live/journal.js';
 import { type Draft, cellsToDraft, draftToCells, liveLayout, parseDraft } from '../../../src/adapters/live/layout.js';
 import { main } from '../../../src/cli/main.js';
@@ -161,18 +160,6 @@ describe('journal', () => {
     expect(k.allEvents()[2]).toMatchObject({ op: 'edit', station: '甲', ticket: '000001', before: cells('000001', { marks: { '0': 'approve' } }) });
     expect(k.entries('main').map((e) => e.cells)).toEqual([cells('000001', { marks: { '1': 'approve' } })]);
     expect(existsSync(path.join(dir, `${JOURNAL_CSV}.${process.pid}.tmp`))).toBe(false);
-  });
-
-  it('double entry: the k-th ballot of a 票箱 on the check track is compared with the k-th on the main track', () => {
-    const dir = tmp();
-    const j = journal(dir);
-    j.save('main', 'a', '甲', 'b', '000001', cells('000001', { marks: { '0': 'approve' } }));
-    j.save('main', 'b', '甲', 'b', '000002', cells('000002', { marks: { '1': 'approve' } }));
-    j.save('check', 'c', '乙', 'b', j.nextCheck('b'), cells('1', { marks: { '0': 'approve' } }));
-    j.save('check', 'd', '乙', 'b', j.nextCheck('b'), cells('2', { marks: { '0': 'approve' } }));
-    expect(mismatches(layout.header, j.entries('main'), j.entries('check'))).toEqual([
-      { box: 'b', position: 2, ticket: '000002', differences: [{ column: '主任:张建国', first: '', second: '○' }, { column: '主任:李秀英', first: '○', second: '' }] },
-    ]);
   });
 });
 
