@@ -4,7 +4,7 @@
  * succeeds — memory stays flat however many ballots pass. When the byte fast path gives up on a file,
  * `reset` starts over for the exact count.
  */
-import { ballotLogHeader, formatBallotLogLine } from '../adapters/render/ballotlog.js';
+import { ballotLogHeader, formatBallotLogLine, formatBallotLogLineWith } from '../adapters/render/ballotlog.js';
 import type { BallotLogEntry } from '../core/index.js';
 import { AtomicFile, type OutFs, nodeFs } from './outputs.js';
 
@@ -19,18 +19,27 @@ export class BallotLog implements BallotLogSink {
   private file: AtomicFile;
   private buf = '';
 
-  constructor(target: string, fsx: OutFs = nodeFs) {
+  /** `corrections`: the live count's 更正 cell per 票号 (issue 19), a column of its own when given. */
+  constructor(
+    target: string,
+    fsx: OutFs = nodeFs,
+    private readonly corrections?: ReadonlyMap<string, string>,
+  ) {
     this.file = new AtomicFile(target, fsx);
-    this.buf = ballotLogHeader();
+    this.buf = this.header();
+  }
+
+  private header(): string {
+    return ballotLogHeader(this.corrections ? ['更正'] : []);
   }
 
   add = (e: BallotLogEntry): void => {
-    this.buf += formatBallotLogLine(e);
+    this.buf += this.corrections ? formatBallotLogLineWith(e, [this.corrections.get(e.ticket) ?? '']) : formatBallotLogLine(e);
     if (this.buf.length > 1 << 16) this.flush();
   };
 
   reset(): void {
-    this.buf = ballotLogHeader();
+    this.buf = this.header();
     this.file.truncate();
   }
 

@@ -18,14 +18,16 @@ import type { LiveElection } from '../adapters/live/classify.js';
 import { mismatches } from '../adapters/live/compare.js';
 import { JOURNAL_CSV, Journal, atomicWrite } from '../adapters/live/journal.js';
 import { liveLayout } from '../adapters/live/layout.js';
-import { checkCsv, correctionsCsv, liveRecordText } from '../adapters/live/records.js';
+import { ballotLogCorrections, checkCsv, corrections, correctionsCsv, liveRecordText, reportCorrections } from '../adapters/live/records.js';
 import { type FinishOutcome, LiveServer } from '../adapters/live/server.js';
 import { renderJson } from '../adapters/render/json.js';
+import { withCorrections } from '../adapters/report/corrections.js';
 import { renderTable } from '../adapters/render/table.js';
 import { type InputError, inputError } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_OK, formatErrors, internalErrorMessage } from './errors.js';
+import { nodeFs } from './outputs.js';
 import { displayPath, resolveRegistered, runCount } from './pipeline.js';
 import { writeSheetFiles } from './sheet-files.js';
 
@@ -71,7 +73,9 @@ async function finishLive(ctx: CommandContext, le: LiveElection, journal: Journa
   const { io } = ctx;
   const dir = journal.dir;
   const out = (name: string): string => path.join(dir, name);
-  const log = new BallotLog(out('现场计票-逐票记录.csv'));
+  const corr = corrections(le.election, le.layout, journal.allEvents());
+  // The ballot log of `count --ballot-log`, with a 更正 column when ballots were corrected (issue 19).
+  const log = new BallotLog(out('现场计票-逐票记录.csv'), nodeFs, ballotLogCorrections(corr));
   const run = await runCount([journal.csvPath], {}, io.cwd, log);
   if (!run.ok) {
     log.abort();
@@ -82,11 +86,11 @@ async function finishLive(ctx: CommandContext, le: LiveElection, journal: Journa
   const table = renderTable(result, { color: false, inputs });
   atomicWrite(out('现场计票-结果.json'), renderJson(result, { color: false, inputs }));
   atomicWrite(out('现场计票-结果.txt'), table);
-  atomicWrite(out('现场计票-更正记录.csv'), correctionsCsv(le.election, le.layout, journal));
+  atomicWrite(out('现场计票-更正记录.csv'), correctionsCsv(corr));
   if (journal.entries('check').length > 0) atomicWrite(out('现场计票-复核.csv'), checkCsv(le.layout, journal));
   const reportDir = out('report');
   mkdirSync(reportDir, { recursive: true });
-  const sheets = writeSheetFiles(reportDir, result, atomicWrite);
+  const sheets = writeSheetFiles(reportDir, result, atomicWrite, (s) => withCorrections(s, reportCorrections(corr)));
   const open = mismatches(le.election, le.layout.header, journal.entries('main'), journal.entries('check')).length;
   atomicWrite(path.join(reportDir, '现场计票记录.txt'), liveRecordText(le.election, le.layout, journal, sha256, open));
   const files = ['现场计票-结果.json', '现场计票-结果.txt', '现场计票-逐票记录.csv', '现场计票-更正记录.csv', ...sheets.written.map((w) => `report/${w}`), 'report/现场计票记录.txt'];

@@ -7,7 +7,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { sheetsHtml } from '../adapters/report/html.js';
-import { SHEET_IDS, buildSheets, sheetNotes } from '../adapters/report/sheets.js';
+import { SHEET_IDS, type Sheet, buildSheets, sheetNotes } from '../adapters/report/sheets.js';
 import { sheetText, sheetsText } from '../adapters/report/text.js';
 import type { CountResult } from '../core/index.js';
 
@@ -27,9 +27,12 @@ export function sheetFileNames(): string[] {
   return [...SHEET_IDS.flatMap((id) => [`${id}.txt`, `${id}.html`]), '全部文书.txt', '全部文书.html'];
 }
 
-/** Write the sheets of a result into `dir` (which must exist) with `write(path, text)`; remove stale ones. */
-export function writeSheetFiles(dir: string, r: CountResult, write: (file: string, text: string) => void): SheetFiles {
-  const sheets = buildSheets(r);
+/**
+ * Write the sheets of a result into `dir` (which must exist) with `write(path, text)`; remove stale ones.
+ * `adjust` adds to the sheets before they are written (`jipiao live`: its corrections).
+ */
+export function writeSheetFiles(dir: string, r: CountResult, write: (file: string, text: string) => void, adjust: (sheets: Sheet[]) => Sheet[] = (s) => s): SheetFiles {
+  const sheets = adjust(buildSheets(r));
   const written: string[] = [];
   const put = (name: string, text: string): void => {
     write(path.join(dir, name), text);

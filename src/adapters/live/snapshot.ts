@@ -8,6 +8,7 @@ import { type LiveElection, previewCells } from './classify.js';
 import { type Mismatch, mismatches } from './compare.js';
 import type { JournalView } from './journal.js';
 import { cellsToDraft, describeDraft } from './layout.js';
+import { type Correction, corrections } from './records.js';
 
 export interface FinalView {
   /** The terminal table of `jipiao count` (no colour): the same figures count prints. */
@@ -36,7 +37,7 @@ export interface Snapshot {
   }[];
   readonly recent: readonly { readonly ticket: string; readonly box: string; readonly text: string; readonly label: string }[];
   readonly mismatches: readonly Mismatch[];
-  readonly corrections: readonly { readonly at: string; readonly station: string; readonly op: string; readonly ticket: string; readonly before: string; readonly after: string }[];
+  readonly corrections: readonly Correction[];
   readonly problems: readonly string[];
   readonly final: FinalView | null;
 }
@@ -51,12 +52,6 @@ export function snapshot(le: LiveElection, j: JournalView, counted: CountResult 
     .slice(-RECENT)
     .reverse()
     .map((e) => ({ ticket: e.ticket, box: e.box, text: describe(e.cells), label: previewCells(le, e.cells).label }));
-  const corrections = [];
-  for (const ev of j.events) {
-    if (ev.op !== 'undo' && ev.op !== 'edit') continue;
-    const who = ev.track === 'check' ? `复核 ${ev.box} 第 ${ev.ticket} 张` : ev.ticket;
-    corrections.push({ at: ev.at, station: ev.station, op: ev.op === 'undo' ? '撤销' : '修改', ticket: who, before: describe(ev.before), after: ev.op === 'edit' ? describe(ev.after) : '(已撤销)' });
-  }
   const b = counted?.ballots;
   return {
     version: j.events.length,
@@ -76,7 +71,7 @@ export function snapshot(le: LiveElection, j: JournalView, counted: CountResult 
     })),
     recent,
     mismatches: mismatches(election, layout.header, main, j.check),
-    corrections,
+    corrections: corrections(election, layout, j.events),
     problems: problems.map((p) => `${p.code}: ${p.message}`),
     final,
   };

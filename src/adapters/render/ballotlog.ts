@@ -9,6 +9,9 @@
  * 原读 and 认定 are filled only for a ballot decided by a ruling of the 选举领导小组 (规程 10): 原读 is
  * 疑难 (what the count read) and 认定 the ruling with its place, e.g. `有效 (rulings.csv 第 2 行)`.
  *
+ * `jipiao live` adds a 更正 column after 认定 when ballots were corrected at the venue (who, when,
+ * before → after; README 规范未明确之处的处理); without corrections the columns are the ones above.
+ *
  * Called once per ballot while the count streams, so a line is assembled by hand (RFC 4180 quoting:
  * a cell holding a comma, quote, CR or LF is quoted) instead of through csv-stringify; cells are
  * neutralised against formula injection exactly as in `--format csv`. Lines end with \n.
@@ -19,8 +22,9 @@ import { BOM, escapeCsvCell } from './csv.js';
 
 export const BALLOT_LOG_COLUMNS = ['票号', '票箱', '文件', '行', '类别', '原因', '原读', '认定'] as const;
 
-export function ballotLogHeader(): string {
-  return `${BOM}${BALLOT_LOG_COLUMNS.join(',')}\n`;
+/** The header; `extra` columns follow 认定 (the live count's 更正, issue 19: only when it has corrections). */
+export function ballotLogHeader(extra: readonly string[] = []): string {
+  return `${BOM}${[...BALLOT_LOG_COLUMNS, ...extra].join(',')}\n`;
 }
 
 /**
@@ -44,4 +48,9 @@ export function formatBallotLogLine(e: BallotLogEntry): string {
   const ruled = e.ruling !== undefined;
   const ruling = e.ruling ? `${VERDICT_LABEL[e.ruling.verdict]} (${e.ruling.file} 第 ${e.ruling.line} 行)` : '';
   return `${csvCell(e.ticket)},${csvCell(e.box)},${csvCell(e.file)},${e.line},${CLASS_LABEL[e.class]},${e.detail ? csvCell(`${e.reasons.join(';')}: ${e.detail}`) : e.reasons.join(';')},${ruled ? CLASS_LABEL.disputed : ''},${csvCell(ruling)}\n`;
+}
+
+/** A ballot's line with cells after 认定, under the `extra` columns of the header. */
+export function formatBallotLogLineWith(e: BallotLogEntry, extra: readonly string[]): string {
+  return `${formatBallotLogLine(e).slice(0, -1)}${extra.map((c) => `,${csvCell(c)}`).join('')}\n`;
 }
