@@ -1,7 +1,8 @@
 /**
  * The records 结束计票 writes beside the result (issue 19): the correction records (撤销/修改: who,
  * when, before and after) as 更正记录.csv, as the ballot log's 更正 cell and as a block of the
- * 选举结果报告单; the second station's ballots as a ballots CSV (for `jipiao verify`); and 现场计票记录.txt for the report folder — the journal's SHA-256 and every correction, in words.
+ * 选举结果报告单; the second station's ballots as a ballots CSV (for `jipiao verify`); and
+ * 现场计票记录.txt for the report folder — the journal's SHA-256 and every correction, in words.
  */
 import type { Election } from '../../core/index.js';
 import type { CorrectionRow } from '../report/corrections.js';

@@ -20,6 +20,16 @@ export interface CorrectionRow {
   readonly after: string;
 }
 
+/**
+ * A journal time (ISO 8601, UTC) as 北京时间 on the sheet, `2026-12-20 09:41:05`; the CSV records keep the
+ * ISO time. The same on any machine whatever its time zone (the sheets are byte for byte reproducible).
+ */
+export function beijingTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return new Date(t + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 export function correctionsBlocks(rows: readonly CorrectionRow[]): Block[] {
   const undone = rows.filter((r) => r.op === '撤销').length;
   return [
@@ -29,8 +39,8 @@ export function correctionsBlocks(rows: readonly CorrectionRow[]): Block[] {
     },
     {
       kind: 'table',
-      head: ['序号', '时间', '录入台', '操作', '选票', '更正前', '更正后'],
-      rows: rows.map((r, i) => [String(i + 1), r.at, showControls(r.station), r.op, showControls(r.ballot), formal(showControls(r.before)), formal(showControls(r.after))]),
+      head: ['序号', '时间（北京时间）', '录入台', '操作', '选票', '更正前', '更正后'],
+      rows: rows.map((r, i) => [String(i + 1), beijingTime(r.at), showControls(r.station), r.op, showControls(r.ballot), formal(showControls(r.before)), formal(showControls(r.after))]),
       nowrap: [true, true, false, true, true, false, false],
     },
   ];

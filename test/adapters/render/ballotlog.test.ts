@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ballotLogHeader, formatBallotLogLine } from '../../../src/adapters/render/ballotlog.js';
+import { ballotLogHeader, formatBallotLogLine, formatBallotLogLineWith } from '../../../src/adapters/render/ballotlog.js';
 import type { BallotLogEntry, Ruling } from '../../../src/core/index.js';
 import { GRID_BALLOTS, GRID_HEADER, countRows, election, handChecked, rows } from './helpers.js';
 
@@ -87,5 +87,21 @@ describe('ballot log', () => {
       const want = /^[=+\-@]/u.test(s) ? `'${s}` : s;
       expect(r).toEqual([want, want, /^[=+\-@]/u.test(s) ? `'${s}.csv` : `${s}.csv`, String(i + 2), '无效', 'UNREADABLE', '', '']);
     });
+  });
+});
+
+describe('ballot log with the live count\'s 更正 column (issue 19)', () => {
+  const entry: BallotLogEntry = { ticket: '000011', box: '中心会场', file: '现场计票.csv', line: 12, class: 'valid', reasons: [], ruling: undefined };
+
+  it('the column follows 认定; a ballot line keeps its eight cells and adds the cell, escaped like the others', () => {
+    expect(ballotLogHeader(['更正'])).toBe('\uFEFF票号,票箱,文件,行,类别,原因,原读,认定,更正\n');
+    expect(formatBallotLogLineWith(entry, [''])).toBe('000011,中心会场,现场计票.csv,12,有效,,,,\n');
+    const said = '修改 (计票员甲, 2026-12-20T01:41:05.120Z): 主任: 张建国; 委员: — → 主任: 李秀英; 委员: —';
+    const line = formatBallotLogLineWith(entry, [said]);
+    expect(line.startsWith(formatBallotLogLine(entry).slice(0, -1))).toBe(true);
+    const [cells] = parse(ballotLogHeader(['更正']) + line, { bom: true, from_line: 2 }) as string[][];
+    expect(cells).toEqual(['000011', '中心会场', '现场计票.csv', '12', '有效', '', '', '', said]);
+    // A station name typed as a formula or with a control character is neutralised and shown escaped.
+    expect(formatBallotLogLineWith(entry, ['=甲\u0007'])).toBe("000011,中心会场,现场计票.csv,12,有效,,,,'=甲\\u0007\n");
   });
 });
