@@ -177,6 +177,13 @@ describe('jipiao live in headless Chromium', () => {
     const corrections = readFileSync(path.join(dir, '现场计票-更正记录.csv'), 'utf8');
     expect(corrections).toMatch(/计票员甲,录入,撤销,中心会场,000011,.*郑伟.*,\(已撤销\)/u);
     expect(corrections).toMatch(/计票员甲,录入,修改,中心会场,000020,.*郑伟.*/u);
+    // …and shown in the ballot log (a 更正 cell on the corrected 票号) and on the 选举结果报告单.
+    const ballotLog = readFileSync(path.join(dir, '现场计票-逐票记录.csv'), 'utf8').split('\n');
+    expect(ballotLog[0]).toBe('\uFEFF票号,票箱,文件,行,类别,原因,原读,认定,更正');
+    expect(ballotLog.find((l) => l.startsWith('000020,'))).toMatch(/,"修改 \(计票员甲, [^)]*\): .*郑伟.* → .*"$/u);
+    expect(ballotLog.find((l) => l.startsWith('000011,'))).toMatch(/,"撤销 \(计票员甲, [^)]*\): .*郑伟.* → \(已撤销\)"$/u);
+    expect(ballotLog.filter((l) => l.endsWith(',')).length).toBe(318 - 2);
+    expect(readFileSync(path.join(dir, 'report', '选举结果报告单.txt'), 'utf8')).toContain('现场计票更正记录：共 2 条（撤销 1 条，修改 1 条）');
     expect(readFileSync(path.join(dir, 'report', '现场计票记录.txt'), 'utf8')).toContain(`SHA-256: ${sha}`);
     expect(existsSync(path.join(dir, 'report', '全部文书.html'))).toBe(true);
     // After 结束计票 the entry page can no longer save.
