@@ -3,18 +3,12 @@
  * differences `jipiao verify` finds — ○/〇 one mark, written names in another order the same, a name
  * typed differently a difference; only positions typed on both tracks are compared.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadElection } from '../../../src/adapters/input/election.js';
 import { mismatches } from '../../../src/adapters/live/compare.js';
 import type { Entry, Track } from '../../../src/adapters/live/journal.js';
-import { type Draft, draftToCells, liveLayout } from '../../../src/adapters/live/layout.js';
-import { root } from './harness.js';
+import type { Draft } from '../../../src/adapters/live/layout.js';
+import { cells, election, layout } from './demo.js';
 
-const loaded = await loadElection(path.join(root, 'fixtures/demo/election.json'), 'election.json');
-if (!loaded.ok) throw new Error('demo election.json does not load');
-const election = loaded.value;
-const layout = liveLayout(election);
 const col = (name: string): number => {
   const i = layout.header.indexOf(name);
   if (i < 0) throw new Error(`no column ${name}`);
@@ -22,11 +16,9 @@ const col = (name: string): number => {
 };
 
 function entry(track: Track, ticket: string, d: Partial<Draft>, patch: Record<string, string> = {}, box = '中心会场'): Entry {
-  const r = draftToCells(layout, election, ticket, box, { marks: {}, writeIns: [], status: '', note: '', ...d });
-  if (!r.ok) throw new Error(r.problem.code);
-  const cells = [...r.cells];
-  for (const [name, v] of Object.entries(patch)) cells[col(name)] = v;
-  return { track, ticket, box, station: track === 'main' ? '甲' : '乙', seq: 1, cells };
+  const row = cells(ticket, d, box);
+  for (const [name, v] of Object.entries(patch)) row[col(name)] = v;
+  return { track, ticket, box, station: track === 'main' ? '甲' : '乙', seq: 1, cells: row };
 }
 
 const find = (main: readonly Entry[], check: readonly Entry[]) => mismatches(election, layout.header, main, check);

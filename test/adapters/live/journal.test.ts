@@ -7,18 +7,14 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadElection } from '../../../src/adapters/input/election.js';
 import { countRows } from '../../../src/adapters/live/classify.js';
 import { JOURNAL_CSV, JOURNAL_LOG, Journal } from '../../../src/adapters/live/journal.js';
-import { type Draft, cellsToDraft, draftToCells, liveLayout, parseDraft } from '../../../src/adapters/live/layout.js';
+import { type Draft, cellsToDraft, draftToCells, parseDraft } from '../../../src/adapters/live/layout.js';
 import { main } from '../../../src/cli/main.js';
 import { fakeIo } from '../../cli/fake-io.js';
+import { cells, election, layout } from './demo.js';
 import { root } from './harness.js';
 
-const loaded = await loadElection(path.join(root, 'fixtures/demo/election.json'), 'election.json');
-if (!loaded.ok) throw new Error('demo election.json does not load');
-const election = loaded.value;
-const layout = liveLayout(election);
 const clock = (): Date => new Date('2026-12-20T09:00:00.000Z');
 const open: Journal[] = [];
 
@@ -27,12 +23,6 @@ function journal(dir: string): Journal {
   if (!j.ok) throw new Error(j.error.map((e) => e.code).join());
   open.push(j.value);
   return j.value;
-}
-
-function cells(ticket: string, d: Partial<Draft>): string[] {
-  const r = draftToCells(layout, election, ticket, '中心会场', { marks: {}, writeIns: [], status: '', note: '', ...d });
-  if (!r.ok) throw new Error(r.problem.code);
-  return r.cells;
 }
 
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'jipiao-journal-'));

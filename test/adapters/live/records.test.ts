@@ -2,25 +2,13 @@
  * One wording of a correction (issue 19) for 更正记录.csv, 现场计票记录.txt, the ballot log's 更正 cell and
  * the report: who, when, before → after; check-track corrections are not cells of the ballot log.
  */
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { loadElection } from '../../../src/adapters/input/election.js';
 import type { JournalEvent } from '../../../src/adapters/live/journal.js';
-import { type Draft, draftToCells, liveLayout } from '../../../src/adapters/live/layout.js';
 import { ballotLogCorrections, corrections, correctionsCsv, reportCorrections } from '../../../src/adapters/live/records.js';
-import { root } from './harness.js';
+import { cells, election, layout } from './demo.js';
 
-const loaded = await loadElection(path.join(root, 'fixtures/demo/election.json'), 'election.json');
-if (!loaded.ok) throw new Error('demo election.json does not load');
-const election = loaded.value;
-const layout = liveLayout(election);
 
-function cells(ticket: string, d: Partial<Draft>): string[] {
-  const r = draftToCells(layout, election, ticket, '中心会场', { marks: {}, writeIns: [], status: '', note: '', ...d });
-  if (!r.ok) throw new Error(r.problem.code);
-  return r.cells;
-}
 
 const at = '2026-12-20T01:00:00.000Z';
 const base = { at, box: '中心会场' } as const;
