@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { clackPrompter } from '../adapters/setup/clack.js';
 import { buildSetup, loadCandidates, writeSetup } from '../adapters/setup/init.js';
-import { type Prompter, askSetup, isoDate } from '../adapters/setup/questions.js';
+import { askSetup, isoDate } from '../adapters/setup/questions.js';
 import { METHOD_LABEL, MODE_LABEL, type Method, type Mode, type Office, type SetupAnswers, inputError } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_OK, formatErrors } from './errors.js';
