@@ -48,7 +48,7 @@ export type JobSummary =
       readonly todo: string;
       /** core isFinal. */
       readonly final: boolean;
-      /** The ballots files counted, relative to the election folder. */
+      /** The ballots files and tally sheets counted, relative to the election folder. */
       readonly files: readonly string[];
     }
   | {
@@ -60,21 +60,39 @@ export type JobSummary =
       readonly errors: string;
     };
 
-/**
- * Files in an election folder that are not ballots (names compared in lower case): the roll, the rulings
- * and the empty ballot templates `jipiao init` writes (src/adapters/setup/init.ts templateName). Our own
- * ballot log is recognised by its header (batch.ts).
- */
-export const NOT_BALLOTS: ReadonlySet<string> = new Set(['voters.csv', 'rulings.csv', '选票模板-表格式.csv', '选票模板-名单式.csv']);
+/** The spreadsheet files an election folder may hold, .csv or .xlsx alike (names compared in lower case). */
+const SHEET = /\.(csv|xlsx)$/u;
 
-/** What an election folder holds: ballots (sorted), and the roll, rulings and election.json found in any case. */
+/** What a file of an election folder is, by its name (lower case); `ballots` for any other sheet. */
+type Role = 'election' | 'roll' | 'rulings' | 'tallies' | 'skip' | 'ballots';
+
+/**
+ * Not ballots: the roll, the rulings (voters/rulings .csv or .xlsx), the tally sheets (计票统计表*, counted
+ * as `count --tallies` counts them), the empty templates and the 候选人 sheet `jipiao init` reads or writes
+ * (src/adapters/setup/init.ts templateName), and Excel's lock files (`~$ballots.xlsx`, present while the
+ * workbook is open). Our own ballot log is recognised by its header (isBallotLog).
+ */
+export function roleOf(lower: string): Role | undefined {
+  if (lower === 'election.json') return 'election';
+  if (!SHEET.test(lower)) return undefined;
+  const stem = lower.replace(SHEET, '');
+  if (stem === 'voters') return 'roll';
+  if (stem === 'rulings') return 'rulings';
+  if (stem.startsWith('计票统计表')) return 'tallies';
+  if (stem.startsWith('~$') || stem.startsWith('选票模板-') || stem === '候选人') return 'skip';
+  return 'ballots';
+}
+
+/** What an election folder holds: ballots and tally sheets (sorted), and the roll, rulings and election.json found in any case. */
 export interface FolderInputs {
   readonly ballots: readonly string[];
+  /** 计票统计表*.csv / .xlsx (sorted). */
+  readonly tallies: readonly string[];
   readonly election: string | undefined;
   readonly roll: string | undefined;
   readonly rulings: string | undefined;
-  /** Two files whose names differ only in case (e.g. voters.csv and Voters.csv): which one is meant? */
-  readonly ambiguous: readonly string[];
+  /** Two or more files for one role (voters.csv and Voters.csv, or voters.csv and voters.xlsx): which one is meant? */
+  readonly ambiguous: readonly (readonly string[])[];
 }
 
 /** A ballot log jipiao wrote (its header line): a tool output, never taken as ballots. */
@@ -91,31 +109,28 @@ function isBallotLog(p: string): boolean {
 }
 
 /**
- * The inputs of an election folder (not its subfolders). Every *.csv is a ballots file (symlinks
- * followed; a broken link is counted and reported by the count), except the roll and the rulings —
- * matched case-insensitively — and a ballot log this tool wrote (recognised by its header, so a box
- * file that happens to be called ballot-log.csv is still counted).
+ * The inputs of an election folder (not its subfolders). Every *.csv and *.xlsx is a ballots file
+ * (symlinks followed; a broken link is counted and reported by the count), except the files roleOf
+ * names otherwise — matched case-insensitively — and a ballot log this tool wrote (recognised by its
+ * header, so a box file that happens to be called ballot-log.csv is still counted).
  */
 export function folderInputs(dir: string): FolderInputs {
   const entries = readdirSync(dir, { withFileTypes: true }).filter((d) => !d.name.startsWith('.'));
-  const special = new Map<string, string[]>();
-  const ballots: string[] = [];
+  const found = new Map<Role, string[]>();
   for (const d of entries) {
     const p = path.join(dir, d.name);
     const lower = d.name.toLowerCase();
     const st = d.isSymbolicLink() ? statSync(p, { throwIfNoEntry: false }) : d;
     if (st?.isDirectory()) continue;
-    if (lower === 'election.json' || NOT_BALLOTS.has(lower)) {
-      special.set(lower, [...(special.get(lower) ?? []), p]);
-      continue;
-    }
-    if (!lower.endsWith('.csv')) continue;
-    if (lower === 'ballot-log.csv' && isBallotLog(p)) continue;
-    ballots.push(p);
+    const role = roleOf(lower);
+    if (role === undefined || role === 'skip') continue;
+    if (role === 'ballots' && lower === 'ballot-log.csv' && isBallotLog(p)) continue;
+    found.set(role, [...(found.get(role) ?? []), p]);
   }
-  const one = (name: string): string | undefined => special.get(name)?.[0];
-  const ambiguous = [...special.values()].filter((xs) => xs.length > 1).flat();
-  return { ballots: ballots.sort(), election: one('election.json'), roll: one('voters.csv'), rulings: one('rulings.csv'), ambiguous };
+  const all = (role: Role): string[] => (found.get(role) ?? []).sort();
+  const one = (role: Role): string | undefined => found.get(role)?.[0];
+  const ambiguous = (['election', 'roll', 'rulings'] as const).map(all).filter((xs) => xs.length > 1);
+  return { ballots: all('ballots'), tallies: all('tallies'), election: one('election'), roll: one('roll'), rulings: one('rulings'), ambiguous };
 }
 
 /** Ballots of an election folder (see folderInputs). */
@@ -127,9 +142,20 @@ const failed = (job: ElectionJob, errors: readonly InputError[]): JobSummary => 
   ok: false,
   name: job.name,
   kind: 'input',
-  // Paths are relative to the election folder; prefix the folder so every line says where.
-  errors: formatErrors(errors.map((e) => ({ ...e, file: e.file === undefined ? job.name : `${job.name}/${e.file}` }))),
+  // Paths are relative to the election folder; prefixed with the folder so every line says where.
+  errors: formatErrors(errors, job.name),
 });
+
+const WHAT: Readonly<Record<string, string>> = { voters: '选民名单', rulings: '疑难选票认定表' };
+
+/** Two files for one role: names that differ only in case, or the same name as .csv and .xlsx. */
+function ambiguityError(paths: readonly string[]): InputError {
+  const names = paths.map((p) => path.basename(p)).sort();
+  const lower = new Set(names.map((n) => n.toLowerCase()));
+  if (lower.size === 1) return inputError('BATCH_AMBIGUOUS_NAMES', `文件名只差大小写, 无法确定用哪一个: ${names.join('、')}; 请删除或改名其中之一`);
+  const stem = (names[0] ?? '').toLowerCase().replace(/\.[^.]*$/u, '');
+  return inputError('BATCH_CSV_AND_XLSX', `${names.join(' 和 ')} 同时存在, 无法确定用哪一个${WHAT[stem] ?? ''}; 请删除或移走其中之一 (同一内容只保留一份)`);
+}
 
 export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
   let found: FolderInputs;
@@ -138,16 +164,15 @@ export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
   } catch (e) {
     return failed(job, [inputError('BATCH_FOLDER_UNREADABLE', `无法读取此文件夹 (${(e as { code?: string }).code ?? String(e)})`)]);
   }
-  if (found.ambiguous.length > 0) {
-    const names = found.ambiguous.map((p) => path.basename(p)).sort();
-    return failed(job, [inputError('BATCH_AMBIGUOUS_NAMES', `文件名只差大小写, 无法确定用哪一个: ${names.join('、')}; 请删除或改名其中之一`)]);
+  if (found.ambiguous.length > 0) return failed(job, found.ambiguous.map(ambiguityError));
+  const { ballots: files, tallies } = found;
+  if (files.length === 0 && tallies.length === 0) {
+    return failed(job, [inputError('BATCH_NO_BALLOTS', '文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有计票统计表')]);
   }
-  const files = found.ballots;
-  if (files.length === 0) return failed(job, [inputError('BATCH_NO_BALLOTS', '文件夹中没有选票文件 (*.csv, voters.csv 和 rulings.csv 除外)')]);
   const logPath = path.join(job.outDir, 'ballot-log.csv');
   const resultPath = path.join(job.outDir, 'result.json');
   const sheetsDir = path.join(job.outDir, 'report');
-  const inputs = [...files, ...[found.election, found.roll, found.rulings].filter((p): p is string => p !== undefined)];
+  const inputs = [...files, ...tallies, ...[found.election, found.roll, found.rulings].filter((p): p is string => p !== undefined)];
   const rel = (p: string): string => path.relative(job.dir, p).split(path.sep).join('/') || p;
   const clash = outputsOverInputs([logPath, resultPath, ...sheetFileNames().map((n) => path.join(sheetsDir, n))], inputs, rel);
   if (clash.length > 0) return failed(job, clash);
@@ -157,7 +182,7 @@ export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
     attempt(job.outDir, () => mkdirSync(job.outDir, { recursive: true }));
     log = new BallotLog(logPath);
     // cwd = the folder: paths in result.json and in errors are relative to it, whatever --out is.
-    const opts = { election: found.election, roll: found.roll, rulings: found.rulings };
+    const opts = { election: found.election, roll: found.roll, rulings: found.rulings, tallies };
     const run = await runCount(files, opts, job.dir, log);
     if (!run.ok) {
       log.abort();
@@ -169,7 +194,7 @@ export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
     writeAtomic(resultPath, renderJson(r, { color: false, inputs: run.value.inputs }));
     attempt(sheetsDir, () => mkdirSync(sheetsDir, { recursive: true }));
     writeSheetFiles(sheetsDir, r, (p, text) => writeAtomic(p, text));
-    return summary(job, r, files.map(rel));
+    return summary(job, r, [...files, ...tallies].map(rel));
   } catch (e) {
     log?.abort();
     if (created) tidyFolder(job.outDir);

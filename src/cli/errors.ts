@@ -8,11 +8,16 @@ export const EXIT_NOT_FINAL = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERNAL = 70;
 
-export function formatError(e: InputError): string {
+/**
+ * `folder`: the errors of one election folder of a batch, whose files are named relative to it; the
+ * folder is put in front of the file name shown (the sheet is looked up by the name the count read).
+ */
+export function formatError(e: InputError, folder?: string): string {
   const where: string[] = [];
   // A row of an .xlsx sheet is named as Excel shows it: 工作表「票箱1」第 12 行 C 列.
   const sheet = e.line === undefined ? undefined : sheetOf(e.file);
-  if (e.file !== undefined) where.push(sheet === undefined ? e.file : `${e.file} 工作表「${sheet}」第 ${e.line} 行`);
+  const file = folder === undefined ? e.file : e.file === undefined ? folder : `${folder}/${e.file}`;
+  if (file !== undefined) where.push(sheet === undefined ? file : `${file} 工作表「${sheet}」第 ${e.line} 行`);
   if (e.line !== undefined && sheet === undefined) where.push(`第 ${e.line} 行`);
   if (e.column !== undefined) where.push(typeof e.column === 'string' ? `「${e.column}」列` : sheet === undefined ? `第 ${e.column} 列` : `${columnLetters(e.column)} 列`);
   if (e.key !== undefined) where.push(`键 ${e.key}`);
@@ -21,8 +26,8 @@ export function formatError(e: InputError): string {
   return showControls(`错误 [${e.code}] ${loc}${e.message}`);
 }
 
-export function formatErrors(errors: readonly InputError[]): string {
-  return errors.map((e) => `${formatError(e)}\n`).join('');
+export function formatErrors(errors: readonly InputError[], folder?: string): string {
+  return errors.map((e) => `${formatError(e, folder)}\n`).join('');
 }
 
 /** Thrown by the CLI layer to stop a command with input errors (caught in main). */

@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { clackPrompter } from '../adapters/setup/clack.js';
 import { buildSetup, loadCandidates, writeSetup } from '../adapters/setup/init.js';
-import { type Prompter, askSetup, isoDate } from '../adapters/setup/questions.js';
+import { askSetup, isoDate } from '../adapters/setup/questions.js';
 import { METHOD_LABEL, MODE_LABEL, type Method, type Mode, type Office, type SetupAnswers, inputError } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_OK, formatErrors } from './errors.js';
@@ -53,24 +54,6 @@ const integer = (min: number) => (v: string): string => {
   if (!/^\d+$/u.test(v) || Number(v) < min) throw new InvalidArgumentError(`应为不小于 ${min} 的整数`);
   return v;
 };
-
-/** @clack/prompts behind the Prompter interface (loaded only in a terminal). */
-async function clackPrompter(): Promise<Prompter & { done(msg: string): void }> {
-  const p = await import('@clack/prompts');
-  const value = <T>(v: unknown): T | undefined => (p.isCancel(v) ? undefined : (v as T));
-  p.intro('jipiao init — 新建选举');
-  return {
-    // The default is shown as a placeholder and taken on Enter (typing replaces it, never appends to it).
-    text: async (message, initial, validate) =>
-      value<string>(
-        await p.text({ message, placeholder: initial, defaultValue: initial, validate: validate && ((s) => ((s ?? '') === '' && initial !== '' ? undefined : validate(s ?? ''))) }),
-      ),
-    select: async <T extends string>(message: string, options: readonly { value: T; label: string }[], initial: T) =>
-      value<T>(await p.select({ message, options: options.map((x) => ({ value: x.value, label: x.label })) as never, initialValue: initial })),
-    confirm: async (message) => value<boolean>(await p.confirm({ message, active: '是', inactive: '否' })),
-    done: (msg) => p.outro(msg),
-  };
-}
 
 function summary(a: SetupAnswers): string {
   const offices = a.offices.map((o) => `  ${o.name} 应选 ${o.seats} 人: ${o.candidates.join('、')}`).join('\n');

@@ -72,15 +72,73 @@ function wrapCell(cell: string, max: number): string {
     .join('\n');
 }
 
-/** Lines longer than `max` wrapped, each continuation indented two more than the line. */
+/**
+ * Lines longer than `max` wrapped, each continuation indented two more than the line. Width is the
+ * visible width: a coloured line is wrapped where the same line without colour is, its colour kept.
+ */
 export function fitLines(lines: readonly string[], max: number | undefined): string[] {
   if (max === undefined) return [...lines];
   return lines.flatMap((line) => {
-    if (visible(line) <= max || line.includes('\u001b[') || /^[┌│├└]/u.test(line)) return [line];
-    const indent = /^ */u.exec(line)?.[0] ?? '';
+    const plain = line.replace(ANSI, '');
+    if (width(plain) <= max || /^[┌│├└]/u.test(plain)) return [line];
+    const indent = /^ */u.exec(plain)?.[0] ?? '';
     const more = `${indent}  `;
-    const [first = '', ...rest] = wrap(line.slice(indent.length), max - indent.length);
+    const [first = '', ...rest] = wrap(plain.slice(indent.length), max - indent.length);
     const tail = rest.join('');
-    return [indent + first, ...(tail === '' ? [] : wrap(tail, max - more.length).map((l) => more + l))];
+    const pieces = [indent + first, ...(tail === '' ? [] : wrap(tail, max - more.length))];
+    const shown = plain === line ? pieces : recolour(line, pieces);
+    return shown.map((p, i) => (i === 0 ? p : more + p));
   });
+}
+
+/**
+ * The colour codes of `line` put back into its wrapped pieces (which are its visible text in order,
+ * less the spaces wrapping dropped): each piece ends with a reset when colour is on, and the next
+ * piece starts with the codes in force. Should the pieces not match (never expected), the plain pieces.
+ */
+/** Which opening SGR codes a closing one ends (chalk's pairs): 39 the colour, 49 the background, 22 bold/dim … */
+function closes(close: number, open: number): boolean {
+  if (close === 39) return (open >= 30 && open <= 38) || (open >= 90 && open <= 97);
+  if (close === 49) return (open >= 40 && open <= 48) || (open >= 100 && open <= 107);
+  if (close === 22) return open === 1 || open === 2;
+  return close >= 23 && close <= 29 && open === close - 20;
+}
+
+/** The codes in force after `code`: a reset clears them, a closing code drops what it closes. */
+function applyCode(codes: readonly string[], code: string): string[] {
+  const n = Number(/^\u001b\[(\d*)/u.exec(code)?.[1] || '0');
+  if (n === 0) return [];
+  const first = (c: string): number => Number(/^\u001b\[(\d+)/u.exec(c)?.[1] ?? '-1');
+  if (n === 39 || n === 49 || (n >= 22 && n <= 29)) return codes.filter((c) => !closes(n, first(c)));
+  return [...codes, code];
+}
+
+function recolour(line: string, pieces: readonly string[]): string[] {
+  const tokens = line.match(/\u001b\[[0-9;]*m|[^\u001b]/gu) ?? [];
+  const out: string[] = [];
+  let t = 0;
+  let codes: string[] = []; // the opening codes in force
+  for (const piece of pieces) {
+    let s = codes.join('');
+    const chars = [...piece];
+    for (let i = 0; i < chars.length; t++) {
+      const tok = tokens[t];
+      if (tok === undefined) return [...pieces];
+      if (tok.startsWith('\u001b')) {
+        codes = applyCode(codes, tok);
+        s += tok;
+      } else if (tok === chars[i]) {
+        s += tok;
+        i++;
+      } else if (!/^\s$/u.test(tok)) return [...pieces];
+    }
+    // Codes right after the piece's last character (its colour closing) stay on its line.
+    for (; tokens[t]?.startsWith('\u001b') === true; t++) {
+      const tok = tokens[t] ?? '';
+      codes = applyCode(codes, tok);
+      s += tok;
+    }
+    out.push(codes.length > 0 ? `${s}\u001b[0m` : s);
+  }
+  return out;
 }
