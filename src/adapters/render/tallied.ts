@@ -2,9 +2,7 @@
  * What the count result says about boxes counted from hand tallies (计票统计表, issue 16): which boxes,
  * and what a tally cannot tell — in words for the terminal and the sheets, as data for the JSON.
  */
-import { stringify } from 'csv-stringify/sync';
-import { type CountResult, type Election, type TalliedInfo, type TallyGap, type TallyGapCode, emptyTallyRows } from '../../core/index.js';
-import { CSV_OPTIONS, escapeCsvCell } from './csv.js';
+import type { CountResult, TalliedInfo, TallyGap, TallyGapCode } from '../../core/index.js';
 
 export const TALLY_GAP_LABEL: Readonly<Record<TallyGapCode, string>> = {
   BALLOT_LOG: '逐票记录 (--ballot-log 只含选票文件中的选票)',
@@ -15,7 +13,8 @@ export const TALLY_GAP_LABEL: Readonly<Record<TallyGapCode, string>> = {
   MARKS: '反对、弃权 (未填; 唱票统计中不含这些票箱的反对、弃权和超额作废张数)',
 };
 
-function gapText(g: TallyGap): string {
+/** One gap in words: the office (if any), what is not available, the boxes. */
+export function gapText(g: TallyGap): string {
   return `${g.office !== undefined ? `${g.office}的` : ''}${TALLY_GAP_LABEL[g.code]}: ${g.boxes.join('、')}`;
 }
 
@@ -35,10 +34,11 @@ export function talliedJson(t: TalliedInfo): Record<string, unknown> {
   };
 }
 
-/** The empty tally sheet (计票统计表) as a CSV file for people (with BOM, opens in Excel/WPS): for `jipiao init`. */
-export function renderTallyTemplate(election: Election, boxes: readonly string[]): string {
-  return `\uFEFF${stringify(
-    emptyTallyRows(election, boxes).map((row) => row.map(escapeCsvCell)),
-    CSV_OPTIONS,
-  )}`;
+/** `--format csv`: one `未提供` row per gap (姓名 = the gap in words, 印刷职务 = its office), padded to `width`. */
+export function talliedCsvRows(r: CountResult, width: number): string[][] {
+  return (r.tallied?.gaps ?? []).map((g) => {
+    const row = ['未提供', gapText(g), g.office ?? ''];
+    while (row.length < width) row.push('');
+    return row;
+  });
 }

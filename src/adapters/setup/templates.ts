@@ -6,8 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DataValidation } from 'exceljs';
 import { type Election, TALLY_COLUMNS, type TemplateLayout, columnKind, emptyTallyRows } from '../../core/index.js';
-import { BOM, CSV_OPTIONS } from '../render/csv.js';
-import { renderTallyTemplate } from '../render/tallied.js';
+import { BOM, CSV_OPTIONS, escapeCsvCell } from '../render/csv.js';
 
 /** What the mark drop-down offers (SPEC §2.2 vocabulary: approve, oppose, abstain, unclear). */
 export const MARK_CHOICES = ['○', '√', '×', '弃权', '?'] as const;
@@ -71,7 +70,15 @@ export function tallyTemplateBoxes(election: Election): string[] {
   return election.boxes !== undefined && election.boxes.length > 0 ? election.boxes.map((b) => b.name) : ['票箱1'];
 }
 
-/** The empty tally sheet as CSV (UTF-8 with BOM). */
+/** The empty tally sheet (计票统计表) as a CSV file for people (UTF-8 with BOM, opens in Excel/WPS). */
+export function renderTallyTemplate(election: Election, boxes: readonly string[]): string {
+  return BOM + stringify(
+    emptyTallyRows(election, boxes).map((row) => row.map(escapeCsvCell)),
+    CSV_OPTIONS,
+  );
+}
+
+/** The empty tally sheet of `jipiao init` as CSV. */
 export function tallyTemplateCsv(election: Election): string {
   return renderTallyTemplate(election, tallyTemplateBoxes(election));
 }
