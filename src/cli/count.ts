@@ -37,7 +37,7 @@ export async function countOrReport(ctx: CommandContext, ballots: readonly strin
 }
 
 /** A repeatable option's values (`--tallies a.csv --tallies b.csv`): one file each, so a ballots file after it stays a ballots file. */
-function collect(value: string, previous: string[]): string[] {
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 

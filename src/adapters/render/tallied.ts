@@ -2,16 +2,10 @@
  * What the count result says about boxes counted from hand tallies (计票统计表, issue 16): which boxes,
  * and what a tally cannot tell — in words for the terminal and the sheets, as data for the JSON.
  */
-import type { CountResult, TalliedInfo, TallyGap, TallyGapCode } from '../../core/index.js';
+import type { CountResult, TalliedInfo, TallyGap } from '../../core/index.js';
+import { TALLY_GAP_LABEL } from '../vocabulary.js';
 
-export const TALLY_GAP_LABEL: Readonly<Record<TallyGapCode, string>> = {
-  BALLOT_LOG: '逐票记录 (--ballot-log 只含选票文件中的选票)',
-  DISPUTED_LIST: '疑难选票清单 (票号和疑难情形; 只计张数, 认定后请改填计票统计表)',
-  REASONS: '无效、部分有效选票的原因统计',
-  OFFICE_DETAIL: '只计高职务去掉的票数 (唱票统计中不含这些票箱)',
-  BLANK: '弃权票张数 (未填, 按 0 计)',
-  MARKS: '反对、弃权 (未填; 唱票统计中不含这些票箱的反对、弃权和超额作废张数)',
-};
+export { TALLY_GAP_LABEL };
 
 /** One gap in words: the office (if any), what is not available, the boxes. */
 export function gapText(g: TallyGap): string {
