@@ -9,7 +9,7 @@ import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.
 import { useColor } from './io.js';
 import { outputsOverInputs } from './outputs.js';
 import { type CountInputOptions, type CountRun, displayPath, runCount } from './pipeline.js';
-import { verificationJson, verifyBeforeCount } from './verify.js';
+import { changedSinceVerified, verificationJson, verifyBeforeCount } from './verify.js';
 import { ballotLogCsvPath, ballotLogToXlsx, isXlsxPath, writeTalliesXlsx } from './xlsx-out.js';
 
 /** The options every command that counts shares (count, report, disputes). */
@@ -90,6 +90,14 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       if (clash.length > 0) {
         log?.abort();
         io.stderr.write(formatErrors(clash));
+        ctx.setExit(EXIT_BAD_INPUT);
+        return;
+      }
+      // What is counted must be what was verified (each file's bytes, by their SHA-256).
+      const changed = verified ? changedSinceVerified(verified.inputs, run.value.inputs) : [];
+      if (changed.length > 0) {
+        log?.abort();
+        io.stderr.write(formatErrors(changed));
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }

@@ -147,6 +147,20 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
     });
 }
 
+/**
+ * `count --verify-with`: the count reads the first entry (and election.json) itself; a file whose bytes differ
+ * from the ones verified changed in between — what was counted is not what was verified (issue 13).
+ */
+export function changedSinceVerified(verified: readonly InputFile[], counted: readonly InputFile[]): InputError[] {
+  const seen = new Map(verified.filter((i) => i.role !== 'second-entry').map((i) => [`${i.role}:${i.file}`, i.sha256]));
+  return counted.flatMap((i) => {
+    const before = seen.get(`${i.role}:${i.file}`);
+    return before === undefined || before === i.sha256
+      ? []
+      : [inputError('VERIFY_FILE_CHANGED', '核对两次录入之后、计票之前文件内容改变了, 计的不是核对过的内容; 请重新运行', { file: i.file })];
+  });
+}
+
 /** The `verification` field of a count's JSON: both entries' files and hashes, and that they agree. */
 export function verificationJson(run: VerifyRun): Record<string, unknown> {
   const side = (role: InputFile['role']) => run.inputs.filter((i) => i.role === role).map((i) => ({ file: i.file, sha256: i.sha256 }));

@@ -129,3 +129,28 @@ describe('verify reads each input once (issue 13)', () => {
     expect(JSON.parse(renderVerify(r.value, 'json'))).toMatchObject({ agree: false, differ: 4, onlyFirst: 1, onlySecond: 1 });
   });
 });
+
+describe('count --verify-with counts what was verified', () => {
+  it('a first entry or election.json whose bytes changed after the verification is an error naming the file', async () => {
+    const { changedSinceVerified } = await import('../../src/cli/verify.js');
+    const verified = [
+      { role: 'ballots', file: 'a.csv', sha256: '1' },
+      { role: 'second-entry', file: 'b.csv', sha256: '2' },
+      { role: 'election', file: 'election.json', sha256: '3' },
+    ] as const;
+    expect(changedSinceVerified(verified, [{ role: 'ballots', file: 'a.csv', sha256: '1' }, { role: 'election', file: 'election.json', sha256: '3' }, { role: 'roll', file: 'voters.csv', sha256: '9' }])).toEqual([]);
+    const changed = changedSinceVerified(verified, [{ role: 'ballots', file: 'a.csv', sha256: 'x' }, { role: 'election', file: 'election.json', sha256: 'y' }]);
+    expect(changed.map((e) => [e.code, e.file])).toEqual([
+      ['VERIFY_FILE_CHANGED', 'a.csv'],
+      ['VERIFY_FILE_CHANGED', 'election.json'],
+    ]);
+  });
+
+  it('unchanged files: counted, and the verified hashes are the counted ones', async () => {
+    const r = await run(['count', '第一次录入.xlsx', '--verify-with', '第二次录入-更正后.csv', '--format', 'json']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const j = JSON.parse(r.out) as { inputs: { role: string; sha256: string }[]; verification: { first: { sha256: string }[] } };
+    expect(j.verification.first[0]?.sha256).toBe(j.inputs.find((i) => i.role === 'ballots')?.sha256);
+    expect(j.verification.first[0]?.sha256).toBe(sha(path.join(tmp, '第一次录入.xlsx')));
+  });
+});
