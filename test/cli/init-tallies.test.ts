@@ -122,8 +122,12 @@ describe('jipiao init writes the empty 计票统计表', () => {
 
   it('election.json `boxes` name the template boxes', async () => {
     const { tallyTemplateBoxes } = await import('../../src/adapters/setup/templates.js');
-    const e = JSON.parse(readFileSync(path.join(dir, 'election.json'), 'utf8')) as Record<string, unknown>;
-    expect(tallyTemplateBoxes({ ...(e as never), boxes: [{ name: '中心会场', issued: 210 }, { name: '流动票箱', issued: 115 }] })).toEqual(['中心会场', '流动票箱']);
-    expect(tallyTemplateBoxes(e as never)).toEqual(['票箱1']);
+    const { parseElection } = await import('../../src/adapters/input/election.js');
+    const doc = JSON.parse(readFileSync(path.join(dir, 'election.json'), 'utf8')) as Record<string, unknown>;
+    const plain = parseElection(JSON.stringify(doc), 'election.json');
+    const boxed = parseElection(JSON.stringify({ ...doc, boxes: [{ name: '中心会场', issued: 210 }, { name: '流动票箱', issued: 115 }] }), 'election.json');
+    if (!plain.ok || !boxed.ok) throw new Error('election.json not read');
+    expect(tallyTemplateBoxes(boxed.value)).toEqual(['中心会场', '流动票箱']);
+    expect(tallyTemplateBoxes(plain.value)).toEqual(['票箱1']);
   });
 });

@@ -9,7 +9,7 @@ import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { type InputError, InputErrors, type RawRow, type Result, err, inputError, ok } from '../../core/index.js';
 import { type Encoding, detectEncoding, encodingProblem, invalidBytesMessage, looksBinary } from './encoding.js';
-import { checkFile, openInput, readInput, readProblem } from './files.js';
+import { openInput, readInput, readProblem } from './files.js';
 import type { Sha256Sink } from './hash.js';
 import { isXlsx } from './sheet-names.js';
 import { xlsxBatches } from './xlsx.js';
