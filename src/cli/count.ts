@@ -27,6 +27,16 @@ export function ballotsCommand(program: Command, name: string, description: stri
   return addInputOptions(program.command(name).description(description).argument('<ballots...>', '选票文件 (CSV, 每个票箱一个)'));
 }
 
+/** A subcommand over ballots files and/or hand-count sheets (`--tallies`, issue 16): count and report. */
+export function talliesCommand(program: Command, name: string, description: string): Command {
+  return addInputOptions(program.command(name).description(description).argument('[ballots...]', '选票文件 (CSV 或 .xlsx, 每个票箱一个; 全部用 --tallies 时可省略)')).option(
+    '--tallies <file>',
+    '计票统计表 (CSV 或 .xlsx, 可重复): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)',
+    collect,
+    [],
+  );
+}
+
 /** Count for a subcommand; on input errors print them (one line each), set exit 2 and return undefined. */
 export async function countOrReport(ctx: CommandContext, ballots: readonly string[], o: Record<string, unknown>): Promise<CountRun | undefined> {
   const run = await runCount(ballots, inputOptions(o), ctx.io.cwd);
@@ -37,7 +47,7 @@ export async function countOrReport(ctx: CommandContext, ballots: readonly strin
 }
 
 /** A repeatable option's values (`--tallies a.csv --tallies b.csv`): one file each, so a ballots file after it stays a ballots file. */
-export function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
@@ -49,13 +59,8 @@ export function inputOptions(o: Record<string, unknown>): CountInputOptions {
 }
 
 export function registerCount(program: Command, ctx: CommandContext): void {
-  const cmd = program
-    .command('count')
-    .description('计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
-    .argument('[ballots...]', '选票文件 (CSV, 每个票箱一个; 全部用 --tallies 时可省略)');
-  addInputOptions(cmd)
+  talliesCommand(program, 'count', '计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
     .option('--verify-with <file>', '第二次录入的选票文件 (可重复): 两次录入一致才计票, 否则列出不一致之处 (退出码 1)', collect, [])
-    .option('--tallies <file>', '计票统计表 (CSV, 可重复): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)', collect, [])
     .addOption(new Option('--format <format>', '输出格式 (xlsx 须用 --out 指定文件)').choices(['table', 'json', 'csv', 'xlsx']).default('table'))
     .option('--out <file>', '--format xlsx 时写出的 .xlsx 文件')
     .option('--ballot-log <file>', '逐票记录 (CSV; 文件名以 .xlsx 结尾时为 Excel 工作簿): 每张选票的类别和原因')

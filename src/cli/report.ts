@@ -12,19 +12,14 @@ import type { Command } from 'commander';
 import { showControls } from '../adapters/safe-text.js';
 import { inputError, isFinal } from '../core/index.js';
 import type { CommandContext } from './context.js';
-import { addInputOptions, collect, countOrReport } from './count.js';
+import { countOrReport, talliesCommand } from './count.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { displayPath } from './pipeline.js';
 import { OutputError, ioCode, outputsOverInputs, writeAtomic } from './outputs.js';
 import { type SheetFiles, sheetFileNames } from './sheet-files.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
-  const cmd = program
-    .command('report')
-    .description('生成选举文书: 选举结果报告单、选举结果公告、当选公告或选举无效公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
-    .argument('[ballots...]', '选票文件 (CSV, 每个票箱一个; 全部用 --tallies 时可省略)');
-  addInputOptions(cmd)
-    .option('--tallies <file>', '计票统计表 (CSV 或 .xlsx, 可重复): 手工唱票的票箱按合计数计入; 文书注明计票统计表无法提供的内容', collect, [])
+  talliesCommand(program, 'report', '生成选举文书: 选举结果报告单、选举结果公告、当选公告或选举无效公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
     .option('--out <dir>', '输出文件夹 (默认: 第一个选票文件旁的 report/)')
     .option('--strict', '结果不是最终结果时退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
