@@ -13,6 +13,7 @@ import {
   ROLL_CHECK_LABEL,
   ROUND_LABEL,
   VERDICT_LABEL,
+  type TallyGapCode,
   type ValidityCode,
 } from '../core/index.js';
 
@@ -37,6 +38,16 @@ export const VALIDITY_REMEDY: Readonly<Record<ValidityCode, string>> = {
   MORE_RETURNED_THAN_ISSUED: '查明收回选票多于发出选票的原因，重新组织投票选举',
   LOW_TURNOUT: '广泛动员登记选民参加投票，重新组织投票选举',
   NOT_COMPETITIVE: '依照差额选举原则重新确定正式候选人（第二十二条）后，重新组织投票选举',
+};
+
+/** What a hand-count sheet (计票统计表, `--tallies`) cannot give, in words (terminal, JSON, CSV and the sheets). */
+export const TALLY_GAP_LABEL: Readonly<Record<TallyGapCode, string>> = {
+  BALLOT_LOG: '逐票记录 (--ballot-log 只含选票文件中的选票)',
+  DISPUTED_LIST: '疑难选票清单 (票号和疑难情形; 只计张数, 认定后请改填计票统计表)',
+  REASONS: '无效、部分有效选票的原因统计',
+  OFFICE_DETAIL: '只计高职务去掉的票数 (唱票统计中不含这些票箱)',
+  BLANK: '弃权票张数 (未填, 按 0 计)',
+  MARKS: '反对、弃权 (未填; 唱票统计中不含这些票箱的反对、弃权和超额作废张数)',
 };
 
 const TABLES: readonly Readonly<Record<string, string>>[] = [REASON_LABEL, VALIDITY_LABEL, ROLL_CHECK_LABEL];

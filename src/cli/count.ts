@@ -9,7 +9,7 @@ import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.
 import { useColor } from './io.js';
 import { outputsOverInputs } from './outputs.js';
 import { type CountInputOptions, type CountRun, displayPath, runCount } from './pipeline.js';
-import { verificationJson, verifyBeforeCount } from './verify.js';
+import { changedSinceVerified, verificationJson, verifyBeforeCount } from './verify.js';
 import { ballotLogCsvPath, ballotLogToXlsx, isXlsxPath, writeTalliesXlsx } from './xlsx-out.js';
 
 /** The options every command that counts shares (count, report, disputes). */
@@ -25,6 +25,16 @@ export function addInputOptions(cmd: Command): Command {
 /** A subcommand over ballots files: `name <ballots...>` with the shared input options. */
 export function ballotsCommand(program: Command, name: string, description: string): Command {
   return addInputOptions(program.command(name).description(description).argument('<ballots...>', '选票文件 (CSV, 每个票箱一个)'));
+}
+
+/** A subcommand over ballots files and/or hand-count sheets (`--tallies`, issue 16): count and report. */
+export function talliesCommand(program: Command, name: string, description: string): Command {
+  return addInputOptions(program.command(name).description(description).argument('[ballots...]', '选票文件 (CSV 或 .xlsx, 每个票箱一个; 全部用 --tallies 时可省略)')).option(
+    '--tallies <file>',
+    '计票统计表 (CSV 或 .xlsx, 可重复): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)',
+    collect,
+    [],
+  );
 }
 
 /** Count for a subcommand; on input errors print them (one line each), set exit 2 and return undefined. */
@@ -49,13 +59,8 @@ export function inputOptions(o: Record<string, unknown>): CountInputOptions {
 }
 
 export function registerCount(program: Command, ctx: CommandContext): void {
-  const cmd = program
-    .command('count')
-    .description('计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
-    .argument('[ballots...]', '选票文件 (CSV, 每个票箱一个; 全部用 --tallies 时可省略)');
-  addInputOptions(cmd)
+  talliesCommand(program, 'count', '计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
     .option('--verify-with <file>', '第二次录入的选票文件 (可重复): 两次录入一致才计票, 否则列出不一致之处 (退出码 1)', collect, [])
-    .option('--tallies <file>', '计票统计表 (CSV, 可重复): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)', collect, [])
     .addOption(new Option('--format <format>', '输出格式 (xlsx 须用 --out 指定文件)').choices(['table', 'json', 'csv', 'xlsx']).default('table'))
     .option('--out <file>', '--format xlsx 时写出的 .xlsx 文件')
     .option('--ballot-log <file>', '逐票记录 (CSV; 文件名以 .xlsx 结尾时为 Excel 工作簿): 每张选票的类别和原因')
@@ -90,6 +95,14 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       if (clash.length > 0) {
         log?.abort();
         io.stderr.write(formatErrors(clash));
+        ctx.setExit(EXIT_BAD_INPUT);
+        return;
+      }
+      // What is counted must be what was verified (each file's bytes, by their SHA-256).
+      const changed = verified ? changedSinceVerified(verified.inputs, run.value.inputs) : [];
+      if (changed.length > 0) {
+        log?.abort();
+        io.stderr.write(formatErrors(changed));
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }

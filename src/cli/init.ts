@@ -1,5 +1,6 @@
 /**
- * `jipiao init [DIR]`: set up an election folder — election.json and the ballot templates. In a
+ * `jipiao init [DIR]`: set up an election folder — election.json, the ballot templates and the empty
+ * tally sheet (计票统计表). In a
  * terminal it asks (in Chinese, @clack/prompts); with `--candidates FILE --yes` it runs without one,
  * the other answers from flags (defaults: today, direct, combined, first round, 0 issued).
  */
@@ -68,7 +69,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .option('--candidates <file>', '候选人表 (CSV 或 .xlsx, 表头 职务,应选人数,候选人)')
     .option('--sheet <name>', '候选人表为 .xlsx 时读取的工作表 (默认: 第一个)')
     .option('--yes', '不提问, 其余各项用选项或默认值 (无终端时必须)')
-    .option('--force', '覆盖文件夹中已有的 election.json 和模板')
+    .option('--force', '覆盖文件夹中已有的 election.json、模板和计票统计表')
     .option('--community <name>', '社区名称')
     .option('--term <n>', '第几届 (如 九)')
     .option('--title <title>', '选举名称 (默认: <社区>第<届>届居民委员会选举)')
@@ -114,6 +115,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
       if (!written.ok) return fail(written.error);
       const lines = [`已在 ${shown} 写入:`, ...written.value.map((f) => `  ${f}`), ''];
       lines.push('下一步: 把选票模板复制为每个票箱一个文件 (如 ballots-中心会场.xlsx), 录入选票后运行 jipiao count ballots-*.xlsx');
+      lines.push('手工唱票的票箱: 在计票统计表中填写各票箱的合计数, 运行 jipiao count --tallies 计票统计表.xlsx');
       if (answers.issued === 0) lines.push('注意: 发出选票数 (issued) 现为 0; 选举当天发出选票后, 请在 election.json 中填写。');
       prompter?.done('完成');
       io.stdout.write(`${lines.join('\n')}\n`);

@@ -1,9 +1,10 @@
 /**
- * `jipiao report BALLOTS.csv… [count options] [--out DIR]` (SPEC §6): the sheets of §5 as .txt and .html
- * (default DIR: report/ beside the first ballots file). One .txt and one .html per sheet, plus
- * 全部文书.html (all sheets, one per A4 page) and 全部文书.txt (sheets separated by form feeds). Sheet
- * files of an earlier run that no longer apply are removed (sheet-files.ts). A folder that cannot be
- * written is a usage error (exit 2), not an internal one.
+ * `jipiao report BALLOTS.csv… [--tallies 计票统计表.csv…] [count options] [--out DIR]` (SPEC §6): the sheets
+ * of §5 as .txt and .html (default DIR: report/ beside the first ballots file, or the first tally sheet;
+ * the sheets say what a tally sheet cannot give). One .txt and one .html per sheet, plus 全部文书.html
+ * (all sheets, one per A4 page) and 全部文书.txt (sheets separated by form feeds). Sheet files of an
+ * earlier run that no longer apply are removed (sheet-files.ts). A folder that cannot be written is a
+ * usage error (exit 2), not an internal one.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,14 +12,14 @@ import type { Command } from 'commander';
 import { showControls } from '../adapters/safe-text.js';
 import { inputError, isFinal } from '../core/index.js';
 import type { CommandContext } from './context.js';
-import { ballotsCommand, countOrReport } from './count.js';
+import { countOrReport, talliesCommand } from './count.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { displayPath } from './pipeline.js';
 import { OutputError, ioCode, outputsOverInputs, writeAtomic } from './outputs.js';
 import { type SheetFiles, sheetFileNames } from './sheet-files.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
-  ballotsCommand(program, 'report', '生成选举文书: 选举结果报告单、选举结果公告、当选公告或选举无效公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
+  talliesCommand(program, 'report', '生成选举文书: 选举结果报告单、选举结果公告、当选公告或选举无效公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
     .option('--out <dir>', '输出文件夹 (默认: 第一个选票文件旁的 report/)')
     .option('--strict', '结果不是最终结果时退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {

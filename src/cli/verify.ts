@@ -1,6 +1,7 @@
 /**
  * `jipiao verify FIRST SECOND` and `count --verify-with SECOND…` (issue 16): double entry — two typings of
- * the same paper ballots compared by meaning. Exit 0 when they agree, 1 when they differ, 2 on bad input.
+ * the same paper ballots compared by meaning. Each input is read once and hashed from the bytes read
+ * (issue 13). Exit 0 when they agree, 1 when they differ, 2 on bad input.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { type Command, Option } from 'commander';
 import { readCsvAll } from '../adapters/input/csv.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
-import { sha256File } from '../adapters/input/hash.js';
+import { Sha256Sink } from '../adapters/input/hash.js';
 import { renderVerifyCsv, renderVerifyJson, renderVerifyText } from '../adapters/render/verify.js';
 import { type EntryFile, type InputError, type InputFile, type Result, type VerifyResult, entriesAgree, err, inputError, ok, verifyEntries } from '../core/index.js';
 import type { CommandContext } from './context.js';
@@ -22,7 +23,10 @@ export interface VerifyRun {
   readonly inputs: readonly InputFile[];
 }
 
-/** A side given as files, or as one folder of box files (its `*.csv`, in name order). */
+/** Files of a folder that are not ballots: the roll, the rulings, the templates and tally sheet of `jipiao init`. */
+const NOT_ENTRIES = /^(voters|rulings)\.(csv|xlsx)$|^选票模板-|^计票统计表|^~\$/iu;
+
+/** A side given as files, or as one folder of box files (its `*.csv` and `*.xlsx`, in name order). */
 function sideFiles(args: readonly string[], cwd: string, errors: InputError[]): string[] {
   const out: string[] = [];
   for (const a of args) {
@@ -37,29 +41,46 @@ function sideFiles(args: readonly string[], cwd: string, errors: InputError[]): 
       out.push(p);
       continue;
     }
-    const csv = readdirSync(p)
-      .filter((f) => /\.csv$/iu.test(f) && f !== 'voters.csv' && f !== 'rulings.csv')
+    const files = readdirSync(p)
+      .filter((f) => /\.(csv|xlsx)$/iu.test(f) && !f.startsWith('.') && !NOT_ENTRIES.test(f))
       .sort()
       .map((f) => path.join(p, f));
-    if (csv.length === 0) errors.push(inputError('VERIFY_EMPTY_FOLDER', '文件夹中没有选票文件 (.csv)', { file: displayPath(cwd, p) }));
-    out.push(...csv);
+    if (files.length === 0) errors.push(inputError('VERIFY_EMPTY_FOLDER', '文件夹中没有选票文件 (.csv 或 .xlsx)', { file: displayPath(cwd, p) }));
+    out.push(...files);
   }
   return out;
 }
 
-async function readSide(files: readonly string[], cwd: string, encoding: Encoding | undefined, errors: InputError[]): Promise<EntryFile[]> {
-  const out: EntryFile[] = [];
+export interface VerifyOptions {
+  readonly election?: string | undefined;
+  readonly encoding?: Encoding | undefined;
+  /** .xlsx sides: the sheet to read (default: the first). */
+  readonly sheet?: string | undefined;
+  /** Called once each file has been read (its rows and hash are then fixed; a test replaces the file here). */
+  readonly onRead?: ((file: string) => void) | undefined;
+}
+
+/** One side's files, each read once: its rows, and its SHA-256 from the same bytes (issue 13). */
+async function readSide(files: readonly string[], role: InputFile['role'], cwd: string, o: VerifyOptions, errors: InputError[]): Promise<{ entries: EntryFile[]; inputs: InputFile[] }> {
+  const entries: EntryFile[] = [];
+  const inputs: InputFile[] = [];
   for (const f of files) {
     const shown = displayPath(cwd, f);
-    const rows = await readCsvAll(f, shown, encoding ? { encoding } : {});
-    if (rows.ok) out.push({ file: shown, rows: rows.value });
-    else errors.push(...rows.error);
+    const digest = new Sha256Sink();
+    const rows = await readCsvAll(f, shown, { encoding: o.encoding, sheet: o.sheet, digest });
+    o.onRead?.(f);
+    if (!rows.ok) {
+      errors.push(...rows.error);
+      continue;
+    }
+    entries.push({ file: shown, rows: rows.value });
+    inputs.push({ role, file: shown, sha256: digest.hex() });
   }
-  return out;
+  return { entries, inputs };
 }
 
 /** Read both sides and compare them; election.json beside (or inside) the first side unless given. */
-export async function runVerify(first: readonly string[], second: readonly string[], o: { election?: string | undefined; encoding?: Encoding | undefined }, cwd: string): Promise<Result<VerifyRun>> {
+export async function runVerify(first: readonly string[], second: readonly string[], o: VerifyOptions, cwd: string): Promise<Result<VerifyRun>> {
   const errors: InputError[] = [];
   const a = sideFiles(first, cwd, errors);
   const b = sideFiles(second, cwd, errors);
@@ -67,17 +88,16 @@ export async function runVerify(first: readonly string[], second: readonly strin
   const firstArg = path.resolve(cwd, first[0] ?? '.');
   const dir = a[0] !== undefined && path.dirname(a[0]) !== firstArg ? path.dirname(a[0]) : firstArg;
   const electionPath = o.election !== undefined ? path.resolve(cwd, o.election) : path.join(dir, 'election.json');
-  const election = await loadElection(electionPath, displayPath(cwd, electionPath));
+  const electionShown = displayPath(cwd, electionPath);
+  const electionDigest = new Sha256Sink();
+  const election = await loadElection(electionPath, electionShown, electionDigest);
   if (!election.ok) return election;
-  const x = await readSide(a, cwd, o.encoding, errors);
-  const y = await readSide(b, cwd, o.encoding, errors);
+  const x = await readSide(a, 'ballots', cwd, o, errors);
+  const y = await readSide(b, 'second-entry', cwd, o, errors);
   if (errors.length > 0) return err(errors);
-  const result = verifyEntries(x, y, election.value);
+  const result = verifyEntries(x.entries, y.entries, election.value);
   if (!result.ok) return result;
-  const inputs: InputFile[] = [];
-  for (const f of a) inputs.push({ role: 'ballots', file: displayPath(cwd, f), sha256: await sha256File(f) });
-  for (const f of b) inputs.push({ role: 'second-entry', file: displayPath(cwd, f), sha256: await sha256File(f) });
-  inputs.push({ role: 'election', file: displayPath(cwd, electionPath), sha256: await sha256File(electionPath) });
+  const inputs: InputFile[] = [...x.inputs, ...y.inputs, { role: 'election', file: electionShown, sha256: electionDigest.hex() }];
   return ok({ result: result.value, inputs });
 }
 
@@ -114,6 +134,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
     .option('--election <file>', '选举设置 election.json (默认: 第一次录入旁的 election.json)')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json', 'csv']).default('text'))
     .addOption(new Option('--encoding <enc>', '选票文件编码 (默认自动识别)').choices(['utf-8', 'gb18030']))
+    .option('--sheet <name>', '选票文件为 .xlsx 时读取的工作表 (默认: 第一个)')
     .action(async (first: string, second: string, o: Record<string, unknown>) => {
       const run = await runVerify([first], [second], inputOptions(o), ctx.io.cwd);
       if (!run.ok) {
@@ -124,6 +145,20 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       ctx.io.stdout.write(renderVerify(run.value, o['format']));
       ctx.setExit(entriesAgree(run.value.result) ? EXIT_OK : EXIT_NOT_FINAL);
     });
+}
+
+/**
+ * `count --verify-with`: the count reads the first entry (and election.json) itself; a file whose bytes differ
+ * from the ones verified changed in between — what was counted is not what was verified (issue 13).
+ */
+export function changedSinceVerified(verified: readonly InputFile[], counted: readonly InputFile[]): InputError[] {
+  const seen = new Map(verified.filter((i) => i.role !== 'second-entry').map((i) => [`${i.role}:${i.file}`, i.sha256]));
+  return counted.flatMap((i) => {
+    const before = seen.get(`${i.role}:${i.file}`);
+    return before === undefined || before === i.sha256
+      ? []
+      : [inputError('VERIFY_FILE_CHANGED', '核对两次录入之后、计票之前文件内容改变了, 计的不是核对过的内容; 请重新运行', { file: i.file })];
+  });
 }
 
 /** The `verification` field of a count's JSON: both entries' files and hashes, and that they agree. */

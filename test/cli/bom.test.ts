@@ -46,7 +46,7 @@ async function writeAll(): Promise<string[]> {
 describe('CSV written for people', () => {
   it('every written CSV starts with a UTF-8 BOM and reads back unchanged', async () => {
     const files = await writeAll();
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(['ballot-log.csv', 'roll-check.csv', 'rulings-template.csv', 'tallies.csv', '选票模板-名单式.csv', '选票模板-表格式.csv']);
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(['ballot-log.csv', 'roll-check.csv', 'rulings-template.csv', 'tallies.csv', '计票统计表.csv', '选票模板-名单式.csv', '选票模板-表格式.csv']);
     for (const f of files) {
       const bytes = readFileSync(f);
       expect([...bytes.subarray(0, 3)], path.basename(f)).toEqual([0xef, 0xbb, 0xbf]);

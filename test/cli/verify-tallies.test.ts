@@ -108,7 +108,21 @@ describe('jipiao count --verify-with', () => {
   });
 });
 
+/** A tally count's CSV without its 未提供 rows (the gaps a tally cannot give; the rest is the demo's CSV). */
+const withoutGaps = (csv: string): string => csv.replace(/^未提供,.*\n/gmu, '');
+
 describe('jipiao count --tallies', () => {
+  it('--format csv lists what the tally cannot give, as terminal and JSON do (one 未提供 row each, rectangular)', async () => {
+    const r = await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'csv']);
+    const json = JSON.parse((await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'json'])).out) as { tallied: { unavailable: { text: string }[] } };
+    const gaps = r.out.split('\n').filter((l) => l.startsWith('未提供,'));
+    expect(gaps.length).toBe(json.tallied.unavailable.length);
+    expect(gaps.length).toBeGreaterThan(0);
+    gaps.forEach((l, i) => expect(l.split(',')[1]).toContain(json.tallied.unavailable[i]?.text));
+    const widths = new Set(r.out.trimEnd().split('\n').map((l) => l.split(',').length));
+    expect([...widths]).toEqual([13]);
+  });
+
   const demo = (name: string): string => readFileSync(path.join(root, 'fixtures/demo/expected', name), 'utf8');
 
   it.each(['table', 'json', 'csv'])('the demo election from its tally sheet (--format %s)', async (format) => {
@@ -123,7 +137,7 @@ describe('jipiao count --tallies', () => {
     for (const k of ['ballots', 'validity', 'people', 'elected', 'revote', 'runoff', 'vacant', 'provisional', 'boxes']) expect([k, a[k]]).toEqual([k, b[k]]);
     const offices = (x: Record<string, unknown>) => (x['offices'] as Record<string, unknown>[]).map(({ removed: _r, ...o }) => o);
     expect(offices(a)).toEqual(offices(b));
-    expect((await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'csv'])).out).toBe(demo('count.csv'));
+    expect(withoutGaps((await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'csv'])).out)).toBe(demo('count.csv'));
   });
 
   it('mixed: one box from its ballots file, the other from a tally sheet, gives the demo result', async () => {
@@ -131,7 +145,14 @@ describe('jipiao count --tallies', () => {
     const r = await run(args);
     expect(r.code).toBe(0);
     golden(`${TD}/expected/mixed.txt`, shown(r));
-    expect((await run([...args, '--format', 'csv'])).out).toBe(demo('count.csv'));
+    const csv = (await run([...args, '--format', 'csv'])).out;
+    expect(withoutGaps(csv)).toBe(demo('count.csv'));
+    // Only the tally box lacks per-ballot facts: the ballots file's box is in no 未提供 row.
+    expect(csv.split('\n').filter((l) => l.startsWith('未提供,')).map((l) => l.split(',')[1])).toEqual([
+      '逐票记录 (--ballot-log 只含选票文件中的选票): 中心会场',
+      '无效、部分有效选票的原因统计: 中心会场',
+      '只计高职务去掉的票数 (唱票统计中不含这些票箱): 中心会场',
+    ]);
   });
 
   it('--ballot-log with a tally: only the ballots of the ballot files are logged', async () => {

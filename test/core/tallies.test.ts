@@ -198,7 +198,7 @@ describe('parseTallyRows (the reader)', () => {
 
 describe('renderTallyTemplate (for jipiao init)', () => {
   it('is a CSV with BOM that the reader reads back as the empty sheet', async () => {
-    const { renderTallyTemplate } = await import('../../src/adapters/render/tallied.js');
+    const { renderTallyTemplate } = await import('../../src/adapters/setup/templates.js');
     const text = renderTallyTemplate(election, ['一组']);
     expect(text.startsWith('\uFEFF票箱,职务,姓名,票数,反对,弃权\n一组,选票,收回,,,\n')).toBe(true);
     const parsed = parseTallyRows('t.csv', csvRows(text, 't.csv'));

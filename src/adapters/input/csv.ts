@@ -3,13 +3,13 @@
  * GB18030, one record at a time so memory stays flat. Errors are coded like csv-parse's own
  * (`CSV_QUOTE_NOT_CLOSED` …) and carry file, line and column.
  */
-import { closeSync, createReadStream, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { type InputError, InputErrors, type RawRow, type Result, err, inputError, ok } from '../../core/index.js';
 import { type Encoding, detectEncoding, encodingProblem, invalidBytesMessage, looksBinary } from './encoding.js';
-import { checkFile, openInput, readProblem } from './files.js';
+import { openInput, readInput, readProblem } from './files.js';
 import type { Sha256Sink } from './hash.js';
 import { isXlsx } from './sheet-names.js';
 import { xlsxBatches } from './xlsx.js';
@@ -131,15 +131,14 @@ async function* readBatches(stream: NodeJS.ReadableStream & { read(): unknown },
 /** Like csvRows, in batches of records: the fast path the count uses. */
 export async function* csvBatches(path: string, display: string, opts: CsvOptions = {}): AsyncGenerator<RawRow[]> {
   // The seam for spreadsheets: an .xlsx sheet gives the same rows (cells, line numbers) as its CSV export.
-  // (Its SHA-256 is of the whole workbook, read once for the hash; exceljs reads the file itself.)
+  // Hashed: the workbook is read once, and exceljs unzips those same bytes (no second read, issue 13).
   if (isXlsx(path)) {
-    if (opts.digest) {
-      const missing = checkFile(path, display);
-      if (missing) throw new InputErrors([missing]);
-      opts.digest.update(readFileSync(path));
-      opts.digest.end();
-    }
-    return yield* xlsxBatches(path, display, opts);
+    if (!opts.digest) return yield* xlsxBatches(path, display, opts);
+    const read = readInput(path, display);
+    if (!read.ok) throw new InputErrors(read.error);
+    opts.digest.update(read.value.bytes);
+    opts.digest.end();
+    return yield* xlsxBatches(path, display, { ...opts, bytes: read.value.bytes });
   }
   // Opened once: the sample, the records and the digest all come from this one descriptor.
   const opened = openInput(path, display);

@@ -4,6 +4,7 @@
  * (xlsx-text.ts), each row as wide as the widest row, line numbers = Excel row numbers, trailing empty
  * rows left out. The rows go to the same readers as CSV rows (csv.ts hands them over).
  */
+import { Readable } from 'node:stream';
 import type { Row } from 'exceljs';
 import { InputErrors, type RawRow, inputError } from '../../core/index.js';
 import { MAX_CELL } from './csv.js';
@@ -14,6 +15,8 @@ import { type CellValue, cellText } from './xlsx-text.js';
 export interface XlsxOptions {
   /** Sheet to read (default: the first). */
   readonly sheet?: string | undefined;
+  /** The workbook's bytes, already read (and hashed) by the caller: exceljs reads these, not the file. */
+  readonly bytes?: Uint8Array | undefined;
 }
 
 const BATCH = 256;
@@ -42,9 +45,10 @@ function rowTexts(row: Row): string[] {
  * The rows of one sheet (by Excel row number, empty rows in between kept empty) and its name. The
  * workbook is streamed (exceljs WorkbookReader): memory holds the sheet's texts, not its cell objects.
  */
-async function readSheet(path: string, display: string, wanted: string | undefined): Promise<{ name: string; rows: string[][] }> {
+async function readSheet(path: string, display: string, wanted: string | undefined, bytes: Uint8Array | undefined): Promise<{ name: string; rows: string[][] }> {
   const { default: ExcelJS } = await import('exceljs');
-  const reader: Reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const input = bytes === undefined ? path : Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  const reader: Reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   const seen: string[] = [];
   try {
     for await (const sheet of reader as AsyncIterable<SheetReader>) {
@@ -71,9 +75,9 @@ async function readSheet(path: string, display: string, wanted: string | undefin
 
 /** Rows of the sheet as a CSV export gives them, in batches; throws `InputErrors` for file-level problems. */
 export async function* xlsxBatches(path: string, display: string, opts: XlsxOptions = {}): AsyncGenerator<RawRow[]> {
-  const missing = checkFile(path, display);
+  const missing = opts.bytes === undefined ? checkFile(path, display) : undefined;
   if (missing) throw new InputErrors([missing]);
-  const { name, rows } = await readSheet(path, display, opts.sheet);
+  const { name, rows } = await readSheet(path, display, opts.sheet, opts.bytes);
   rememberSheet(display, name);
   while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
   const width = rows.reduce((w, cells) => Math.max(w, cells.length), 0);

@@ -11,11 +11,16 @@
  *         not record opposition (names layout without `<职务>:反对`), 反对 and 弃权 are empty and only
  *         未赞成 is given. The vote columns are empty.
  *
+ *   未提供  only when boxes were counted from a tally sheet (计票统计表, `--tallies`): one row per thing a
+ *         tally cannot give, as the terminal and JSON list it — 姓名 = the gap in words with its boxes,
+ *         印刷职务 = its office (反对/弃权 not given), or empty. The other cells are empty.
+ *
  * Numbers are plain integers. Lines end with \n; a header row comes first. Every cell that begins with
  * a character a spreadsheet would read as the start of a formula is neutralised (escapeCsvCell).
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CountResult } from '../../core/index.js';
+import { talliedCsvRows } from './tallied.js';
 
 /**
  * Formula-injection guard (OWASP CSV injection; CWE-1236): a cell beginning with = + - @ TAB or CR —
@@ -41,7 +46,8 @@ export function csvHeader(r: CountResult): string[] {
 
 export function renderCsv(r: CountResult): string {
   const offices = r.election.offices.map((o) => o.name);
-  const rows: string[][] = [csvHeader(r)];
+  const header = csvHeader(r);
+  const rows: string[][] = [header];
   for (const p of r.people) {
     rows.push(['得票', p.name, p.printed ?? '另选', ...offices.map((o) => String(p.votes[o] ?? 0)), String(p.total), p.majority ? '是' : '否', p.elected ?? '', '', '', '', '']);
   }
@@ -62,6 +68,7 @@ export function renderCsv(r: CountResult): string {
       ]);
     }
   }
+  rows.push(...talliedCsvRows(r, header.length));
   return BOM + stringify(
     rows.map((row) => row.map(escapeCsvCell)),
     CSV_OPTIONS,

@@ -2,20 +2,13 @@
  * What the count result says about boxes counted from hand tallies (计票统计表, issue 16): which boxes,
  * and what a tally cannot tell — in words for the terminal and the sheets, as data for the JSON.
  */
-import { stringify } from 'csv-stringify/sync';
-import { type CountResult, type Election, type TalliedInfo, type TallyGap, type TallyGapCode, emptyTallyRows } from '../../core/index.js';
-import { CSV_OPTIONS, escapeCsvCell } from './csv.js';
+import type { CountResult, TalliedInfo, TallyGap } from '../../core/index.js';
+import { TALLY_GAP_LABEL } from '../vocabulary.js';
 
-export const TALLY_GAP_LABEL: Readonly<Record<TallyGapCode, string>> = {
-  BALLOT_LOG: '逐票记录 (--ballot-log 只含选票文件中的选票)',
-  DISPUTED_LIST: '疑难选票清单 (票号和疑难情形; 只计张数, 认定后请改填计票统计表)',
-  REASONS: '无效、部分有效选票的原因统计',
-  OFFICE_DETAIL: '只计高职务去掉的票数 (唱票统计中不含这些票箱)',
-  BLANK: '弃权票张数 (未填, 按 0 计)',
-  MARKS: '反对、弃权 (未填; 唱票统计中不含这些票箱的反对、弃权和超额作废张数)',
-};
+export { TALLY_GAP_LABEL };
 
-function gapText(g: TallyGap): string {
+/** One gap in words: the office (if any), what is not available, the boxes. */
+export function gapText(g: TallyGap): string {
   return `${g.office !== undefined ? `${g.office}的` : ''}${TALLY_GAP_LABEL[g.code]}: ${g.boxes.join('、')}`;
 }
 
@@ -35,10 +28,11 @@ export function talliedJson(t: TalliedInfo): Record<string, unknown> {
   };
 }
 
-/** The empty tally sheet (计票统计表) as a CSV file for people (with BOM, opens in Excel/WPS): for `jipiao init`. */
-export function renderTallyTemplate(election: Election, boxes: readonly string[]): string {
-  return `\uFEFF${stringify(
-    emptyTallyRows(election, boxes).map((row) => row.map(escapeCsvCell)),
-    CSV_OPTIONS,
-  )}`;
+/** `--format csv`: one `未提供` row per gap (姓名 = the gap in words, 印刷职务 = its office), padded to `width`. */
+export function talliedCsvRows(r: CountResult, width: number): string[][] {
+  return (r.tallied?.gaps ?? []).map((g) => {
+    const row = ['未提供', gapText(g), g.office ?? ''];
+    while (row.length < width) row.push('');
+    return row;
+  });
 }

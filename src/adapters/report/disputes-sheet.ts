@@ -8,11 +8,16 @@ import { showControls } from '../safe-text.js';
 import { CLASS_LABEL, VERDICT_LABEL } from '../vocabulary.js';
 import type { Sheet } from './blocks.js';
 import { leadGroupRoles, seal } from './signatures.js';
+import { talliedDisputeRows, talliedDisputes } from './tally-note.js';
 import { formal } from './typography.js';
 import { chineseDate, electionParts } from './wording.js';
 
 export function disputesSheet(r: CountResult): Sheet | undefined {
-  if (r.disputes.length === 0) return undefined;
+  const talliedCount = talliedDisputes(r);
+  if (r.disputes.length === 0 && !talliedCount) return undefined;
+  const head = ['编号', '票号', '票箱', '疑难情形', '认定结果', '表决（赞成：反对）', '理由'];
+  const tallied = talliedCount && talliedDisputeRows(talliedCount, r.disputes.length + 1, head.length);
+  const total = r.disputes.length + (talliedCount === undefined ? 0 : talliedCount.count);
   const ruled = r.disputes.filter((d) => d.ruling !== undefined).length;
   const date = chineseDate(r.election.date);
   return {
@@ -21,10 +26,12 @@ export function disputesSheet(r: CountResult): Sheet | undefined {
     blocks: [
       { kind: 'title', text: '疑难选票认定表' },
       { kind: 'fields', items: [['选举名称', showControls(r.election.title)], ['日期', date]] },
+      ...(tallied ? [tallied.note] : []),
       {
         kind: 'table',
-        head: ['编号', '票号', '票箱', '疑难情形', '认定结果', '表决（赞成：反对）', '理由'],
-        rows: r.disputes.map((d) => [
+        head,
+        rows: [
+          ...r.disputes.map((d) => [
           String(d.no),
           showControls(d.ticket),
           showControls(d.box),
@@ -32,13 +39,15 @@ export function disputesSheet(r: CountResult): Sheet | undefined {
           d.ruling ? `${VERDICT_LABEL[d.ruling.verdict]}（计为${CLASS_LABEL[d.ruling.finalClass]}）` : '',
           showControls(d.ruling?.vote ?? ''),
           formal(showControls(d.ruling?.reason ?? '')),
-        ]),
+          ]),
+          ...(tallied?.rows ?? []),
+        ],
         nowrap: [true, true, true, false, false, true, false],
       },
       {
         kind: 'keep',
         blocks: [
-          { kind: 'para', text: `疑难选票共 ${r.disputes.length} 张，已认定 ${ruled} 张，待认定 ${r.disputes.length - ruled} 张。` },
+          { kind: 'para', text: `疑难选票共 ${total} 张，已认定 ${ruled} 张，待认定 ${total - ruled} 张。` },
           { kind: 'para', text: '签名（选举领导小组组长、副组长、成员，总监票人）：' },
           { kind: 'signatures', roles: [...leadGroupRoles(r), '总监票人'], seal: seal(electionParts(r.election)), date },
         ],

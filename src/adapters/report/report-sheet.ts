@@ -9,6 +9,7 @@ import { showControls } from '../safe-text.js';
 import type { Block, Sheet } from './blocks.js';
 import { ballotFigures, byStroke, electedIn, finalOffices, namesWithVotes, shown, thresholdText } from './figures.js';
 import { COUNTING_STAFF, LEADER, seal } from './signatures.js';
+import { talliedBlocks } from './tally-note.js';
 import { formal, joinNames } from './typography.js';
 import { chineseDate, electionParts } from './wording.js';
 
@@ -120,6 +121,7 @@ export function reportSheet(r: CountResult): Sheet {
     },
     ...pendingNote(r),
     ...countsTable(r),
+    ...talliedBlocks(r),
     ...validityBlocks(r),
     { kind: 'para', text: seatsText(r) },
     peopleTable(r),

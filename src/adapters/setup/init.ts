@@ -1,7 +1,7 @@
 /**
  * `jipiao init` at the edge: read the 候选人 sheet (CSV or .xlsx, through the same row readers as the
  * ballots), check the answers as `count` would (election.json validation, 差额 rule), and write
- * election.json plus the ballot templates — atomically, never over an existing file without --force.
+ * election.json plus the ballot templates and the empty tally sheet (计票统计表) — atomically, never over an existing file without --force.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import {
 } from '../../core/index.js';
 import { type CsvOptions, readCsvAll } from '../input/csv.js';
 import { parseElection } from '../input/election.js';
-import { LAYOUT_LABEL, templateCsv, templateXlsx } from './templates.js';
+import { LAYOUT_LABEL, TALLY_TEMPLATE_NAME, tallyTemplateCsv, tallyTemplateXlsx, templateCsv, templateXlsx } from './templates.js';
 
 export interface SetupFile {
   readonly name: string;
@@ -44,13 +44,16 @@ export async function buildSetup(a: SetupAnswers): Promise<Result<SetupFile[]>> 
   const parsed = parseElection(text, 'election.json');
   const errors: InputError[] = parsed.ok ? [] : [...parsed.error];
   if (a.round === 'first') errors.push(...competitiveErrors(a.offices, 'election.json'));
-  if (errors.length > 0) return err(errors);
+  if (errors.length > 0 || !parsed.ok) return err(errors);
   const files: SetupFile[] = [{ name: 'election.json', bytes: text }];
   for (const layout of ['grid', 'names'] as const) {
     const header = templateHeader(a.offices, layout);
     files.push({ name: templateName(layout, 'xlsx'), bytes: await templateXlsx(header, layout) });
     files.push({ name: templateName(layout, 'csv'), bytes: templateCsv(header) });
   }
+  // The empty 计票统计表 for boxes counted by 唱票 (issue 16; `count --tallies`).
+  files.push({ name: `${TALLY_TEMPLATE_NAME}.xlsx`, bytes: await tallyTemplateXlsx(parsed.value) });
+  files.push({ name: `${TALLY_TEMPLATE_NAME}.csv`, bytes: tallyTemplateCsv(parsed.value) });
   return ok(files);
 }
 

@@ -5,8 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { DataValidation } from 'exceljs';
-import { type TemplateLayout, columnKind } from '../../core/index.js';
-import { BOM, CSV_OPTIONS } from '../render/csv.js';
+import { type Election, TALLY_COLUMNS, type TemplateLayout, columnKind, emptyTallyRows } from '../../core/index.js';
+import { BOM, CSV_OPTIONS, escapeCsvCell } from '../render/csv.js';
 
 /** What the mark drop-down offers (SPEC §2.2 vocabulary: approve, oppose, abstain, unclear). */
 export const MARK_CHOICES = ['○', '√', '×', '弃权', '?'] as const;
@@ -58,6 +58,61 @@ export async function templateXlsx(header: readonly string[], layout: TemplateLa
     }
   });
   // The header row keeps its own (general) format.
+  ws.getRow(1).eachCell((c) => void (c.numFmt = 'General'));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The empty tally sheet's file name (`jipiao init`; read with `count --tallies`). */
+export const TALLY_TEMPLATE_NAME = '计票统计表';
+
+/** Boxes the empty tally sheet lists: election.json `boxes` when given, else one box for the clerk to rename. */
+export function tallyTemplateBoxes(election: Election): string[] {
+  return election.boxes !== undefined && election.boxes.length > 0 ? election.boxes.map((b) => b.name) : ['票箱1'];
+}
+
+/** The empty tally sheet (计票统计表) as a CSV file for people (UTF-8 with BOM, opens in Excel/WPS). */
+export function renderTallyTemplate(election: Election, boxes: readonly string[]): string {
+  return BOM + stringify(
+    emptyTallyRows(election, boxes).map((row) => row.map(escapeCsvCell)),
+    CSV_OPTIONS,
+  );
+}
+
+/** The empty tally sheet of `jipiao init` as CSV. */
+export function tallyTemplateCsv(election: Election): string {
+  return renderTallyTemplate(election, tallyTemplateBoxes(election));
+}
+
+/**
+ * The empty tally sheet as .xlsx: the same rows as the CSV, header frozen, 票箱/职务/姓名 as text, and the
+ * number columns accepting only whole numbers ≥ 0 (a clerk copying a blackboard types digits only).
+ */
+export async function tallyTemplateXlsx(election: Election): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const rows = emptyTallyRows(election, tallyTemplateBoxes(election));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(TALLY_TEMPLATE_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
+  for (const row of rows) ws.addRow(row.map((c) => (c === '' ? null : c)));
+  ws.getRow(1).font = { bold: true };
+  const numbers = new Set<string>([TALLY_COLUMNS.votes, TALLY_COLUMNS.oppose, TALLY_COLUMNS.abstain]);
+  (rows[0] ?? []).forEach((h, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = numbers.has(h) ? 8 : 14;
+    if (!numbers.has(h)) {
+      column.numFmt = '@';
+      return;
+    }
+    validations.add(`${column.letter}2:${column.letter}${TEMPLATE_ROWS + 1}`, {
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      error: '票数应为 0 或正整数',
+    });
+  });
   ws.getRow(1).eachCell((c) => void (c.numFmt = 'General'));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -72,6 +72,15 @@ describe.skipIf(!HAVE_PRINT_TOOLS)('sheets printed on A4 by Chromium', () => {
     if (ONE_PAGE.includes(fixture)) for (const [k, r] of b.ranges.entries()) expect(r.count, b.sheets[k]).toBe(1);
   }, 600_000);
 
+  it('a count from a tally sheet (report --tallies, issue 16): the same checks, the tally line on the one-page 报告单', async () => {
+    const dir = path.join(tmp, 'tallies-demo');
+    expect(await main(['report', '--tallies', 'fixtures/tallies-demo/计票统计表.csv', '--out', dir], fakeIo(root))).toBe(0);
+    const b = await printBundle(browser, dir);
+    checkPages(b);
+    expect(b.ranges.map((r) => r.count)).toEqual([1, 1, 1]);
+    expect(squeeze(b.pages[0] ?? '')).toContain('中心会场、流动票箱按计票统计表（手工唱票，各票箱合计数）计入。');
+  }, 600_000);
+
   it('40 write-ins: long sheets run over pages, and 全部文书 has exactly the pages of its sheets printed alone', async () => {
     const dir = await report('sheets-writeins');
     const b = await printBundle(browser, dir);
