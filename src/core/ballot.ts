@@ -6,8 +6,7 @@
 import type { Election } from './model.js';
 import { type Mark, markParser } from './marks.js';
 import { type NameProblem, type Near, cleanText, cleanWritten, hasControl, isPlainTicket, isUnclearName, normalizeName, splitNames, ticketKey } from './names.js';
-import { type InputError, type Result, err, inputError, ok } from './result.js';
-import { shown } from './describe.js';
+import { type InputError, type Result, err, factError, ok } from './result.js';
 
 /** One CSV record as the adapters deliver it. */
 export interface RawRow {
@@ -154,12 +153,12 @@ export function compileHeader(
 
   header.forEach((h, col) => {
     if (h === '') {
-      errors.push(inputError('BALLOT_EMPTY_HEADER', `第 ${col + 1} 列的列名为空`, at(col)));
+      errors.push(factError('BALLOT_EMPTY_HEADER', { index: col + 1 }, at(col)));
       return;
     }
     const prev = seen.get(h);
     if (prev !== undefined) {
-      errors.push(inputError('BALLOT_DUPLICATE_COLUMN', `列名「${h}」重复 (第 ${prev + 1} 列和第 ${col + 1} 列)`, at(col)));
+      errors.push(factError('BALLOT_DUPLICATE_COLUMN', { header: h, first: prev + 1, second: col + 1 }, at(col)));
       return;
     }
     seen.set(h, col);
@@ -174,11 +173,11 @@ export function compileHeader(
       if (office === undefined) {
         if (parts.length > 1) {
           errors.push(
-            inputError('BALLOT_UNKNOWN_OFFICE', `列「${h}」中的职务「${officeName}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')})`, at(col)),
+            factError('BALLOT_UNKNOWN_OFFICE', { header: h, office: officeName, offices: election.offices.map((o) => o.name) }, at(col)),
           );
         } else {
           errors.push(
-            inputError('BALLOT_UNKNOWN_COLUMN', `无法识别的列「${h}」; 应为 票号、票箱、状态、备注、<职务>:<姓名>、<职务>:另选<n>[:符号] 或职务名`, at(col)),
+            factError('BALLOT_UNKNOWN_COLUMN', { header: h, why: 'shape' }, at(col)),
           );
         }
         return;
@@ -207,31 +206,31 @@ export function compileHeader(
         if (candidate < 0) {
           unknownCandidates++;
           errors.push(
-            inputError('BALLOT_UNKNOWN_CANDIDATE', `列「${h}」中的「${second}」不是${officeName}的正式候选人`, at(col)),
+            factError('BALLOT_UNKNOWN_CANDIDATE', { header: h, name: second, office: officeName }, at(col)),
           );
           return;
         }
         marks.push({ col, office, candidate });
         return;
       }
-      errors.push(inputError('BALLOT_UNKNOWN_COLUMN', `无法识别的列「${h}」`, at(col)));
+      errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: h, why: 'name' }, at(col)));
     }
   });
 
   if (ticketCol === undefined) {
-    errors.unshift(inputError('BALLOT_NO_TICKET_COLUMN', '缺少「票号」列 (每张选票必须有票号)', { file, line }));
+    errors.unshift(factError('BALLOT_NO_TICKET_COLUMN', {}, { file, line }));
   }
   const isGrid = marks.length > 0 || writeIns.length > 0 || writeInMarks.size > 0 || unknownCandidates > 0;
   const isNames = approveCols.some((c) => c !== undefined) || opposeCols.some((c) => c !== undefined);
   if (isGrid && isNames) {
-    errors.push(inputError('BALLOT_MIXED_LAYOUT', '表头同时含有「职务:姓名」列和职务名列; 一个文件只能用一种格式', { file, line }));
+    errors.push(factError('BALLOT_MIXED_LAYOUT', {}, { file, line }));
   }
   if (!isGrid && !isNames && errors.length === 0) {
-    errors.push(inputError('BALLOT_NO_OFFICE_COLUMNS', '表头没有任何职务或候选人列', { file, line }));
+    errors.push(factError('BALLOT_NO_OFFICE_COLUMNS', {}, { file, line }));
   }
   if (unknownCandidates > 0 && marks.length === 0) {
     errors.unshift(
-      inputError('BALLOT_OTHER_ELECTION', `选票文件的候选人列与 election.json「${election.title}」的候选人完全不符, 可能是另一次选举的选票`, { file, line }),
+      factError('BALLOT_OTHER_ELECTION', { title: election.title }, { file, line }),
     );
   }
   if (isGrid && !isNames) {
@@ -239,7 +238,7 @@ export function compileHeader(
     election.offices.forEach((o, oi) => {
       o.candidates.forEach((c, ci) => {
         if (!marks.some((m) => m.office === oi && m.candidate === ci)) {
-          errors.push(inputError('BALLOT_MISSING_CANDIDATE', `缺少候选人列「${o.name}:${c}」`, { file, line }));
+          errors.push(factError('BALLOT_MISSING_CANDIDATE', { office: o.name, candidate: c }, { file, line }));
         }
       });
     });
@@ -248,7 +247,7 @@ export function compileHeader(
       const w = writeIns.findIndex((x) => String(x.office) === oi && x.slot === slot);
       const target = writeIns[w];
       if (target === undefined) {
-        errors.push(inputError('BALLOT_UNKNOWN_COLUMN', `列「${header[col] ?? ''}」没有对应的另选姓名列`, at(col)));
+        errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: header[col] ?? '', why: 'mark' }, at(col)));
       } else {
         writeIns[w] = { ...target, markCol: col };
       }
@@ -293,11 +292,11 @@ function checkWidth(plan: HeaderPlan, row: RawRow): InputError | undefined {
   const { cells } = row;
   const n = plan.header.length;
   if (cells.length < n || cells.length > plan.width) {
-    return inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${cells.length} 个字段, 表头有 ${plan.width} 个`, at(row, Math.min(cells.length, plan.width) + 1));
+    return factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: cells.length, expected: plan.width }, at(row, Math.min(cells.length, plan.width) + 1));
   }
   for (let i = n; i < cells.length; i++) {
     if ((cells[i] ?? '').trim() !== '') {
-      return inputError('BALLOT_EMPTY_HEADER', `第 ${i + 1} 列的列名为空, 但这一行在该列有内容「${cells[i] ?? ''}」`, at(row, i + 1));
+      return factError('BALLOT_EMPTY_HEADER', { index: i + 1, content: cells[i] ?? '' }, at(row, i + 1));
     }
   }
   return undefined;
@@ -328,14 +327,14 @@ function looksLikeTotals(plan: HeaderPlan, cells: readonly string[], ticketEmpty
 function notABallot(plan: HeaderPlan, row: RawRow, rawTicket: string, ticket: string): InputError | undefined {
   const col = plan.ticketCol + 1;
   if (cleanHeader(rawTicket) === '票号') {
-    return inputError('BALLOT_REPEATED_HEADER', '这一行重复了表头 (可能是两个票箱的表格粘贴在一起); 请删除这一行', at(row, col));
+    return factError('BALLOT_REPEATED_HEADER', {}, at(row, col));
   }
   if (TOTAL_WORDS.has(cleanHeader(rawTicket)) || (ticket === '' && looksLikeTotals(plan, row.cells, true))) {
-    return inputError('BALLOT_TOTAL_ROW', '这一行是合计行而不是一张选票; 请删除合计行', at(row));
+    return factError('BALLOT_TOTAL_ROW', { numbers: false }, at(row));
   }
-  if (ticket === '') return inputError('BALLOT_EMPTY_TICKET', '票号为空', at(row, col));
+  if (ticket === '') return factError('BALLOT_EMPTY_TICKET', {}, at(row, col));
   if (hasControl(ticket)) {
-    return inputError('BALLOT_TICKET_CONTROL', `票号「${shown(ticket)}」含有控制字符; 请检查这一行`, at(row, col));
+    return factError('BALLOT_TICKET_CONTROL', { ticket }, at(row, col));
   }
   return undefined;
 }
@@ -367,7 +366,7 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
       status = 'disputed';
       unclear.push({ kind: 'flag', column: '状态', value: s });
     } else if (s !== '') {
-      return err(inputError('BALLOT_BAD_STATUS', `「状态」只能为空、「无法辨认」或「疑难」, 这里是「${raw}」`, at(row, plan.statusCol + 1)));
+      return err(factError('BALLOT_BAD_STATUS', { value: raw }, at(row, plan.statusCol + 1)));
     }
   }
   const blank = blankMarks(election);
@@ -376,10 +375,10 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
   const parse = markParser(election);
   if (plan.layout === 'grid') {
     if (readGrid(plan, election, cells, sections, unclear, parse)) {
-      return err(inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', at(row)));
+      return err(factError('BALLOT_TOTAL_ROW', { numbers: true }, at(row)));
     }
   } else {
-    if (looksLikeTotals(plan, cells, false)) return err(inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', at(row)));
+    if (looksLikeTotals(plan, cells, false)) return err(factError('BALLOT_TOTAL_ROW', { numbers: true }, at(row)));
     readNames(plan, election, cells, sections, unclear);
   }
   return ok({ ticket, box, file: row.file, line: row.line, status, note, sections, unclear });

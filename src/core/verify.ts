@@ -10,7 +10,7 @@ import { byTicket } from './count.js';
 import type { Mark } from './marks.js';
 import type { Election } from './model.js';
 import { ticketKey } from './names.js';
-import { type InputError, type Result, err, inputError, ok } from './result.js';
+import { type InputError, type Result, err, factError, ok } from './result.js';
 
 /** One side of the double entry: its files, each as rows (header first). */
 export interface EntryFile {
@@ -128,13 +128,13 @@ function readSide(files: readonly EntryFile[], election: Election, errors: Input
       const ticket = ticketKey(r.value.ticket);
       const prev = out.get(ticket);
       if (prev) {
-        errors.push(inputError('BALLOT_DUPLICATE_TICKET', `票号「${ticket}」重复 (第一次出现在 ${prev.place.file} 第 ${prev.place.line} 行); 每张选票的票号必须唯一`, { file: f.file, line: row.line, column: plan.ticketCol + 1 }));
+        errors.push(factError('BALLOT_DUPLICATE_TICKET', { ticket, firstSeen: prev.place }, { file: f.file, line: row.line, column: plan.ticketCol + 1 }));
         continue;
       }
       const box = plan.boxCol === undefined ? undefined : r.value.box;
       out.set(ticket, { ticket, place: { file: f.file, line: row.line }, status: r.value.status, box, sections: meaning(plan, r.value, election) });
     }
-    if (!sawHeader) errors.push(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: f.file, line: 1 }));
+    if (!sawHeader) errors.push(factError('BALLOT_EMPTY_FILE', {}, { file: f.file, line: 1 }));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
-import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, inputError, isBlankRow, normalizeName, ok } from '../../core/index.js';
+import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, factError, inputError, isBlankRow, normalizeName, ok } from '../../core/index.js';
 import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
@@ -49,7 +49,7 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
   for (const r of body) {
     if (isBlankRow(r.cells)) continue;
     if (r.cells.length !== header.cells.length) {
-      errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
+      errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: header.cells.length }, { file, line: r.line }));
       continue;
     }
     entries.push({
@@ -100,7 +100,7 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
         }
         if (isBlankRow(r.cells)) continue;
         if (r.cells.length !== width) {
-          errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${width} 个`, { file: display, line: r.line }));
+          errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: width }, { file: display, line: r.line }));
           continue;
         }
         const twice = dupVoter?.(r);
