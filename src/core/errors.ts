@@ -115,6 +115,25 @@ export interface ErrorFacts {
 
 export type FactCode = keyof ErrorFacts;
 
+/** The codes with facts, for tests to iterate (checked below against `ErrorFacts`). */
+export const FACT_CODES = [
+  'BALLOT_EMPTY_HEADER', 'BALLOT_DUPLICATE_COLUMN', 'BALLOT_UNKNOWN_OFFICE', 'BALLOT_UNKNOWN_COLUMN', 'BALLOT_UNKNOWN_CANDIDATE',
+  'BALLOT_NO_TICKET_COLUMN', 'BALLOT_MIXED_LAYOUT', 'BALLOT_NO_OFFICE_COLUMNS', 'BALLOT_OTHER_ELECTION',
+  'BALLOT_MISSING_CANDIDATE', 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', 'BALLOT_REPEATED_HEADER', 'BALLOT_TOTAL_ROW',
+  'BALLOT_EMPTY_TICKET', 'BALLOT_TICKET_CONTROL', 'BALLOT_BAD_STATUS', 'BALLOT_DUPLICATE_TICKET', 'BALLOT_EMPTY_FILE',
+  'RULING_NOT_DISPUTED', 'RULING_UNKNOWN_COLUMN', 'RULING_STILL_UNCLEAR', 'RULING_CONTRADICTS', 'RULING_UNKNOWN_TICKET',
+  'ERRORS_OMITTED', 'TALLY_UNKNOWN_ITEM', 'TALLY_MARKS_NOT_PRINTED', 'TALLY_DUPLICATE_ROW', 'TALLY_EMPTY_NUMBER',
+  'TALLY_UNKNOWN_OFFICE', 'TALLY_EMPTY_NAME', 'TALLY_UNCLEAR_NAME', 'TALLY_MARKS_INCOMPLETE', 'TALLY_HOMONYM',
+  'TALLY_MISSING_CLASS', 'TALLY_MISSING_CANDIDATE', 'TALLY_CLASSES_SUM', 'TALLY_BLANK_OVER_VALID', 'TALLY_MARKS_SUM',
+  'TALLY_MARKS_UNEQUAL', 'TALLY_OFFICE_OVER', 'TALLY_PERSON_OVER', 'TALLY_EMPTY', 'TALLY_BOX_ALSO_BALLOTS', 'TALLY_BOX_TWICE',
+  'CANDIDATES_EMPTY', 'CANDIDATES_MISSING_COLUMN', 'CANDIDATES_NO_OFFICE', 'CANDIDATES_BAD_SEATS', 'CANDIDATES_SEATS_DIFFER',
+  'CANDIDATES_NO_SEATS', 'CANDIDATES_NONE', 'SETUP_NOT_COMPETITIVE', 'COMPARE_SUMS_WRONG', 'COMPARE_DIFFERENT_ELECTION',
+] as const;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time: FACT_CODES lists exactly the keys of ErrorFacts. */
+export const FACT_CODES_COMPLETE: Same<(typeof FACT_CODES)[number], FactCode> = true;
+
 /** Codes whose Chinese text an adapter or the CLI builds itself (passed as `message`). */
 export const PROSE_CODES = [
   // election.json (adapters/input/election.ts)
@@ -150,6 +169,16 @@ export type ProseCode = (typeof PROSE_CODES)[number] | DynamicCode;
 
 /** Every code an `InputError` may carry. */
 export type InputErrorCode = FactCode | ProseCode;
+
+/** Every fixed code (the dynamic families are matched by `isInputErrorCode`). */
+export const INPUT_ERROR_CODES: readonly InputErrorCode[] = [...FACT_CODES, ...PROSE_CODES];
+
+const DYNAMIC = /^(?:OUT_[A-Z0-9_]+|IO_[A-Z0-9_]+|BALLOTS_IS_(?:ROLL|RULINGS|TALLIES)|CSV_[A-Z0-9_]+|INVALID_OPENING_QUOTE)$/u;
+
+/** Is `code` a declared code (a fixed one, or one of a dynamic family)? */
+export function isInputErrorCode(code: string): code is InputErrorCode {
+  return (INPUT_ERROR_CODES as readonly string[]).includes(code) || DYNAMIC.test(code);
+}
 
 /** Where an error is: all optional. */
 export interface Where {
