@@ -7,6 +7,7 @@ import type { Election } from './model.js';
 import { type Mark, markParser } from './marks.js';
 import { type NameProblem, type Near, cleanText, cleanWritten, hasControl, isPlainTicket, isUnclearName, normalizeName, splitNames, ticketKey } from './names.js';
 import { type InputError, type Result, err, factError, ok } from './result.js';
+import { must } from './must.js';
 
 /** One CSV record as the adapters deliver it. */
 export interface RawRow {
@@ -295,8 +296,9 @@ function checkWidth(plan: HeaderPlan, row: RawRow): InputError | undefined {
     return factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: cells.length, expected: plan.width }, at(row, Math.min(cells.length, plan.width) + 1));
   }
   for (let i = n; i < cells.length; i++) {
-    if ((cells[i] ?? '').trim() !== '') {
-      return factError('BALLOT_EMPTY_HEADER', { index: i + 1, content: cells[i] ?? '' }, at(row, i + 1));
+    const extra = must(cells[i], 'a cell past the header');
+    if (extra.trim() !== '') {
+      return factError('BALLOT_EMPTY_HEADER', { index: i + 1, content: extra }, at(row, i + 1));
     }
   }
   return undefined;
@@ -311,7 +313,7 @@ function looksLikeTotals(plan: HeaderPlan, cells: readonly string[], ticketEmpty
   let big = false;
   let filled = 0;
   for (const c of cols) {
-    const t = (cells[c] ?? '').trim();
+    const t = must(cells[c], 'a cell of a row of checked width').trim();
     if (t === '' && ticketEmpty) continue;
     if (!TOTAL_ROW_CELL.test(t)) return false;
     filled++;
@@ -346,7 +348,7 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
     const e = checkWidth(plan, row);
     if (e) return err(e);
   }
-  const rawTicket = cells[plan.ticketCol] ?? '';
+  const rawTicket = must(cells[plan.ticketCol], 'a cell of a row of checked width');
   // Nearly every 票号 is plain ASCII: no normalisation and no further checks (one regex test).
   let ticket = rawTicket;
   if (!isPlainTicket(rawTicket)) {
@@ -354,12 +356,12 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
     const e = notABallot(plan, row, rawTicket, ticket);
     if (e) return err(e);
   }
-  const box = plan.boxCol === undefined ? plan.defaultBox : (cells[plan.boxCol] ?? '').trim() || plan.defaultBox;
-  const note = plan.noteCol === undefined ? '' : (cells[plan.noteCol] ?? '').trim();
+  const box = plan.boxCol === undefined ? plan.defaultBox : must(cells[plan.boxCol], 'a cell of a row of checked width').trim() || plan.defaultBox;
+  const note = plan.noteCol === undefined ? '' : must(cells[plan.noteCol], 'a cell of a row of checked width').trim();
   const unclear: Unclear[] = [];
   let status: BallotStatus = 'normal';
   if (plan.statusCol !== undefined) {
-    const raw = cells[plan.statusCol] ?? '';
+    const raw = must(cells[plan.statusCol], 'a cell of a row of checked width');
     const s = raw === '' ? '' : cleanText(raw).trim();
     if (s === STATUS_UNREADABLE) status = 'unreadable';
     else if (s === STATUS_DISPUTED) {
@@ -390,7 +392,7 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
   const planMarks = plan.marks;
   for (let i = 0; i < planMarks.length; i++) {
     const m = planMarks[i] as GridMarkCol;
-    const cell = cells[m.col] ?? '';
+    const cell = must(cells[m.col], 'a cell of a row of checked width');
     const mark = parse(cell);
     const sec = sections[m.office];
     if (sec === undefined) continue;
@@ -398,7 +400,7 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
     if (mark === 'abstain') continue;
     sec.touched = true;
     if (mark === 'unclear') {
-      unclear.push({ kind: 'mark', column: plan.header[m.col] ?? '', value: cell });
+      unclear.push({ kind: 'mark', column: must(plan.header[m.col], 'a planned column'), value: cell });
       const t = cell.trim();
       if (TOTAL_ROW_CELL.test(t) && Number(t) >= 2) big++; // '0' is an unclear mark, not a total
     }
@@ -408,15 +410,15 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
   for (const w of plan.writeIns) {
     const sec = sections[w.office];
     if (sec === undefined) continue;
-    const rawName = cells[w.col] ?? '';
+    const rawName = must(cells[w.col], 'a cell of a row of checked width');
     // An abstain spelling (- 弃权) in a write-in cell means no name was written (SPEC §2.2, §3 step 7).
     const name = rawName === '' || parse(rawName) === 'abstain' ? '' : cleanWritten(rawName);
-    const column = plan.header[w.col] ?? '';
-    const markCell = w.markCol === undefined ? undefined : (cells[w.markCol] ?? '');
+    const column = must(plan.header[w.col], 'a planned column');
+    const markCell = w.markCol === undefined ? undefined : must(cells[w.markCol], 'a cell of a row of checked width');
     const mark = markCell === undefined ? 'approve' : parse(markCell);
     if (name === '') {
       // A mark under an empty write-in slot is no vote; an unreadable one is still unclear.
-      if (mark === 'unclear') unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
+      if (mark === 'unclear') unclear.push({ kind: 'mark', column: must(plan.header[w.markCol ?? w.col], 'a planned column'), value: must(markCell, 'the cell of an unclear mark') });
       else if (markCell !== undefined && mark !== 'abstain') sec.touched = true;
       continue;
     }
@@ -426,7 +428,7 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
       continue;
     }
     if (mark === 'unclear') {
-      unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
+      unclear.push({ kind: 'mark', column: must(plan.header[w.markCol ?? w.col], 'a planned column'), value: must(markCell, 'the cell of an unclear mark') });
       continue;
     }
     // 规程 第三十四条: 另选其他选民. Mark column semantics per SPEC §2.2.
@@ -461,10 +463,10 @@ function readNames(plan: NamesPlan, election: Election, cells: readonly string[]
     if (sec === undefined) return;
     const col = plan.approveCols[oi];
     const opposeCol = plan.opposeCols[oi];
-    const column = plan.header[col ?? -1] ?? office.name;
+    const column = plan.header[col ?? -1] ?? office.name; // no approve column: the office's name
     if (opposeCol !== undefined) {
-      const opColumn = plan.header[opposeCol] ?? '';
-      for (const name of splitNames(cells[opposeCol] ?? '')) {
+      const opColumn = must(plan.header[opposeCol], 'a planned column');
+      for (const name of splitNames(must(cells[opposeCol], 'a cell of a row of checked width'))) {
         if (name === '-' || name === '弃权') continue;
         sec.touched = true;
         const cis = printedParts(name, office.candidates);
@@ -475,7 +477,7 @@ function readNames(plan: NamesPlan, election: Election, cells: readonly string[]
       }
     }
     if (col === undefined) return;
-    for (const name of splitNames(cells[col] ?? '')) {
+    for (const name of splitNames(must(cells[col], 'a cell of a row of checked width'))) {
       if (name === '-' || name === '弃权') continue; // an abstain spelling is not a name
       sec.touched = true;
       if (isUnclearName(name)) {

@@ -23,6 +23,7 @@ import { type InputError, factError } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type ClassCounts, type OfficeTally, type Tally, emptyCounts } from './tally.js';
 import type { TicketRegistry } from './tickets.js';
+import { must } from './must.js';
 
 /** Packed rows of one batch; valid only until the source is asked for its next batch. */
 export interface FastRowsData {
@@ -144,7 +145,7 @@ class Typed {
       cm.abstain -= cm.approve + cm.oppose;
       const v = election.offices.map(() => 0);
       v[m.office] = cm.approve;
-      if (cm.approve > 0) votes.push([election.offices[m.office]?.candidates[m.candidate] ?? '', v]);
+      if (cm.approve > 0) votes.push([must(election.offices[m.office]?.candidates[m.candidate], 'a printed candidate of the plan'), v]);
     });
     return { offices, votes };
   }
@@ -317,7 +318,7 @@ export class FastPath {
         x[c.class] += k.n;
         if (c.class === 'valid' && c.blank) x.blank += k.n;
       }
-      for (const r of c.reasons) reasons.set(r, (reasons.get(r) ?? 0) + k.n);
+      for (const r of c.reasons) reasons.set(r, (reasons.get(r) ?? 0) + k.n); // a reason not seen yet counts 0
       if (c.class !== 'invalid') {
         for (let o = 0; o < n; o++) {
           inc(counted, o, k.n);

@@ -6,6 +6,7 @@ import type { RawRow } from './ballot.js';
 import { type Election, type Office, competitiveRange } from './model.js';
 import { splitNames } from './names.js';
 import { type InputError, type Result, err, factError, ok } from './result.js';
+import { must } from './must.js';
 
 /** The answers: the fields of election.json (issued 0 until the election day), 届次 and an optional title. */
 export interface SetupAnswers extends Pick<Election, 'community' | 'date' | 'method' | 'mode' | 'round' | 'registered' | 'issued' | 'offices'> {
@@ -30,7 +31,7 @@ export function officesFromRows(rows: readonly RawRow[], file: string): Result<O
   const errors: InputError[] = [];
   const offices: { name: string; seats: number | undefined; candidates: string[] }[] = [];
   for (const r of body) {
-    const cell = (i: number): string => (r.cells[i] ?? '').trim();
+    const cell = (i: number): string => (r.cells[i] ?? '').trim(); // a short row: the cell is empty
     if (r.cells.every((x) => x.trim() === '')) continue;
     const name = cell(o) || offices[offices.length - 1]?.name;
     if (name === undefined) {
@@ -54,7 +55,7 @@ export function officesFromRows(rows: readonly RawRow[], file: string): Result<O
     if (x.candidates.length === 0) errors.push(factError('CANDIDATES_NONE', { office: x.name }, { file, key: x.name }));
   }
   if (offices.length === 0 && errors.length === 0) errors.push(factError('CANDIDATES_EMPTY', { noHeader: false }, { file, line: 2 }));
-  return errors.length > 0 ? err(errors) : ok(offices.map((x) => ({ name: x.name, seats: x.seats ?? 0, candidates: x.candidates })));
+  return errors.length > 0 ? err(errors) : ok(offices.map((x) => ({ name: x.name, seats: must(x.seats, 'the seats of an office without errors'), candidates: x.candidates })));
 }
 
 /**
@@ -74,7 +75,7 @@ export function competitiveErrors(offices: readonly Office[], file: string): Inp
 export function electionTitle(a: Pick<SetupAnswers, 'community' | 'term' | 'title'>): string {
   if (a.title !== undefined && a.title.trim() !== '') return a.title.trim();
   const term = a.term === undefined || a.term.trim() === '' ? '' : `第${a.term.trim().replace(/^第|届$/gu, '')}届`;
-  return `${a.community?.trim() ?? ''}${term}居民委员会选举`;
+  return `${a.community?.trim() ?? ''}${term}居民委员会选举`; // no community given: the title without it
 }
 
 /** The election.json document (SPEC §2.1), keys in the SPEC's order. */

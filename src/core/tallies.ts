@@ -12,6 +12,7 @@ import { isUnclearName, normalizeName, splitGroup } from './names.js';
 import { type InputError, type Result, err, factError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type ClassCounts, type OfficeTally, type TallyState, emptyCounts } from './tally.js';
+import { must } from './must.js';
 
 /** The 职务 cell of the rows that give a box's ballot counts. */
 export const TALLY_BALLOT_ROWS = '选票';
@@ -188,7 +189,7 @@ function checkComplete(b: BoxRows, election: Election, errors: InputError[]): vo
 /** The class counts of a complete box (every class row present; 弃权票 0 when not recorded). */
 function classCounts(b: BoxRows): ClassCounts {
   const k = emptyCounts();
-  for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0;
+  for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0; // only 弃权票 may be absent (checkComplete): 0
   return k;
 }
 
@@ -284,7 +285,7 @@ function addOffice(t: OfficeTally, seats: number, oi: number, b: BoxRows, counte
     approvals += v;
     let pv = votes.get(p.key);
     if (!pv) votes.set(p.key, (pv = new Array<number>(offices).fill(0)));
-    pv[oi] = (pv[oi] ?? 0) + v;
+    pv[oi] = must(pv[oi], 'a vote count per office') + v;
     const cm = t.candidates[p.printed];
     if (!cm) continue;
     cm.approve += v; // a printed candidate's 票数 is their 赞成

@@ -4,6 +4,7 @@
  * else into a Map. Pure.
  */
 import type { RowPlace } from './errors.js';
+import { must } from './must.js';
 
 export interface TicketRegistry {
   /**
@@ -41,7 +42,7 @@ export class CompactTicketRegistry implements TicketRegistry {
       const page = Math.floor(n / 2 ** PAGE_BITS);
       const bit = n - page * 2 ** PAGE_BITS;
       const p = this.pages.get(`${ticket.length}:${page}`);
-      return p !== undefined && ((p[bit >>> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+      return p !== undefined && (must(p[bit >>> 3], 'a byte of a page') & (1 << (bit & 7))) !== 0;
     }
     return this.other.has(ticket);
   }
@@ -77,7 +78,7 @@ export class CompactTicketRegistry implements TicketRegistry {
     }
     const byte = bit >>> 3;
     const mask = 1 << (bit & 7);
-    const cur = p[byte] ?? 0;
+    const cur = must(p[byte], 'a byte of a page'); // bit < 2^16: always inside the 8 KiB page
     if (cur & mask) return null;
     p[byte] = cur | mask;
     return undefined;
