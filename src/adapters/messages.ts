@@ -95,6 +95,20 @@ const TALLY_BOXES: Pick<Messages, 'TALLY_MISSING_CLASS' | 'TALLY_MISSING_CANDIDA
   TALLY_BOX_TWICE: (e) => `票箱「${e.box}」在计票统计表 ${e.firstSheet} 中已有; 一个票箱只能计一次`,
 };
 
+const FILES: Pick<Messages, 'RULINGS_EMPTY' | 'RULINGS_MISSING_COLUMN' | 'RULINGS_EMPTY_TICKET' | 'RULINGS_DUPLICATE_TICKET' | 'RULINGS_BAD_VERDICT' | 'RULINGS_BAD_CORRECTION' | 'RULINGS_BAD_VOTE' | 'ROLL_EMPTY' | 'ROLL_MISSING_COLUMN' | 'ROLL_DUPLICATE_VOTER'> = {
+  RULINGS_EMPTY: () => '认定文件是空的 (没有表头)',
+  RULINGS_MISSING_COLUMN: (e) => `认定文件缺少列: ${e.missing.join('、')} (应有 票号,认定,更正,表决,理由)`,
+  RULINGS_EMPTY_TICKET: (e) => (e.control ? '票号含有控制字符' : '票号为空'),
+  RULINGS_DUPLICATE_TICKET: (e) => `票号「${e.ticket}」已在第 ${e.firstLine} 行认定过; 每张选票只能有一个认定`,
+  RULINGS_BAD_VERDICT: (e) => `「认定」应为 有效、部分有效 或 无效, 这里是「${e.value}」`,
+  RULINGS_BAD_CORRECTION: (e) => `「更正」中的「${e.value}」应写成 列名=内容, 如 委员:周强=○`,
+  RULINGS_BAD_VOTE: (e) => `「表决」应写成 赞成:反对, 如 7:0, 这里是「${e.value}」`,
+  ROLL_EMPTY: () => '选民名单是空的 (没有表头)',
+  ROLL_MISSING_COLUMN: () => '选民名单缺少「姓名」列',
+  ROLL_DUPLICATE_VOTER: (e) =>
+    `${e.idColumn}「${e.value}」在第 ${e.firstLine} 行和第 ${e.againLine} 行重复 (同一选民登记了两次?); 请用 jipiao roll check 检查选民名单`,
+};
+
 const SETUP: Pick<Messages, 'CANDIDATES_EMPTY' | 'CANDIDATES_MISSING_COLUMN' | 'CANDIDATES_NO_OFFICE' | 'CANDIDATES_BAD_SEATS' | 'CANDIDATES_SEATS_DIFFER' | 'CANDIDATES_NO_SEATS' | 'CANDIDATES_NONE' | 'SETUP_NOT_COMPETITIVE'> = {
   CANDIDATES_EMPTY: (e) => (e.noHeader ? '候选人表是空的 (没有表头)' : '候选人表中没有候选人'),
   CANDIDATES_MISSING_COLUMN: (e) => `候选人表缺少列: ${quoted(e.missing)} (表头应为 职务,应选人数,候选人)`,
@@ -146,6 +160,7 @@ const MESSAGES: Messages = {
   ...RULINGS,
   ...TALLY_ROWS,
   ...TALLY_BOXES,
+  ...FILES,
   ...SETUP,
   COMPARE_SUMS_WRONG: wrongSum,
   COMPARE_DIFFERENT_ELECTION: differentElection,

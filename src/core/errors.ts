@@ -98,6 +98,19 @@ export interface ErrorFacts {
   TALLY_EMPTY: { readonly noHeader: boolean };
   TALLY_BOX_ALSO_BALLOTS: { readonly box: string };
   TALLY_BOX_TWICE: { readonly box: string; readonly firstSheet: string };
+  // Rulings and roll files (adapters/input/rulings.ts, roll.ts)
+  RULINGS_EMPTY: Record<never, never>;
+  RULINGS_MISSING_COLUMN: { readonly missing: readonly string[] };
+  /** `control`: the 票号 has control characters (else it is empty). */
+  RULINGS_EMPTY_TICKET: { readonly control: boolean };
+  RULINGS_DUPLICATE_TICKET: { readonly ticket: string; readonly firstLine: number };
+  RULINGS_BAD_VERDICT: { readonly value: string };
+  RULINGS_BAD_CORRECTION: { readonly value: string };
+  RULINGS_BAD_VOTE: { readonly value: string };
+  ROLL_EMPTY: Record<never, never>;
+  ROLL_MISSING_COLUMN: Record<never, never>;
+  /** `idColumn`: 身份证号 or 选民证号; the same voter on `firstLine` and `againLine`. */
+  ROLL_DUPLICATE_VOTER: { readonly idColumn: string; readonly value: string; readonly firstLine: number; readonly againLine: number };
   // Candidate list and set-up (core/setup.ts)
   /** `noHeader`: not even a header (else no candidates). */
   CANDIDATES_EMPTY: { readonly noHeader: boolean };
@@ -126,6 +139,8 @@ export const FACT_CODES = [
   'TALLY_UNKNOWN_OFFICE', 'TALLY_EMPTY_NAME', 'TALLY_UNCLEAR_NAME', 'TALLY_MARKS_INCOMPLETE', 'TALLY_HOMONYM',
   'TALLY_MISSING_CLASS', 'TALLY_MISSING_CANDIDATE', 'TALLY_CLASSES_SUM', 'TALLY_BLANK_OVER_VALID', 'TALLY_MARKS_SUM',
   'TALLY_MARKS_UNEQUAL', 'TALLY_OFFICE_OVER', 'TALLY_PERSON_OVER', 'TALLY_EMPTY', 'TALLY_BOX_ALSO_BALLOTS', 'TALLY_BOX_TWICE',
+  'RULINGS_EMPTY', 'RULINGS_MISSING_COLUMN', 'RULINGS_EMPTY_TICKET', 'RULINGS_DUPLICATE_TICKET', 'RULINGS_BAD_VERDICT',
+  'RULINGS_BAD_CORRECTION', 'RULINGS_BAD_VOTE', 'ROLL_EMPTY', 'ROLL_MISSING_COLUMN', 'ROLL_DUPLICATE_VOTER',
   'CANDIDATES_EMPTY', 'CANDIDATES_MISSING_COLUMN', 'CANDIDATES_NO_OFFICE', 'CANDIDATES_BAD_SEATS', 'CANDIDATES_SEATS_DIFFER',
   'CANDIDATES_NO_SEATS', 'CANDIDATES_NONE', 'SETUP_NOT_COMPETITIVE', 'COMPARE_SUMS_WRONG', 'COMPARE_DIFFERENT_ELECTION',
 ] as const;
@@ -143,10 +158,7 @@ export const PROSE_CODES = [
   'ENCODING_INVALID', 'ENCODING_UNSUPPORTED', 'ENCODING_UTF16',
   'CSV_TAB_SEPARATED', 'CSV_CELL_TOO_LONG', 'CSV_DUPLICATE_COLUMN',
   'XLSX_UNREADABLE', 'XLSX_NO_SHEET', 'XLSX_SHEET_NOT_FOUND',
-  // rulings, roll and tally sheets as files (adapters/input/rulings.ts, roll.ts, tallies.ts)
-  'RULINGS_EMPTY', 'RULINGS_MISSING_COLUMN', 'RULINGS_EMPTY_TICKET', 'RULINGS_DUPLICATE_TICKET', 'RULINGS_BAD_VERDICT',
-  'RULINGS_BAD_CORRECTION', 'RULINGS_BAD_VOTE',
-  'ROLL_EMPTY', 'ROLL_MISSING_COLUMN', 'ROLL_DUPLICATE_VOTER',
+  // tally sheets as files (adapters/input/tallies.ts)
   'TALLY_UNKNOWN_COLUMN', 'TALLY_NO_COLUMN', 'TALLY_EMPTY_BOX', 'TALLY_TOTAL_ROW', 'TALLY_BAD_NUMBER',
   // result documents read by compare (adapters/input/result-schema.ts)
   'COMPARE_NOT_JSON', 'COMPARE_NOT_RESULT',

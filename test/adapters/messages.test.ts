@@ -57,6 +57,16 @@ const SAMPLES: { readonly [C in FactCode]: readonly ErrorFacts[C][] } = {
   TALLY_EMPTY: [{ noHeader: true }, { noHeader: false }],
   TALLY_BOX_ALSO_BALLOTS: [{ box: '一组' }],
   TALLY_BOX_TWICE: [{ box: '一组', firstSheet: '统计表一.csv' }],
+  RULINGS_EMPTY: [{}],
+  RULINGS_MISSING_COLUMN: [{ missing: ['认定', '更正'] }],
+  RULINGS_EMPTY_TICKET: [{ control: false }, { control: true }],
+  RULINGS_DUPLICATE_TICKET: [{ ticket: '7', firstLine: 2 }],
+  RULINGS_BAD_VERDICT: [{ value: '作废' }],
+  RULINGS_BAD_CORRECTION: [{ value: '周强' }],
+  RULINGS_BAD_VOTE: [{ value: '七比零' }],
+  ROLL_EMPTY: [{}],
+  ROLL_MISSING_COLUMN: [{}],
+  ROLL_DUPLICATE_VOTER: [{ idColumn: '身份证号', value: '110101199001011234', firstLine: 2, againLine: 4 }],
   CANDIDATES_EMPTY: [{ noHeader: true }, { noHeader: false }],
   CANDIDATES_MISSING_COLUMN: [{ missing: ['应选人数', '候选人'] }],
   CANDIDATES_NO_OFFICE: [{}],
@@ -84,8 +94,8 @@ const SAMPLES: { readonly [C in FactCode]: readonly ErrorFacts[C][] } = {
   ],
 };
 
-/** ASCII a Chinese message may hold: file formats, the program, its options, column syntax, an escaped control character. */
-const ALLOWED_ASCII = /election\.json|jipiao|CSV|\.csv|\\u[0-9A-Fa-f]{4}|--[a-z]+|<[^>]*>|\[[^\]]*\]/gu;
+/** ASCII a Chinese message may hold: file formats, the program and its commands, options, column syntax, an escaped control character. */
+const ALLOWED_ASCII = /election\.json|jipiao(?: [a-z]+)*|CSV|\.csv|\\u[0-9A-Fa-f]{4}|--[a-z]+|<[^>]*>|\[[^\]]*\]/gu;
 
 describe('adapters/messages.ts: one Chinese line per code with facts', () => {
   const cases = FACT_CODES.flatMap((code) => (SAMPLES[code] as readonly object[]).map((facts, i) => [code, i, facts] as const));

@@ -123,7 +123,7 @@ const fieldCases: [string, string[], CountInputOptions, Record<string, unknown>]
   ['path that is a folder', ['a-folder.csv'], {}, { code: 'FILE_IS_DIRECTORY', file: 'a-folder.csv' }],
   ['election.json that is not JSON', ['good.csv'], { election: 'not-json.json' }, { code: 'ELECTION_NOT_JSON', file: 'not-json.json' }],
   ['roll without 姓名 column', ['good.csv'], { roll: 'voters-no-name.csv' }, { code: 'ROLL_MISSING_COLUMN', file: 'voters-no-name.csv', line: 1 }],
-  ['rulings without 认定 column', ['good.csv'], { rulings: 'rulings-no-verdict.csv' }, { code: 'RULINGS_MISSING_COLUMN', file: 'rulings-no-verdict.csv', line: 1 }],
+  ['rulings without 认定 column', ['good.csv'], { rulings: 'rulings-no-verdict.csv' }, { code: 'RULINGS_MISSING_COLUMN', file: 'rulings-no-verdict.csv', line: 1, missing: ['认定'] }],
   ['a GBK file read as UTF-8', ['gbk.csv'], { encoding: 'utf-8' }, { code: 'ENCODING_INVALID', file: 'gbk.csv', line: 1, column: 1 }],
   [
     'a tally sheet with 反对 for a candidate of another office',
