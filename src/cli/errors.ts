@@ -2,6 +2,7 @@
 import { showControls } from '../adapters/safe-text.js';
 import { columnLetters, sheetOf } from '../adapters/input/sheet-names.js';
 import type { InputError } from '../core/index.js';
+import { errorMessage } from '../adapters/messages.js';
 
 export const EXIT_OK = 0;
 export const EXIT_NOT_FINAL = 1;
@@ -23,7 +24,7 @@ export function formatError(e: InputError, folder?: string): string {
   if (e.key !== undefined) where.push(`键 ${e.key}`);
   const loc = where.length > 0 ? `${where.join(' ')}: ` : '';
   // One error, one line: a newline or an escape in a file name or a quoted cell is shown as \uXXXX.
-  return showControls(`错误 [${e.code}] ${loc}${e.message}`);
+  return showControls(`错误 [${e.code}] ${loc}${errorMessage(e)}`);
 }
 
 export function formatErrors(errors: readonly InputError[], folder?: string): string {

@@ -191,9 +191,7 @@ async function loadTallySheets(
 async function locateDuplicates(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined, sheet?: string): Promise<InputError[]> {
   const wanted = new Map<string, { file: string; line: number }>();
   for (const e of errors) {
-    if (e.code !== 'BALLOT_DUPLICATE_TICKET' || e.message.includes('第一次出现')) continue;
-    const m = /票号「(.+?)」/u.exec(e.message);
-    if (m?.[1] !== undefined) wanted.set(m[1], { file: '', line: 0 });
+    if (e.code === 'BALLOT_DUPLICATE_TICKET' && e.firstSeen === undefined) wanted.set(e.ticket, { file: '', line: 0 });
   }
   if (wanted.size === 0) return [...errors];
   try {
@@ -216,10 +214,8 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
     return [...errors];
   }
   return errors.map((e) => {
-    if (e.code !== 'BALLOT_DUPLICATE_TICKET') return e;
-    const m = /票号「(.+?)」/u.exec(e.message);
-    const w = m?.[1] !== undefined ? wanted.get(m[1]) : undefined;
-    if (!w || w.line === 0 || e.message.includes('第一次出现')) return e;
-    return { ...e, message: e.message.replace('重复', `重复 (第一次出现在 ${w.file} 第 ${w.line} 行)`) };
+    if (e.code !== 'BALLOT_DUPLICATE_TICKET' || e.firstSeen !== undefined) return e;
+    const w = wanted.get(e.ticket);
+    return w === undefined || w.line === 0 ? e : { ...e, firstSeen: w };
   });
 }

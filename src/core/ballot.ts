@@ -6,8 +6,8 @@
 import type { Election } from './model.js';
 import { type Mark, markParser } from './marks.js';
 import { type NameProblem, type Near, cleanText, cleanWritten, hasControl, isPlainTicket, isUnclearName, normalizeName, splitNames, ticketKey } from './names.js';
-import { type InputError, type Result, err, inputError, ok } from './result.js';
-import { shown } from './describe.js';
+import { type InputError, type Result, err, factError, ok } from './result.js';
+import { must } from './must.js';
 
 /** One CSV record as the adapters deliver it. */
 export interface RawRow {
@@ -154,12 +154,12 @@ export function compileHeader(
 
   header.forEach((h, col) => {
     if (h === '') {
-      errors.push(inputError('BALLOT_EMPTY_HEADER', `第 ${col + 1} 列的列名为空`, at(col)));
+      errors.push(factError('BALLOT_EMPTY_HEADER', { index: col + 1 }, at(col)));
       return;
     }
     const prev = seen.get(h);
     if (prev !== undefined) {
-      errors.push(inputError('BALLOT_DUPLICATE_COLUMN', `列名「${h}」重复 (第 ${prev + 1} 列和第 ${col + 1} 列)`, at(col)));
+      errors.push(factError('BALLOT_DUPLICATE_COLUMN', { header: h, first: prev + 1, second: col + 1 }, at(col)));
       return;
     }
     seen.set(h, col);
@@ -174,11 +174,11 @@ export function compileHeader(
       if (office === undefined) {
         if (parts.length > 1) {
           errors.push(
-            inputError('BALLOT_UNKNOWN_OFFICE', `列「${h}」中的职务「${officeName}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')})`, at(col)),
+            factError('BALLOT_UNKNOWN_OFFICE', { header: h, office: officeName, offices: election.offices.map((o) => o.name) }, at(col)),
           );
         } else {
           errors.push(
-            inputError('BALLOT_UNKNOWN_COLUMN', `无法识别的列「${h}」; 应为 票号、票箱、状态、备注、<职务>:<姓名>、<职务>:另选<n>[:符号] 或职务名`, at(col)),
+            factError('BALLOT_UNKNOWN_COLUMN', { header: h, why: 'shape' }, at(col)),
           );
         }
         return;
@@ -207,31 +207,31 @@ export function compileHeader(
         if (candidate < 0) {
           unknownCandidates++;
           errors.push(
-            inputError('BALLOT_UNKNOWN_CANDIDATE', `列「${h}」中的「${second}」不是${officeName}的正式候选人`, at(col)),
+            factError('BALLOT_UNKNOWN_CANDIDATE', { header: h, name: second, office: officeName }, at(col)),
           );
           return;
         }
         marks.push({ col, office, candidate });
         return;
       }
-      errors.push(inputError('BALLOT_UNKNOWN_COLUMN', `无法识别的列「${h}」`, at(col)));
+      errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: h, why: 'name' }, at(col)));
     }
   });
 
   if (ticketCol === undefined) {
-    errors.unshift(inputError('BALLOT_NO_TICKET_COLUMN', '缺少「票号」列 (每张选票必须有票号)', { file, line }));
+    errors.unshift(factError('BALLOT_NO_TICKET_COLUMN', {}, { file, line }));
   }
   const isGrid = marks.length > 0 || writeIns.length > 0 || writeInMarks.size > 0 || unknownCandidates > 0;
   const isNames = approveCols.some((c) => c !== undefined) || opposeCols.some((c) => c !== undefined);
   if (isGrid && isNames) {
-    errors.push(inputError('BALLOT_MIXED_LAYOUT', '表头同时含有「职务:姓名」列和职务名列; 一个文件只能用一种格式', { file, line }));
+    errors.push(factError('BALLOT_MIXED_LAYOUT', {}, { file, line }));
   }
   if (!isGrid && !isNames && errors.length === 0) {
-    errors.push(inputError('BALLOT_NO_OFFICE_COLUMNS', '表头没有任何职务或候选人列', { file, line }));
+    errors.push(factError('BALLOT_NO_OFFICE_COLUMNS', {}, { file, line }));
   }
   if (unknownCandidates > 0 && marks.length === 0) {
     errors.unshift(
-      inputError('BALLOT_OTHER_ELECTION', `选票文件的候选人列与 election.json「${election.title}」的候选人完全不符, 可能是另一次选举的选票`, { file, line }),
+      factError('BALLOT_OTHER_ELECTION', { title: election.title }, { file, line }),
     );
   }
   if (isGrid && !isNames) {
@@ -239,7 +239,7 @@ export function compileHeader(
     election.offices.forEach((o, oi) => {
       o.candidates.forEach((c, ci) => {
         if (!marks.some((m) => m.office === oi && m.candidate === ci)) {
-          errors.push(inputError('BALLOT_MISSING_CANDIDATE', `缺少候选人列「${o.name}:${c}」`, { file, line }));
+          errors.push(factError('BALLOT_MISSING_CANDIDATE', { office: o.name, candidate: c }, { file, line }));
         }
       });
     });
@@ -248,7 +248,7 @@ export function compileHeader(
       const w = writeIns.findIndex((x) => String(x.office) === oi && x.slot === slot);
       const target = writeIns[w];
       if (target === undefined) {
-        errors.push(inputError('BALLOT_UNKNOWN_COLUMN', `列「${header[col] ?? ''}」没有对应的另选姓名列`, at(col)));
+        errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: header[col] ?? '', why: 'mark' }, at(col)));
       } else {
         writeIns[w] = { ...target, markCol: col };
       }
@@ -293,11 +293,12 @@ function checkWidth(plan: HeaderPlan, row: RawRow): InputError | undefined {
   const { cells } = row;
   const n = plan.header.length;
   if (cells.length < n || cells.length > plan.width) {
-    return inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${cells.length} 个字段, 表头有 ${plan.width} 个`, at(row, Math.min(cells.length, plan.width) + 1));
+    return factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: cells.length, expected: plan.width }, at(row, Math.min(cells.length, plan.width) + 1));
   }
   for (let i = n; i < cells.length; i++) {
-    if ((cells[i] ?? '').trim() !== '') {
-      return inputError('BALLOT_EMPTY_HEADER', `第 ${i + 1} 列的列名为空, 但这一行在该列有内容「${cells[i] ?? ''}」`, at(row, i + 1));
+    const extra = must(cells[i], 'a cell past the header');
+    if (extra.trim() !== '') {
+      return factError('BALLOT_EMPTY_HEADER', { index: i + 1, content: extra }, at(row, i + 1));
     }
   }
   return undefined;
@@ -312,7 +313,7 @@ function looksLikeTotals(plan: HeaderPlan, cells: readonly string[], ticketEmpty
   let big = false;
   let filled = 0;
   for (const c of cols) {
-    const t = (cells[c] ?? '').trim();
+    const t = must(cells[c], 'a cell of a row of checked width').trim();
     if (t === '' && ticketEmpty) continue;
     if (!TOTAL_ROW_CELL.test(t)) return false;
     filled++;
@@ -328,14 +329,14 @@ function looksLikeTotals(plan: HeaderPlan, cells: readonly string[], ticketEmpty
 function notABallot(plan: HeaderPlan, row: RawRow, rawTicket: string, ticket: string): InputError | undefined {
   const col = plan.ticketCol + 1;
   if (cleanHeader(rawTicket) === '票号') {
-    return inputError('BALLOT_REPEATED_HEADER', '这一行重复了表头 (可能是两个票箱的表格粘贴在一起); 请删除这一行', at(row, col));
+    return factError('BALLOT_REPEATED_HEADER', {}, at(row, col));
   }
   if (TOTAL_WORDS.has(cleanHeader(rawTicket)) || (ticket === '' && looksLikeTotals(plan, row.cells, true))) {
-    return inputError('BALLOT_TOTAL_ROW', '这一行是合计行而不是一张选票; 请删除合计行', at(row));
+    return factError('BALLOT_TOTAL_ROW', { numbers: false }, at(row));
   }
-  if (ticket === '') return inputError('BALLOT_EMPTY_TICKET', '票号为空', at(row, col));
+  if (ticket === '') return factError('BALLOT_EMPTY_TICKET', {}, at(row, col));
   if (hasControl(ticket)) {
-    return inputError('BALLOT_TICKET_CONTROL', `票号「${shown(ticket)}」含有控制字符; 请检查这一行`, at(row, col));
+    return factError('BALLOT_TICKET_CONTROL', { ticket }, at(row, col));
   }
   return undefined;
 }
@@ -347,7 +348,7 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
     const e = checkWidth(plan, row);
     if (e) return err(e);
   }
-  const rawTicket = cells[plan.ticketCol] ?? '';
+  const rawTicket = must(cells[plan.ticketCol], 'a cell of a row of checked width');
   // Nearly every 票号 is plain ASCII: no normalisation and no further checks (one regex test).
   let ticket = rawTicket;
   if (!isPlainTicket(rawTicket)) {
@@ -355,19 +356,19 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
     const e = notABallot(plan, row, rawTicket, ticket);
     if (e) return err(e);
   }
-  const box = plan.boxCol === undefined ? plan.defaultBox : (cells[plan.boxCol] ?? '').trim() || plan.defaultBox;
-  const note = plan.noteCol === undefined ? '' : (cells[plan.noteCol] ?? '').trim();
+  const box = plan.boxCol === undefined ? plan.defaultBox : must(cells[plan.boxCol], 'a cell of a row of checked width').trim() || plan.defaultBox;
+  const note = plan.noteCol === undefined ? '' : must(cells[plan.noteCol], 'a cell of a row of checked width').trim();
   const unclear: Unclear[] = [];
   let status: BallotStatus = 'normal';
   if (plan.statusCol !== undefined) {
-    const raw = cells[plan.statusCol] ?? '';
+    const raw = must(cells[plan.statusCol], 'a cell of a row of checked width');
     const s = raw === '' ? '' : cleanText(raw).trim();
     if (s === STATUS_UNREADABLE) status = 'unreadable';
     else if (s === STATUS_DISPUTED) {
       status = 'disputed';
       unclear.push({ kind: 'flag', column: '状态', value: s });
     } else if (s !== '') {
-      return err(inputError('BALLOT_BAD_STATUS', `「状态」只能为空、「无法辨认」或「疑难」, 这里是「${raw}」`, at(row, plan.statusCol + 1)));
+      return err(factError('BALLOT_BAD_STATUS', { value: raw }, at(row, plan.statusCol + 1)));
     }
   }
   const blank = blankMarks(election);
@@ -376,10 +377,10 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
   const parse = markParser(election);
   if (plan.layout === 'grid') {
     if (readGrid(plan, election, cells, sections, unclear, parse)) {
-      return err(inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', at(row)));
+      return err(factError('BALLOT_TOTAL_ROW', { numbers: true }, at(row)));
     }
   } else {
-    if (looksLikeTotals(plan, cells, false)) return err(inputError('BALLOT_TOTAL_ROW', '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行', at(row)));
+    if (looksLikeTotals(plan, cells, false)) return err(factError('BALLOT_TOTAL_ROW', { numbers: true }, at(row)));
     readNames(plan, election, cells, sections, unclear);
   }
   return ok({ ticket, box, file: row.file, line: row.line, status, note, sections, unclear });
@@ -391,7 +392,7 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
   const planMarks = plan.marks;
   for (let i = 0; i < planMarks.length; i++) {
     const m = planMarks[i] as GridMarkCol;
-    const cell = cells[m.col] ?? '';
+    const cell = must(cells[m.col], 'a cell of a row of checked width');
     const mark = parse(cell);
     const sec = sections[m.office];
     if (sec === undefined) continue;
@@ -399,7 +400,7 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
     if (mark === 'abstain') continue;
     sec.touched = true;
     if (mark === 'unclear') {
-      unclear.push({ kind: 'mark', column: plan.header[m.col] ?? '', value: cell });
+      unclear.push({ kind: 'mark', column: must(plan.header[m.col], 'a planned column'), value: cell });
       const t = cell.trim();
       if (TOTAL_ROW_CELL.test(t) && Number(t) >= 2) big++; // '0' is an unclear mark, not a total
     }
@@ -409,15 +410,15 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
   for (const w of plan.writeIns) {
     const sec = sections[w.office];
     if (sec === undefined) continue;
-    const rawName = cells[w.col] ?? '';
+    const rawName = must(cells[w.col], 'a cell of a row of checked width');
     // An abstain spelling (- 弃权) in a write-in cell means no name was written (SPEC §2.2, §3 step 7).
     const name = rawName === '' || parse(rawName) === 'abstain' ? '' : cleanWritten(rawName);
-    const column = plan.header[w.col] ?? '';
-    const markCell = w.markCol === undefined ? undefined : (cells[w.markCol] ?? '');
+    const column = must(plan.header[w.col], 'a planned column');
+    const markCell = w.markCol === undefined ? undefined : must(cells[w.markCol], 'a cell of a row of checked width');
     const mark = markCell === undefined ? 'approve' : parse(markCell);
     if (name === '') {
       // A mark under an empty write-in slot is no vote; an unreadable one is still unclear.
-      if (mark === 'unclear') unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
+      if (mark === 'unclear') unclear.push({ kind: 'mark', column: must(plan.header[w.markCol ?? w.col], 'a planned column'), value: must(markCell, 'the cell of an unclear mark') });
       else if (markCell !== undefined && mark !== 'abstain') sec.touched = true;
       continue;
     }
@@ -427,7 +428,7 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
       continue;
     }
     if (mark === 'unclear') {
-      unclear.push({ kind: 'mark', column: plan.header[w.markCol ?? w.col] ?? column, value: markCell ?? '' });
+      unclear.push({ kind: 'mark', column: must(plan.header[w.markCol ?? w.col], 'a planned column'), value: must(markCell, 'the cell of an unclear mark') });
       continue;
     }
     // 规程 第三十四条: 另选其他选民. Mark column semantics per SPEC §2.2.
@@ -462,10 +463,10 @@ function readNames(plan: NamesPlan, election: Election, cells: readonly string[]
     if (sec === undefined) return;
     const col = plan.approveCols[oi];
     const opposeCol = plan.opposeCols[oi];
-    const column = plan.header[col ?? -1] ?? office.name;
+    const column = plan.header[col ?? -1] ?? office.name; // no approve column: the office's name
     if (opposeCol !== undefined) {
-      const opColumn = plan.header[opposeCol] ?? '';
-      for (const name of splitNames(cells[opposeCol] ?? '')) {
+      const opColumn = must(plan.header[opposeCol], 'a planned column');
+      for (const name of splitNames(must(cells[opposeCol], 'a cell of a row of checked width'))) {
         if (name === '-' || name === '弃权') continue;
         sec.touched = true;
         const cis = printedParts(name, office.candidates);
@@ -476,7 +477,7 @@ function readNames(plan: NamesPlan, election: Election, cells: readonly string[]
       }
     }
     if (col === undefined) return;
-    for (const name of splitNames(cells[col] ?? '')) {
+    for (const name of splitNames(must(cells[col], 'a cell of a row of checked width'))) {
       if (name === '-' || name === '弃权') continue; // an abstain spelling is not a name
       sec.touched = true;
       if (isUnclearName(name)) {

@@ -2,13 +2,13 @@
  * A list of input errors capped for reading (issue 13): the first `limit` are kept, the rest counted,
  * and the list ends with `还有 N 个错误未列出` — never a silent stop after 50. Pure.
  */
-import { type InputError, inputError } from './result.js';
+import { type InputError, factError } from './result.js';
 
 export const ERROR_LIMIT = 50;
 
 /** The last line of a capped error list. */
 export function omittedErrors(n: number): InputError {
-  return inputError('ERRORS_OMITTED', `还有 ${n} 个错误未列出 (请先改正以上错误, 再重新检查)`);
+  return factError('ERRORS_OMITTED', { omitted: n });
 }
 
 export class CappedErrors {

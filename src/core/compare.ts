@@ -4,7 +4,8 @@
  * two `jipiao.result/1` JSON documents (as text or parsed) and returns plain data; deterministic (every
  * list follows the documents' own order or a fixed order, never a hash order).
  */
-import { type InputError, type Result, err, inputError, ok } from './result.js';
+import type { ElectionDifference, WrongSum } from './errors.js';
+import { type InputError, type Result, err, factError, ok } from './result.js';
 import { stroke } from './stroke.js';
 
 export interface ResultDoc {
@@ -125,29 +126,29 @@ export const INVALID_BECAUSE: Readonly<Record<string, string>> = {
  */
 export function checkResultSums(d: ResultDoc, file: string): InputError[] {
   const errors: InputError[] = [];
-  const bad = (key: string, message: string): void => void errors.push(inputError('COMPARE_SUMS_WRONG', `计票结果的数字对不上, 文件可能已被改动: ${message}`, { file, key }));
+  const bad = (key: string, wrong: WrongSum): void => void errors.push(factError('COMPARE_SUMS_WRONG', { wrong }, { file, key }));
   const b = d.ballots;
   const n = (k: string, x: Readonly<Record<string, number | string>> = b): number => {
     const v = x[k];
     return typeof v === 'number' ? v : 0;
   };
   const classes = (x: Readonly<Record<string, number | string>>): number => n('valid', x) + n('partial', x) + n('invalid', x) + n('disputed', x);
-  if (classes(b) !== n('returned')) bad('ballots.returned', `有效 ${n('valid')} + 部分有效 ${n('partial')} + 无效 ${n('invalid')} + 疑难 ${n('disputed')} = ${classes(b)}, 不等于收回 ${n('returned')}`);
-  if (n('blank') > n('valid')) bad('ballots.blank', `弃权 ${n('blank')} 多于有效 ${n('valid')} (弃权票计入有效票)`);
+  if (classes(b) !== n('returned')) bad('ballots.returned', { sum: 'classes', valid: n('valid'), partial: n('partial'), invalid: n('invalid'), disputed: n('disputed'), returned: n('returned') });
+  if (n('blank') > n('valid')) bad('ballots.blank', { sum: 'blank', blank: n('blank'), valid: n('valid') });
   d.people.forEach((p, i) => {
     let sum = 0;
     for (const v of Object.values(p.votes)) sum += v;
-    if (sum !== p.total) bad(`people[${i}].total`, `${p.name} 各职务得票之和 ${sum} 不等于总得票 ${p.total}`);
+    if (sum !== p.total) bad(`people[${i}].total`, { sum: 'person', name: p.name, total: sum, stated: p.total });
   });
   const boxes = d.boxes ?? [];
   boxes.forEach((x, i) => {
-    if (x['returned'] !== undefined && classes(x) !== n('returned', x)) bad(`boxes[${i}].returned`, `票箱「${x.box}」各类选票之和 ${classes(x)} 不等于收回 ${n('returned', x)}`);
+    if (x['returned'] !== undefined && classes(x) !== n('returned', x)) bad(`boxes[${i}].returned`, { sum: 'box', box: x.box, total: classes(x), returned: n('returned', x) });
   });
   if (boxes.length > 0) {
     for (const [k, label] of BOX_FIGURES) {
       let sum = 0;
       for (const x of boxes) sum += n(k, x);
-      if (sum !== n(k)) bad(`ballots.${k}`, `各票箱${label}之和 ${sum} 不等于总数 ${n(k)}`);
+      if (sum !== n(k)) bad(`ballots.${k}`, { sum: 'figure', label, total: sum, stated: n(k) });
     }
   }
   return errors;
@@ -175,23 +176,22 @@ function seatsOf(d: ResultDoc): string {
 }
 
 function sameElection(a: ResultDoc, b: ResultDoc, second: string): InputError[] {
-  const diff = (key: string, message: string): InputError[] => [inputError('COMPARE_DIFFERENT_ELECTION', message, { file: second, key })];
-  if (a.election.title !== b.election.title) return diff('election.title', `两份结果不是同一次选举: 「${a.election.title}」与「${b.election.title}」`);
+  const diff = (key: string, difference: ElectionDifference): InputError[] => [factError('COMPARE_DIFFERENT_ELECTION', { difference }, { file: second, key })];
+  if (a.election.title !== b.election.title) return diff('election.title', { differs: 'title', first: a.election.title, second: b.election.title });
   const pa = printedOf(a);
   const pb = printedOf(b);
   if (pa.join('\n') !== pb.join('\n')) {
     const setA = new Set(pa);
     const setB = new Set(pb);
-    const only = [...pa.filter((x) => !setB.has(x)).map((x) => `原结果 ${x}`), ...pb.filter((x) => !setA.has(x)).map((x) => `复核 ${x}`)];
-    return diff('election.offices', `两份结果的职务或候选人不同, 不是同一次选举 (${only.join('; ')})`);
+    return diff('election.offices', { differs: 'candidates', onlyFirst: pa.filter((x) => !setB.has(x)), onlySecond: pb.filter((x) => !setA.has(x)) });
   }
   if (a.election.offices !== undefined && b.election.offices !== undefined && seatsOf(a) !== seatsOf(b)) {
-    return diff('election.offices', `两份结果的应选名额不同 (${seatsOf(a)} / ${seatsOf(b)}), 不是同一次选举`);
+    return diff('election.offices', { differs: 'seats', first: seatsOf(a), second: seatsOf(b) });
   }
   for (const k of ['round', 'mode'] as const) {
     const x = a.election[k] ?? '';
     const y = b.election[k] ?? '';
-    if (x !== y) return diff(`election.${k}`, `两份结果的${k === 'round' ? '轮次' : '投票方式'}不同 (${x} / ${y}), 不是同一次选举`);
+    if (x !== y) return diff(`election.${k}`, { differs: k, first: String(x), second: String(y) });
   }
   return [];
 }

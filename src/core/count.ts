@@ -8,7 +8,7 @@ import { type Correction, type HeaderPlan, type RawRow, type Unclear, compileHea
 import { type BallotClass, type Classified, type ReasonCode, classify, printedIndex } from './classify.js';
 import { ballotDetail } from './describe.js';
 import { type Election, totalSeats } from './model.js';
-import { type InputError, InputErrors, type Result, err, inputError, ok } from './result.js';
+import { type InputError, InputErrors, type Result, err, factError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
 import { type ClassCounts, type OfficeTally, Tally } from './tally.js';
@@ -268,7 +268,7 @@ export class Counter {
           continue;
         }
         const reading = read.value;
-        const prev = tickets.add(reading.ticket, () => `${src.file} 第 ${row.line} 行`);
+        const prev = tickets.add(reading.ticket, () => ({ file: src.file, line: row.line }));
         if (prev !== undefined) {
           if (!this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev))) {
             return void (this.stopped = true);
@@ -281,7 +281,7 @@ export class Counter {
         if (ruling) {
           usedRulings.add(ruling.ticket);
           if (c.class !== 'disputed') {
-            this.addError(inputError('RULING_NOT_DISPUTED', `认定的票号「${ruling.ticket}」不是疑难选票 (原读为${c.class === 'valid' ? '有效' : c.class === 'partial' ? '部分有效' : '无效'})`, { file: ruling.file, line: ruling.line, column: '票号' }));
+            this.addError(factError('RULING_NOT_DISPUTED', { ticket: ruling.ticket, read: c.class }, { file: ruling.file, line: ruling.line, column: '票号' }));
           } else if (ruling.verdict === 'invalid') {
             const ruled: Classified = { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] };
             applied = { ...ruling, finalClass: 'invalid', reasons: ruled.reasons };
@@ -291,15 +291,14 @@ export class Counter {
             const issues = c.issues;
             const overlay = overlayCells(plan, row.cells, ruling.corrections);
             if (!overlay.ok) {
-              this.addError(inputError('RULING_UNKNOWN_COLUMN', `更正中的列「${overlay.error.column}」不在选票文件 ${src.file} 的表头中`, { file: ruling.file, line: ruling.line, column: '更正' }));
+              this.addError(factError('RULING_UNKNOWN_COLUMN', { header: overlay.error.column, ballots: src.file }, { file: ruling.file, line: ruling.line, column: '更正' }));
             } else {
               const reread = readRow(plan, election, { file: row.file, line: row.line, cells: overlay.value });
               const c2 = reread.ok ? classify(reread.value, election, printed, roll, true) : undefined;
               if (!c2 || c2.class === 'disputed') {
-                this.addError(inputError('RULING_STILL_UNCLEAR', `票号「${ruling.ticket}」按更正读取后仍有无法确定之处, 请在「更正」中写明`, { file: ruling.file, line: ruling.line, column: '更正' }));
+                this.addError(factError('RULING_STILL_UNCLEAR', { ticket: ruling.ticket }, { file: ruling.file, line: ruling.line, column: '更正' }));
               } else if (c2.class !== ruling.verdict) {
-                const label = { valid: '有效', partial: '部分有效', invalid: '无效' } as const;
-                this.addError(inputError('RULING_CONTRADICTS', `票号「${ruling.ticket}」认定为「${label[ruling.verdict]}」, 但按更正后的标记应为「${label[c2.class]}」`, { file: ruling.file, line: ruling.line, column: '认定' }));
+                this.addError(factError('RULING_CONTRADICTS', { ticket: ruling.ticket, verdict: ruling.verdict, reread: c2.class }, { file: ruling.file, line: ruling.line, column: '认定' }));
               } else {
                 applied = { ...ruling, finalClass: c2.class, reasons: c2.reasons };
                 disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues, ruling: applied });
@@ -325,7 +324,7 @@ export class Counter {
       if (fast.halted) return void (this.stopped = true);
     }
     if (!sawHeader) {
-      this.addError(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: src.file, line: 1 }));
+      this.addError(factError('BALLOT_EMPTY_FILE', {}, { file: src.file, line: 1 }));
     }
   }
 
@@ -333,8 +332,7 @@ export class Counter {
     for (const r of this.opts.rulings ?? []) {
       if (!this.usedRulings.has(r.ticket)) {
         const padded = this.tickets instanceof CompactTicketRegistry ? this.tickets.padded(r.ticket) : undefined;
-        const hint = padded === undefined ? '' : `; 选票中有票号「${padded}」, 可能是表格软件去掉了前导零 (请把票号列设为文本)`;
-        this.addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中${hint}`, { file: r.file, line: r.line, column: '票号' }));
+        this.addError(factError('RULING_UNKNOWN_TICKET', padded === undefined ? { ticket: r.ticket } : { ticket: r.ticket, padded }, { file: r.file, line: r.line, column: '票号' }));
       }
     }
     const hand = mergeTallied(this.hand, this.tally.boxes);

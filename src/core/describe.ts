@@ -1,6 +1,7 @@
 /** What is unclear on a disputed ballot, in words for the 选举领导小组 (规程 10 疑难选票认定). */
 import type { Unclear } from './ballot.js';
 import type { Classified } from './classify.js';
+import { must } from './must.js';
 
 /** Control characters of user text shown as `\u0000` (never written raw to a terminal or a sheet). */
 export function shown(s: string): string {
@@ -37,7 +38,7 @@ export function describeUnclear(u: Unclear): string {
     case 'conflict':
       return `「${u.column}」一栏的「${u.value}」同时被列为赞成和反对`;
     case 'opposeNotPrinted':
-      return `「${u.column}」一栏的「${u.value}」不是${u.column.split(':')[0] ?? ''}的正式候选人, 不能投反对票`;
+      return `「${u.column}」一栏的「${u.value}」不是${must(u.column.split(':')[0], 'the office of a column')}的正式候选人, 不能投反对票`;
     case 'group':
       return `「${u.column}」一栏写的「${u.value}」与选民名单不符 (可能是: ${u.matches.join('、')})`;
     case 'badName':
@@ -56,7 +57,7 @@ function notVoterText(c: Classified, offices: readonly { readonly name: string }
   if (c.class !== 'valid' && c.class !== 'partial') return [];
   const out: string[] = [];
   c.sections.forEach((s, oi) => {
-    for (const n of s.notVoterNames) out.push(`「${offices[oi]?.name ?? ''}」栏「${shown(n)}」不在选民名单中, 这一票不计`);
+    for (const n of s.notVoterNames) out.push(`「${must(offices[oi], 'an office of the election').name}」栏「${shown(n)}」不在选民名单中, 这一票不计`);
   });
   return out;
 }

@@ -18,10 +18,12 @@ import type { BallotLogEntry, Ruling } from './count.js';
 import { type BallotClass, type Classified, type PrintedIndex, type ReasonCode, classify } from './classify.js';
 import { parseMark } from './marks.js';
 import type { Election } from './model.js';
-import { type InputError, inputError } from './result.js';
+import type { RowPlace } from './errors.js';
+import { type InputError, factError } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type ClassCounts, type OfficeTally, type Tally, emptyCounts } from './tally.js';
 import type { TicketRegistry } from './tickets.js';
+import { must } from './must.js';
 
 /** Packed rows of one batch; valid only until the source is asked for its next batch. */
 export interface FastRowsData {
@@ -54,9 +56,8 @@ export function isFastRows(x: unknown): x is FastRows {
   return (x as { kind?: unknown }).kind === 'fast-rows';
 }
 
-export function duplicateTicket(file: string, line: number, column: number, ticket: string, prev: string): InputError {
-  const first = prev === '' ? '' : ` (第一次出现在 ${prev})`;
-  return inputError('BALLOT_DUPLICATE_TICKET', `票号「${ticket}」重复${first}; 每张选票的票号必须唯一`, { file, line, column });
+export function duplicateTicket(file: string, line: number, column: number, ticket: string, firstSeen: RowPlace | null): InputError {
+  return factError('BALLOT_DUPLICATE_TICKET', firstSeen === null ? { ticket } : { ticket, firstSeen }, { file, line, column });
 }
 
 /** What the fast path needs of the Counter. */
@@ -144,7 +145,7 @@ class Typed {
       cm.abstain -= cm.approve + cm.oppose;
       const v = election.offices.map(() => 0);
       v[m.office] = cm.approve;
-      if (cm.approve > 0) votes.push([election.offices[m.office]?.candidates[m.candidate] ?? '', v]);
+      if (cm.approve > 0) votes.push([must(election.offices[m.office]?.candidates[m.candidate], 'a printed candidate of the plan'), v]);
     });
     return { offices, votes };
   }
@@ -170,7 +171,7 @@ export class FastPath {
   halted = false;
   private whereLine = 0;
   private whereFile = '';
-  private readonly where = (): string => `${this.whereFile} 第 ${this.whereLine} 行`;
+  private readonly where = (): RowPlace => ({ file: this.whereFile, line: this.whereLine });
 
   constructor(private readonly ctx: FastContext) {}
 
@@ -237,7 +238,7 @@ export class FastPath {
     const no = data.ticketNo[i] as number;
     const line = data.lines[i] as number;
     let ticket: string | undefined;
-    let prev: string | undefined;
+    let prev: RowPlace | null | undefined;
     // A numeric 票号 needs no string when nothing else asks for it (no rulings, no ballot log).
     if (no >= 0 && tickets.addNumber !== undefined && rulings.size === 0 && onBallot === undefined) prev = tickets.addNumber(data.ticketLength(i), no);
     else {
@@ -317,7 +318,7 @@ export class FastPath {
         x[c.class] += k.n;
         if (c.class === 'valid' && c.blank) x.blank += k.n;
       }
-      for (const r of c.reasons) reasons.set(r, (reasons.get(r) ?? 0) + k.n);
+      for (const r of c.reasons) reasons.set(r, (reasons.get(r) ?? 0) + k.n); // a reason not seen yet counts 0
       if (c.class !== 'invalid') {
         for (let o = 0; o < n; o++) {
           inc(counted, o, k.n);

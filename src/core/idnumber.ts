@@ -1,5 +1,6 @@
 /** 居民身份证号码 (GB 11643-1999): 18 digits with a MOD 11-2 check character, or the old 15-digit form. */
 import { dateFromParts } from './dates.js';
+import { must } from './must.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const ID_CHECK_CHARS = '10X98765432';
@@ -7,8 +8,8 @@ const ID_CHECK_CHARS = '10X98765432';
 /** The check character (MOD 11-2) for the first 17 digits of an 18-digit ID. */
 export function idCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (ID_WEIGHTS[i] ?? 0);
-  return ID_CHECK_CHARS[sum % 11] ?? '';
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * must(ID_WEIGHTS[i], 'an ID-number weight');
+  return must(ID_CHECK_CHARS[sum % 11], 'an ID-number check character');
 }
 
 export type IdInfo =

@@ -8,6 +8,7 @@ export * from './marks.js';
 export * from './model.js';
 export * from './names.js';
 export * from './result.js';
+export * from './errors.js';
 export * from './roll.js';
 export * from './seats.js';
 export * from './tally.js';

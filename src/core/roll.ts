@@ -65,7 +65,7 @@ export class RollIndex {
 
   /** Number of roll entries with this (normalised) name. */
   count(name: string): number {
-    return this.groups(name)?.length ?? 0;
+    return this.groups(name)?.length ?? 0; // a name not on the roll: 0 people
   }
 
   /**

@@ -5,7 +5,8 @@
 import type { RawRow } from './ballot.js';
 import { type Election, type Office, competitiveRange } from './model.js';
 import { splitNames } from './names.js';
-import { type InputError, type Result, err, inputError, ok } from './result.js';
+import { type InputError, type Result, err, factError, ok } from './result.js';
+import { must } from './must.js';
 
 /** The answers: the fields of election.json (issued 0 until the election day), 届次 and an optional title. */
 export interface SetupAnswers extends Pick<Election, 'community' | 'date' | 'method' | 'mode' | 'round' | 'registered' | 'issued' | 'offices'> {
@@ -20,21 +21,21 @@ export interface SetupAnswers extends Pick<Election, 'community' | 'date' | 'met
  */
 export function officesFromRows(rows: readonly RawRow[], file: string): Result<Office[]> {
   const [header, ...body] = rows;
-  if (!header) return err([inputError('CANDIDATES_EMPTY', '候选人表是空的 (没有表头)', { file, line: 1 })]);
+  if (!header) return err([factError('CANDIDATES_EMPTY', { noHeader: true }, { file, line: 1 })]);
   const col = (k: string): number => header.cells.findIndex((h) => h.normalize('NFKC').replace(/^\uFEFF/u, '').trim() === k);
   const [o, s, c] = [col('职务'), col('应选人数'), col('候选人')];
   const missing = (['职务', '应选人数', '候选人'] as const).filter((_, i) => [o, s, c][i] === -1);
   if (missing.length > 0) {
-    return err([inputError('CANDIDATES_MISSING_COLUMN', `候选人表缺少列: ${missing.map((m) => `「${m}」`).join('')} (表头应为 职务,应选人数,候选人)`, { file, line: header.line })]);
+    return err([factError('CANDIDATES_MISSING_COLUMN', { missing }, { file, line: header.line })]);
   }
   const errors: InputError[] = [];
   const offices: { name: string; seats: number | undefined; candidates: string[] }[] = [];
   for (const r of body) {
-    const cell = (i: number): string => (r.cells[i] ?? '').trim();
+    const cell = (i: number): string => (r.cells[i] ?? '').trim(); // a short row: the cell is empty
     if (r.cells.every((x) => x.trim() === '')) continue;
     const name = cell(o) || offices[offices.length - 1]?.name;
     if (name === undefined) {
-      errors.push(inputError('CANDIDATES_NO_OFFICE', '第一行候选人没有写职务', { file, line: r.line, column: o + 1 }));
+      errors.push(factError('CANDIDATES_NO_OFFICE', {}, { file, line: r.line, column: o + 1 }));
       continue;
     }
     let office = offices.find((x) => x.name === name);
@@ -42,19 +43,19 @@ export function officesFromRows(rows: readonly RawRow[], file: string): Result<O
     const seatsText = cell(s);
     if (seatsText !== '') {
       const n = /^\d+$/u.test(seatsText) ? Number(seatsText) : NaN;
-      if (!Number.isSafeInteger(n) || n < 1) errors.push(inputError('CANDIDATES_BAD_SEATS', `应选人数「${seatsText}」不是正整数`, { file, line: r.line, column: s + 1 }));
+      if (!Number.isSafeInteger(n) || n < 1) errors.push(factError('CANDIDATES_BAD_SEATS', { text: seatsText }, { file, line: r.line, column: s + 1 }));
       else if (office.seats !== undefined && office.seats !== n) {
-        errors.push(inputError('CANDIDATES_SEATS_DIFFER', `${name}的应选人数前面写的是 ${office.seats}, 这里是 ${n}`, { file, line: r.line, column: s + 1 }));
+        errors.push(factError('CANDIDATES_SEATS_DIFFER', { office: name, before: office.seats, now: n }, { file, line: r.line, column: s + 1 }));
       } else office.seats = n;
     }
     office.candidates.push(...splitNames(cell(c)));
   }
   for (const x of offices) {
-    if (x.seats === undefined) errors.push(inputError('CANDIDATES_NO_SEATS', `${x.name}没有写应选人数`, { file, key: x.name }));
-    if (x.candidates.length === 0) errors.push(inputError('CANDIDATES_NONE', `${x.name}没有候选人`, { file, key: x.name }));
+    if (x.seats === undefined) errors.push(factError('CANDIDATES_NO_SEATS', { office: x.name }, { file, key: x.name }));
+    if (x.candidates.length === 0) errors.push(factError('CANDIDATES_NONE', { office: x.name }, { file, key: x.name }));
   }
-  if (offices.length === 0 && errors.length === 0) errors.push(inputError('CANDIDATES_EMPTY', '候选人表中没有候选人', { file, line: 2 }));
-  return errors.length > 0 ? err(errors) : ok(offices.map((x) => ({ name: x.name, seats: x.seats ?? 0, candidates: x.candidates })));
+  if (offices.length === 0 && errors.length === 0) errors.push(factError('CANDIDATES_EMPTY', { noHeader: false }, { file, line: 2 }));
+  return errors.length > 0 ? err(errors) : ok(offices.map((x) => ({ name: x.name, seats: must(x.seats, 'the seats of an office without errors'), candidates: x.candidates })));
 }
 
 /**
@@ -66,15 +67,15 @@ export function competitiveErrors(offices: readonly Office[], file: string): Inp
     const { min, max } = competitiveRange(o);
     const n = o.candidates.length;
     if (n >= min && n <= max) return [];
-    const want = min === max ? `${min} 人` : `${min} 至 ${max} 人`;
-    return [inputError('SETUP_NOT_COMPETITIVE', `${o.name}应选 ${o.seats} 人, 候选人 ${n} 人; 差额选举要求候选人为 ${want} (规程 第二十二条)`, { file, key: `offices[${i}]` })];
+    // 规程 第二十二条; the sentence is made at the edge (adapters/messages.ts).
+    return [factError('SETUP_NOT_COMPETITIVE', { office: o.name, seats: o.seats, candidates: n, min, max }, { file, key: `offices[${i}]` })];
   });
 }
 
 export function electionTitle(a: Pick<SetupAnswers, 'community' | 'term' | 'title'>): string {
   if (a.title !== undefined && a.title.trim() !== '') return a.title.trim();
   const term = a.term === undefined || a.term.trim() === '' ? '' : `第${a.term.trim().replace(/^第|届$/gu, '')}届`;
-  return `${a.community?.trim() ?? ''}${term}居民委员会选举`;
+  return `${a.community?.trim() ?? ''}${term}居民委员会选举`; // no community given: the title without it
 }
 
 /** The election.json document (SPEC §2.1), keys in the SPEC's order. */

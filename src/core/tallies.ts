@@ -7,12 +7,12 @@
  * as a gap, never invented. Pure.
  */
 import { printedIndex, resolveWritten } from './classify.js';
-import { describeUnclear } from './describe.js';
 import type { Election } from './model.js';
 import { isUnclearName, normalizeName, splitGroup } from './names.js';
-import { type InputError, type Result, err, inputError, ok } from './result.js';
+import { type InputError, type Result, err, factError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
 import { type ClassCounts, type OfficeTally, type TallyState, emptyCounts } from './tally.js';
+import { must } from './must.js';
 
 /** The 职务 cell of the rows that give a box's ballot counts. */
 export const TALLY_BALLOT_ROWS = '选票';
@@ -97,12 +97,12 @@ const at = (e: TallyEntry, column: string) => ({ file: e.file, line: e.line, col
 /** A 选票 row: the box's count of one class. */
 function classRow(b: BoxRows, e: TallyEntry): InputError[] {
   const k = CLASS_BY_LABEL.get(e.name.trim());
-  if (k === undefined) return [inputError('TALLY_UNKNOWN_ITEM', `「选票」行的姓名栏应为 ${TALLY_CLASS_ROWS.map(([l]) => l).join('、')} 之一, 这里是「${e.name}」`, at(e, TALLY_COLUMNS.name))];
+  if (k === undefined) return [factError('TALLY_UNKNOWN_ITEM', { name: e.name, items: TALLY_CLASS_ROWS.map(([l]) => l) }, at(e, TALLY_COLUMNS.name))];
   const out: InputError[] = [];
-  if (e.oppose !== undefined || e.abstain !== undefined) out.push(inputError('TALLY_MARKS_NOT_PRINTED', '「选票」行不填反对、弃权', at(e, TALLY_COLUMNS.oppose)));
+  if (e.oppose !== undefined || e.abstain !== undefined) out.push(factError('TALLY_MARKS_NOT_PRINTED', {}, at(e, TALLY_COLUMNS.oppose)));
   const prev = b.classes.get(k);
-  if (prev) out.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」的「${e.name}」重复 (第一次在第 ${prev.entry.line} 行)`, at(e, TALLY_COLUMNS.name)));
-  else if (e.votes === undefined && k !== 'blank') out.push(inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」的「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes)));
+  if (prev) out.push(factError('TALLY_DUPLICATE_ROW', { box: e.box, name: e.name, firstLine: prev.entry.line }, at(e, TALLY_COLUMNS.name)));
+  else if (e.votes === undefined && k !== 'blank') out.push(factError('TALLY_EMPTY_NUMBER', { box: e.box, name: e.name }, at(e, TALLY_COLUMNS.votes)));
   else b.classes.set(k, { entry: e, n: e.votes });
   return out;
 }
@@ -110,29 +110,29 @@ function classRow(b: BoxRows, e: TallyEntry): InputError[] {
 /** A person row on its own: the office, the name, who it names (SPEC §3 step 3), the marks. */
 function personRow(e: TallyEntry, election: Election, printed: ReturnType<typeof printedIndex>, roll: RollIndex | undefined): PersonRow | InputError {
   const office = election.offices.findIndex((o) => o.name === e.office.trim());
-  if (office < 0) return inputError('TALLY_UNKNOWN_OFFICE', `职务「${e.office}」不在 election.json 的职务中 (${election.offices.map((o) => o.name).join('、')}), 也不是「选票」`, at(e, TALLY_COLUMNS.office));
+  if (office < 0) return factError('TALLY_UNKNOWN_OFFICE', { office: e.office, offices: election.offices.map((o) => o.name) }, at(e, TALLY_COLUMNS.office));
   const name = normalizeName(e.name);
-  if (name === '') return inputError('TALLY_EMPTY_NAME', '姓名为空', at(e, TALLY_COLUMNS.name));
-  if (isUnclearName(name)) return inputError('TALLY_UNCLEAR_NAME', `姓名「${e.name}」无法确定; 计票统计表只能写确定的姓名 (疑难选票计入「疑难」)`, at(e, TALLY_COLUMNS.name));
-  if (e.votes === undefined) return inputError('TALLY_EMPTY_NUMBER', `票箱「${e.box}」${e.office}「${e.name}」没有填票数 (没有请填 0)`, at(e, TALLY_COLUMNS.votes));
+  if (name === '') return factError('TALLY_EMPTY_NAME', {}, at(e, TALLY_COLUMNS.name));
+  if (isUnclearName(name)) return factError('TALLY_UNCLEAR_NAME', { why: 'unclear', name: e.name }, at(e, TALLY_COLUMNS.name));
+  if (e.votes === undefined) return factError('TALLY_EMPTY_NUMBER', { box: e.box, name: e.name, office: e.office }, at(e, TALLY_COLUMNS.votes));
   const ci = election.offices[office]?.candidates.indexOf(name) ?? -1;
   // SPEC §2.2 "What a written name may be", in its simplest form: a name has Han characters (or is on the roll).
   if (ci < 0 && !HAN.test(name) && !(roll && roll.count(splitGroup(name).name) > 0)) {
-    return inputError('TALLY_UNCLEAR_NAME', `「${e.name}」不像是姓名; 请检查是否抄错了列`, at(e, TALLY_COLUMNS.name));
+    return factError('TALLY_UNCLEAR_NAME', { why: 'not-a-name', name: e.name }, at(e, TALLY_COLUMNS.name));
   }
   if ((e.oppose === undefined) !== (e.abstain === undefined)) {
-    return inputError('TALLY_MARKS_INCOMPLETE', `「${e.name}」的反对和弃权须同时填写或同时不填`, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain));
+    return factError('TALLY_MARKS_INCOMPLETE', { name: e.name }, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain));
   }
-  if (ci < 0 && e.oppose !== undefined) return inputError('TALLY_MARKS_NOT_PRINTED', `「${e.name}」不是${e.office}的正式候选人, 不填反对、弃权`, at(e, TALLY_COLUMNS.oppose));
+  if (ci < 0 && e.oppose !== undefined) return factError('TALLY_MARKS_NOT_PRINTED', { name: e.name, office: e.office }, at(e, TALLY_COLUMNS.oppose));
   // One row names one person: a name the ballot rules would dispute (SPEC §2.2) is refused here.
   const resolved = resolveWritten(e.office, name, printed, roll);
   const r = resolved.length === 1 ? resolved[0] : undefined;
-  if (r === undefined) return inputError('TALLY_UNCLEAR_NAME', `「${e.name}」是几个人的姓名; 每行只写一人`, at(e, TALLY_COLUMNS.name));
+  if (r === undefined) return factError('TALLY_UNCLEAR_NAME', { why: 'several', name: e.name }, at(e, TALLY_COLUMNS.name));
   if (r.kind === 'unclear') {
     if ('matches' in r.issue) {
-      return inputError('TALLY_HOMONYM', `「${e.name}」在选民名单中不止一人 (${r.issue.matches.join('、')}); 请写作「姓名(居民小组)」`, at(e, TALLY_COLUMNS.name));
+      return factError('TALLY_HOMONYM', { name: e.name, matches: r.issue.matches }, at(e, TALLY_COLUMNS.name));
     }
-    return inputError('TALLY_UNCLEAR_NAME', `${describeUnclear(r.issue)}; 计票统计表只能写确定的姓名`, at(e, TALLY_COLUMNS.name));
+    return factError('TALLY_UNCLEAR_NAME', { why: 'described', issue: r.issue }, at(e, TALLY_COLUMNS.name));
   }
   const marks = e.oppose !== undefined && e.abstain !== undefined ? { oppose: e.oppose, abstain: e.abstain } : undefined;
   return { entry: e, office, key: r.kind === 'person' ? r.key : undefined, shown: name, printed: ci, votes: e.votes, marks };
@@ -157,7 +157,7 @@ function group(entries: readonly TallyEntry[], election: Election, roll: RollInd
     }
     const id = `${e.box}\u0000${p.office}\u0000${p.key ?? `?${p.shown}`}`;
     const first = seen.get(id);
-    if (first !== undefined) errors.push(inputError('TALLY_DUPLICATE_ROW', `票箱「${e.box}」${e.office}「${e.name}」重复 (第一次在第 ${first} 行)`, at(e, TALLY_COLUMNS.name)));
+    if (first !== undefined) errors.push(factError('TALLY_DUPLICATE_ROW', { box: e.box, name: e.name, office: e.office, firstLine: first }, at(e, TALLY_COLUMNS.name)));
     else {
       seen.set(id, e.line);
       b.persons.push(p);
@@ -175,12 +175,12 @@ interface OfficeFacts {
 function checkComplete(b: BoxRows, election: Election, errors: InputError[]): void {
   const file = b.persons[0]?.entry.file ?? [...b.classes.values()][0]?.entry.file;
   for (const [label, k] of TALLY_CLASS_ROWS) {
-    if (k !== 'blank' && !b.classes.has(k)) errors.push(inputError('TALLY_MISSING_CLASS', `票箱「${b.name}」缺少「选票,${label}」一行`, { file, line: b.firstLine }));
+    if (k !== 'blank' && !b.classes.has(k)) errors.push(factError('TALLY_MISSING_CLASS', { box: b.name, item: label }, { file, line: b.firstLine }));
   }
   election.offices.forEach((o, oi) => {
     o.candidates.forEach((c, ci) => {
       if (!b.persons.some((p) => p.office === oi && p.printed === ci)) {
-        errors.push(inputError('TALLY_MISSING_CANDIDATE', `票箱「${b.name}」缺少候选人「${o.name},${c}」一行 (没有得票请填 0)`, { file, line: b.firstLine }));
+        errors.push(factError('TALLY_MISSING_CANDIDATE', { box: b.name, office: o.name, candidate: c }, { file, line: b.firstLine }));
       }
     });
   });
@@ -189,7 +189,7 @@ function checkComplete(b: BoxRows, election: Election, errors: InputError[]): vo
 /** The class counts of a complete box (every class row present; 弃权票 0 when not recorded). */
 function classCounts(b: BoxRows): ClassCounts {
   const k = emptyCounts();
-  for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0;
+  for (const [, key] of TALLY_CLASS_ROWS) k[key] = b.classes.get(key)?.n ?? 0; // only 弃权票 may be absent (checkComplete): 0
   return k;
 }
 
@@ -199,10 +199,10 @@ const where = (e: TallyEntry | undefined, b: BoxRows) => ({ file: e?.file, line:
 function checkClasses(b: BoxRows, k: ClassCounts, errors: InputError[]): void {
   const sum = k.valid + k.partial + k.invalid + k.disputed;
   if (sum !== k.returned) {
-    errors.push(inputError('TALLY_CLASSES_SUM', `票箱「${b.name}」有效 ${k.valid} + 部分有效 ${k.partial} + 无效 ${k.invalid} + 疑难 ${k.disputed} = ${sum}, 不等于收回 ${k.returned}`, where(b.classes.get('returned')?.entry, b)));
+    errors.push(factError('TALLY_CLASSES_SUM', { box: b.name, valid: k.valid, partial: k.partial, invalid: k.invalid, disputed: k.disputed, returned: k.returned }, where(b.classes.get('returned')?.entry, b)));
   }
   if (k.blank > k.valid) {
-    errors.push(inputError('TALLY_BLANK_OVER_VALID', `票箱「${b.name}」弃权票 ${k.blank} 张多于有效票 ${k.valid} 张 (弃权票是有效票的一部分)`, where(b.classes.get('blank')?.entry, b)));
+    errors.push(factError('TALLY_BLANK_OVER_VALID', { box: b.name, blank: k.blank, valid: k.valid }, where(b.classes.get('blank')?.entry, b)));
   }
 }
 
@@ -221,9 +221,9 @@ function checkOffice(b: BoxRows, k: ClassCounts, o: Election['offices'][number],
     marked++;
     const s = p.votes + p.marks.oppose + p.marks.abstain;
     if (s < k.valid || s > counted) {
-      errors.push(inputError('TALLY_MARKS_SUM', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 应在有效票 ${k.valid} 与有效 + 部分有效 ${counted} 之间`, where(p.entry, b)));
+      errors.push(factError('TALLY_MARKS_SUM', { box: b.name, office: o.name, name: p.shown, marks: s, valid: k.valid, counted }, where(p.entry, b)));
     } else if (nonVoid !== undefined && s !== nonVoid) {
-      errors.push(inputError('TALLY_MARKS_UNEQUAL', `票箱「${b.name}」${o.name}「${p.shown}」赞成 + 反对 + 弃权 = ${s}, 与同一职务其他候选人的 ${nonVoid} 不同 (每张计入的选票对每位候选人都有一个标记)`, where(p.entry, b)));
+      errors.push(factError('TALLY_MARKS_UNEQUAL', { box: b.name, office: o.name, name: p.shown, marks: s, others: nonVoid }, where(p.entry, b)));
     } else nonVoid = s;
   }
   const known = marked === o.candidates.length ? nonVoid : undefined;
@@ -231,10 +231,10 @@ function checkOffice(b: BoxRows, k: ClassCounts, o: Election['offices'][number],
   const total = rows.reduce((a, p) => a + p.votes, 0);
   // 规程 10: 所选人数超过应选名额的作废 — no counted section carries more approvals than seats.
   if (total > ballots * o.seats) {
-    errors.push(inputError('TALLY_OFFICE_OVER', `票箱「${b.name}」${o.name}的票数合计 ${total} 超过计入选票 ${ballots} × 应选 ${o.seats} = ${ballots * o.seats}`, where(rows[0]?.entry, b)));
+    errors.push(factError('TALLY_OFFICE_OVER', { box: b.name, office: o.name, total, ballots, seats: o.seats }, where(rows[0]?.entry, b)));
   }
   for (const p of rows) {
-    if (p.votes > ballots) errors.push(inputError('TALLY_PERSON_OVER', `票箱「${b.name}」${o.name}「${p.shown}」得票 ${p.votes} 多于计入选票 ${ballots} 张`, where(p.entry, b)));
+    if (p.votes > ballots) errors.push(factError('TALLY_PERSON_OVER', { box: b.name, name: p.shown, office: o.name, votes: p.votes, ballots }, where(p.entry, b)));
   }
   return { nonVoid: known };
 }
@@ -261,7 +261,7 @@ function checkPersonTotals(b: BoxRows, errors: InputError[]): void {
   }
   for (const [key, t] of totals) {
     if (t.sum > counted && b.persons.filter((p) => p.key === key).length > 1) {
-      errors.push(inputError('TALLY_PERSON_OVER', `票箱「${b.name}」「${key}」各职务得票合计 ${t.sum} 多于有效 + 部分有效 ${counted} 张 (一张选票只计一人一个职务)`, { file: t.row.entry.file, line: t.row.entry.line, column: TALLY_COLUMNS.votes }));
+      errors.push(factError('TALLY_PERSON_OVER', { box: b.name, name: key, votes: t.sum, ballots: counted }, { file: t.row.entry.file, line: t.row.entry.line, column: TALLY_COLUMNS.votes }));
     }
   }
 }
@@ -285,7 +285,7 @@ function addOffice(t: OfficeTally, seats: number, oi: number, b: BoxRows, counte
     approvals += v;
     let pv = votes.get(p.key);
     if (!pv) votes.set(p.key, (pv = new Array<number>(offices).fill(0)));
-    pv[oi] = (pv[oi] ?? 0) + v;
+    pv[oi] = must(pv[oi], 'a vote count per office') + v;
     const cm = t.candidates[p.printed];
     if (!cm) continue;
     cm.approve += v; // a printed candidate's 票数 is their 赞成
@@ -319,7 +319,7 @@ function gapsOf(election: Election, boxes: readonly BoxRows[], facts: readonly (
 /** Check a tally sheet and turn it into totals the count can add (a failing check is an input error). */
 export function readTallies(file: string, entries: readonly TallyEntry[], election: Election, roll: RollIndex | undefined): Result<TallySheet> {
   const errors: InputError[] = [];
-  if (entries.length === 0) return err([inputError('TALLY_EMPTY', '计票统计表没有任何数据行', { file, line: 1 })]);
+  if (entries.length === 0) return err([factError('TALLY_EMPTY', { noHeader: false }, { file, line: 1 })]);
   const boxes = group(entries, election, roll, errors);
   if (errors.length > 0) return err(errors);
   const facts = boxes.map((b) => checkBox(b, election, errors));
@@ -367,9 +367,9 @@ export function mergeTallied(
   const owner = new Map<string, string>();
   for (const s of sheets) {
     for (const b of s.boxes) {
-      if (ballotBoxes.has(b)) errors.push(inputError('TALLY_BOX_ALSO_BALLOTS', `票箱「${b}」既在选票文件中又在计票统计表中; 一个票箱只能计一次`, { file: s.file, column: TALLY_COLUMNS.box }));
+      if (ballotBoxes.has(b)) errors.push(factError('TALLY_BOX_ALSO_BALLOTS', { box: b }, { file: s.file, column: TALLY_COLUMNS.box }));
       const prev = owner.get(b);
-      if (prev !== undefined) errors.push(inputError('TALLY_BOX_TWICE', `票箱「${b}」在计票统计表 ${prev} 中已有; 一个票箱只能计一次`, { file: s.file, column: TALLY_COLUMNS.box }));
+      if (prev !== undefined) errors.push(factError('TALLY_BOX_TWICE', { box: b, firstSheet: prev }, { file: s.file, column: TALLY_COLUMNS.box }));
       owner.set(b, s.file);
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { BallotClass, Classified, CountedSection, ReasonCode } from './classify.js';
 import type { Election } from './model.js';
+import { must } from './must.js';
 
 export interface ClassCounts {
   returned: number;
@@ -101,7 +102,7 @@ export class Tally {
     this.lastBox = box;
     this.lastCounts = b;
     this.bump(b, c);
-    for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + 1);
+    for (const r of c.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + 1); // a reason not seen yet counts 0
     if (c.class !== 'valid' && c.class !== 'partial') return;
     const offices = this.election.offices;
     const sections = c.sections;
@@ -122,7 +123,7 @@ export class Tally {
       t.void += s.notVoter;
       if (s.notVoter > 0) {
         const names = this.notVoterNames[oi] as Map<string, number>;
-        for (const n of s.notVoterNames) names.set(n, (names.get(n) ?? 0) + 1);
+        for (const n of s.notVoterNames) names.set(n, (names.get(n) ?? 0) + 1); // a name not seen yet counts 0
       }
       t.unused += office.seats - s.approved.length - s.notVoter;
       const marks = s.marks;
@@ -140,7 +141,7 @@ export class Tally {
           v = new Array<number>(offices.length).fill(0);
           this.votes.set(p, v);
         }
-        v[oi] = (v[oi] ?? 0) + 1;
+        v[oi] = must(v[oi], 'a vote count per office') + 1;
       }
     }
   }
@@ -156,7 +157,7 @@ export class Tally {
       }
       addCounts(b, k);
     }
-    for (const [r, n] of s.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + n);
+    for (const [r, n] of s.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + n); // a reason not seen yet counts 0
     s.offices.forEach((o, oi) => {
       const t = this.offices[oi];
       if (!t) return;
@@ -181,7 +182,7 @@ export class Tally {
         mine = new Array<number>(this.election.offices.length).fill(0);
         this.votes.set(p, mine);
       }
-      for (let i = 0; i < mine.length; i++) mine[i] = (mine[i] ?? 0) + (v[i] ?? 0);
+      for (let i = 0; i < mine.length; i++) mine[i] = must(mine[i], 'a vote count per office') + must(v[i], 'a vote count per office');
     }
   }
 

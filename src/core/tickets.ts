@@ -3,14 +3,17 @@
  * normal case: 000001 …) go into paged bitsets per ticket length (1 bit per possible number), anything
  * else into a Map. Pure.
  */
+import type { RowPlace } from './errors.js';
+import { must } from './must.js';
+
 export interface TicketRegistry {
   /**
-   * Record a ticket; returns the earlier place if known, `''` if seen at an unknown place, undefined if
-   * new. `where` is only called when the place has to be remembered (not on the numeric fast path).
+   * Record a ticket; returns the earlier place if known, `null` if seen at a place not remembered,
+   * undefined if new. `where` is only called when the place has to be remembered (not on the numeric path).
    */
-  add(ticket: string, where: string | (() => string)): string | undefined;
+  add(ticket: string, where: RowPlace | (() => RowPlace)): RowPlace | null | undefined;
   /** A 票号 of `length` digits (at most 15) whose value is `n`: as `add`, without a string to parse. */
-  addNumber?(length: number, n: number): string | undefined;
+  addNumber?(length: number, n: number): null | undefined;
 }
 
 const PAGE_BITS = 16;
@@ -18,17 +21,17 @@ const DIGITS = /^\d+$/u; // 65 536 numbers per page → 8 KiB
 
 export class CompactTicketRegistry implements TicketRegistry {
   private readonly pages = new Map<string, Uint8Array>();
-  private readonly other = new Map<string, string>();
+  private readonly other = new Map<string, RowPlace>();
   /** The page used last: consecutive 票号 nearly always share one. */
   private lastLength = 0;
   private lastNo = 0;
   private lastPage: Uint8Array | undefined;
 
-  add(ticket: string, where: string | (() => string)): string | undefined {
+  add(ticket: string, where: RowPlace | (() => RowPlace)): RowPlace | null | undefined {
     if (ticket.length <= 15 && DIGITS.test(ticket)) return this.addNumber(ticket.length, Number(ticket));
     const prev = this.other.get(ticket);
     if (prev !== undefined) return prev;
-    this.other.set(ticket, typeof where === 'string' ? where : where());
+    this.other.set(ticket, typeof where === 'function' ? where() : where);
     return undefined;
   }
 
@@ -39,7 +42,7 @@ export class CompactTicketRegistry implements TicketRegistry {
       const page = Math.floor(n / 2 ** PAGE_BITS);
       const bit = n - page * 2 ** PAGE_BITS;
       const p = this.pages.get(`${ticket.length}:${page}`);
-      return p !== undefined && ((p[bit >>> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+      return p !== undefined && (must(p[bit >>> 3], 'a byte of a page') & (1 << (bit & 7))) !== 0;
     }
     return this.other.has(ticket);
   }
@@ -57,7 +60,7 @@ export class CompactTicketRegistry implements TicketRegistry {
     return undefined;
   }
 
-  addNumber(length: number, n: number): string | undefined {
+  addNumber(length: number, n: number): null | undefined {
     const page = Math.floor(n / 2 ** PAGE_BITS);
     const bit = n - page * 2 ** PAGE_BITS;
     let p: Uint8Array | undefined;
@@ -75,8 +78,8 @@ export class CompactTicketRegistry implements TicketRegistry {
     }
     const byte = bit >>> 3;
     const mask = 1 << (bit & 7);
-    const cur = p[byte] ?? 0;
-    if (cur & mask) return '';
+    const cur = must(p[byte], 'a byte of a page'); // bit < 2^16: always inside the 8 KiB page
+    if (cur & mask) return null;
     p[byte] = cur | mask;
     return undefined;
   }

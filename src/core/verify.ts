@@ -10,7 +10,8 @@ import { byTicket } from './count.js';
 import type { Mark } from './marks.js';
 import type { Election } from './model.js';
 import { ticketKey } from './names.js';
-import { type InputError, type Result, err, inputError, ok } from './result.js';
+import { type InputError, type Result, err, factError, ok } from './result.js';
+import { must } from './must.js';
 
 /** One side of the double entry: its files, each as rows (header first). */
 export interface EntryFile {
@@ -86,7 +87,7 @@ function meaning(plan: HeaderPlan, r: BallotReading, election: Election): Entry[
       const m = sec?.marks[ci] ?? 'abstain';
       if (m !== 'unclear') return { mark: m };
       const u = r.unclear.find((x) => x.kind === 'mark' && x.column === `${o.name}:${c}`);
-      return { mark: 'unclear', raw: (u?.value ?? '').normalize('NFKC').trim() };
+      return { mark: 'unclear', raw: must(u, 'the unclear mark of a cell').value.normalize('NFKC').trim() };
     });
     const written: string[] = [];
     for (const w of sec?.written ?? []) {
@@ -96,7 +97,7 @@ function meaning(plan: HeaderPlan, r: BallotReading, election: Election): Entry[
       else if (ci < 0) written.push(w.name);
     }
     const unclear = r.unclear
-      .filter((u) => u.kind !== 'flag' && (u.column.split(':')[0] ?? '') === o.name)
+      .filter((u) => u.kind !== 'flag' && u.column.split(':')[0] === o.name)
       .filter((u) => !(u.kind === 'mark' && o.candidates.some((c) => u.column === `${o.name}:${c}`)))
       .map((u) => u.value.normalize('NFKC').trim());
     const opposeKnown = plan.layout === 'grid' || plan.opposeCols[oi] !== undefined;
@@ -128,13 +129,13 @@ function readSide(files: readonly EntryFile[], election: Election, errors: Input
       const ticket = ticketKey(r.value.ticket);
       const prev = out.get(ticket);
       if (prev) {
-        errors.push(inputError('BALLOT_DUPLICATE_TICKET', `票号「${ticket}」重复 (第一次出现在 ${prev.place.file} 第 ${prev.place.line} 行); 每张选票的票号必须唯一`, { file: f.file, line: row.line, column: plan.ticketCol + 1 }));
+        errors.push(factError('BALLOT_DUPLICATE_TICKET', { ticket, firstSeen: prev.place }, { file: f.file, line: row.line, column: plan.ticketCol + 1 }));
         continue;
       }
       const box = plan.boxCol === undefined ? undefined : r.value.box;
       out.set(ticket, { ticket, place: { file: f.file, line: row.line }, status: r.value.status, box, sections: meaning(plan, r.value, election) });
     }
-    if (!sawHeader) errors.push(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: f.file, line: 1 }));
+    if (!sawHeader) errors.push(factError('BALLOT_EMPTY_FILE', {}, { file: f.file, line: 1 }));
   }
   return out;
 }
@@ -145,7 +146,7 @@ function compareMark(a: MarkMeaning, b: MarkMeaning, opposeKnown: boolean): [Mar
   const fold = (m: MarkMeaning): MarkMeaning => (!opposeKnown && (m.mark === 'oppose' || m.mark === 'abstain') ? { mark: 'notApprove' } : m);
   const x = fold(a);
   const y = fold(b);
-  return x.mark === y.mark && (x.raw ?? '') === (y.raw ?? '') ? undefined : [x, y];
+  return x.mark === y.mark && (x.raw ?? '') === (y.raw ?? '') ? undefined : [x, y]; // no raw text: ''
 }
 
 /** The differences of one paired ballot, in column order. */

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { type CountInputOptions, runCount } from '../../src/cli/pipeline.js';
+import { isInputErrorCode } from '../../src/core/index.js';
 import { fakeIo } from '../cli/fake-io.js';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
@@ -77,6 +79,70 @@ describe('bad inputs → one Chinese line per error, exit 2', () => {
     const r = await count(p);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`[CSV_CELL_TOO_LONG] ${p} 第 2 行 第 7 列`);
+  });
+});
+
+/**
+ * The same corpus as data (issue 18): the first error's code, place and facts, read from the fields — an
+ * adapter's own text (`message`) is left to the line test above. [case, ballots, options, first error]
+ */
+const fieldCases: [string, string[], CountInputOptions, Record<string, unknown>][] = [
+  ['empty file', ['empty.csv'], {}, { code: 'BALLOT_EMPTY_FILE', file: 'empty.csv', line: 1 }],
+  ['missing 票号 column', ['no-ticket-column.csv'], {}, { code: 'BALLOT_NO_TICKET_COLUMN', file: 'no-ticket-column.csv', line: 1 }],
+  ['unclosed quote', ['unclosed-quote.csv'], {}, { code: 'CSV_QUOTE_NOT_CLOSED', file: 'unclosed-quote.csv', line: 3 }],
+  ['ragged row', ['ragged-rows.csv'], {}, { code: 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', file: 'ragged-rows.csv', line: 3, column: 5, fields: 4, expected: 7 }],
+  ['tab-separated file', ['tab-separated.csv'], {}, { code: 'CSV_TAB_SEPARATED', file: 'tab-separated.csv', line: 1 }],
+  ['a total row at the end', ['total-row.csv'], {}, { code: 'BALLOT_TOTAL_ROW', file: 'total-row.csv', line: 6, numbers: false }],
+  [
+    'unknown office column',
+    ['unknown-office.csv'],
+    {},
+    { code: 'BALLOT_UNKNOWN_OFFICE', file: 'unknown-office.csv', line: 1, column: 7, header: '秘书:另选1', office: '秘书', offices: ['主任', '委员'] },
+  ],
+  [
+    'unknown candidate column',
+    ['unknown-candidate.csv'],
+    {},
+    { code: 'BALLOT_UNKNOWN_CANDIDATE', file: 'unknown-candidate.csv', line: 1, column: 6, header: '委员:孙八', name: '孙八', office: '委员' },
+  ],
+  ['ballots of another election', ['other-election.csv'], {}, { code: 'BALLOT_OTHER_ELECTION', file: 'other-election.csv', line: 1, title: '测试社区居民委员会选举' }],
+  [
+    'duplicate 票号 within a file',
+    ['duplicate-ticket.csv'],
+    {},
+    { code: 'BALLOT_DUPLICATE_TICKET', file: 'duplicate-ticket.csv', line: 4, column: 1, ticket: '1', firstSeen: { file: 'duplicate-ticket.csv', line: 2 } },
+  ],
+  [
+    'duplicate 票号 across files (first place found by a second pass)',
+    ['box-a.csv', 'box-b.csv'],
+    {},
+    { code: 'BALLOT_DUPLICATE_TICKET', file: 'box-b.csv', line: 3, column: 1, ticket: '2', firstSeen: { file: 'box-a.csv', line: 3 } },
+  ],
+  ['binary file', ['binary.csv'], {}, { code: 'FILE_BINARY', file: 'binary.csv' }],
+  ['path that does not exist', ['nope.csv'], {}, { code: 'FILE_NOT_FOUND', file: 'nope.csv' }],
+  ['path that is a folder', ['a-folder.csv'], {}, { code: 'FILE_IS_DIRECTORY', file: 'a-folder.csv' }],
+  ['election.json that is not JSON', ['good.csv'], { election: 'not-json.json' }, { code: 'ELECTION_NOT_JSON', file: 'not-json.json' }],
+  ['roll without 姓名 column', ['good.csv'], { roll: 'voters-no-name.csv' }, { code: 'ROLL_MISSING_COLUMN', file: 'voters-no-name.csv', line: 1 }],
+  ['rulings without 认定 column', ['good.csv'], { rulings: 'rulings-no-verdict.csv' }, { code: 'RULINGS_MISSING_COLUMN', file: 'rulings-no-verdict.csv', line: 1, missing: ['认定'] }],
+  ['a GBK file read as UTF-8', ['gbk.csv'], { encoding: 'utf-8' }, { code: 'ENCODING_INVALID', file: 'gbk.csv', line: 1, column: 1 }],
+  [
+    'a tally sheet with 反对 for a candidate of another office',
+    [],
+    { tallies: ['tally-sum.csv'] },
+    { code: 'TALLY_MARKS_NOT_PRINTED', file: 'tally-sum.csv', line: 8, column: '反对', name: '张建国', office: '主任' },
+  ],
+];
+
+describe('bad inputs as data: code, place and facts of the first error', () => {
+  it.each(fieldCases)('%s', async (_name, ballots, opts, first) => {
+    const r = await runCount(ballots, { election: 'election.json', ...opts }, dir);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const [e] = r.error;
+    // An adapter's own text is in `message`; every other field is the expected code, place and facts.
+    const { message: _text, ...fields } = { message: undefined, ...e };
+    expect(fields).toEqual(first);
+    for (const x of r.error) expect(isInputErrorCode(x.code), x.code).toBe(true);
   });
 });
 

@@ -33,13 +33,14 @@ describe('marks (SPEC §2.2)', () => {
 describe('tickets', () => {
   it('detects repeats; 000001 and 1 are different tickets; non-numeric tickets remember the first place', () => {
     const t = new CompactTicketRegistry();
-    expect(t.add('000001', 'a')).toBeUndefined();
-    expect(t.add('1', 'b')).toBeUndefined();
-    expect(t.add('000001', 'c')).toBe('');
-    expect(t.add('A-7', 'x.csv 第 2 行')).toBeUndefined();
-    expect(t.add('A-7', 'y')).toBe('x.csv 第 2 行');
-    expect(t.add('99999999999', 'z')).toBeUndefined();
-    expect(t.add('99999999999', 'z')).toBe('');
+    const at = (line: number) => ({ file: 'x.csv', line });
+    expect(t.add('000001', at(2))).toBeUndefined();
+    expect(t.add('1', at(3))).toBeUndefined();
+    expect(t.add('000001', at(4))).toBeNull(); // seen; a numeric 票号's place is not remembered
+    expect(t.add('A-7', at(5))).toBeUndefined();
+    expect(t.add('A-7', at(6))).toEqual(at(5));
+    expect(t.add('99999999999', at(7))).toBeUndefined();
+    expect(t.add('99999999999', at(8))).toBeNull();
   });
 });
 

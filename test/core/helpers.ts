@@ -184,7 +184,7 @@ export async function run(f: Fixture, over: Partial<Omit<Fixture, 'rows'>> & { s
     rulings: 'rulings' in over ? over.rulings : f.rulings,
     onBallot: (e) => log.push(e),
   });
-  if (!res.ok) throw new Error(`count failed: ${res.error.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+  if (!res.ok) throw new Error(`count failed: ${res.error.map((e) => JSON.stringify(e)).join('; ')}`);
   return { result: res.value, log, byTicket: new Map(log.map((e) => [e.ticket, e])) };
 }
 

@@ -123,7 +123,7 @@ function toRows(header: string[], rows: string[][], file: string): RawRow[] {
 async function run(c: Case, sources: BallotSource[], rulings?: Ruling[]): Promise<{ result: CountResult; log: BallotLogEntry[] }> {
   const log: BallotLogEntry[] = [];
   const res = await count(sources, { election: c.election, registered: c.registered, roll: c.roll, rulings, onBallot: (e) => log.push(e) });
-  if (!res.ok) throw new Error(res.error.map((e) => `${e.code} ${e.message}`).join('; '));
+  if (!res.ok) throw new Error(res.error.map((e) => JSON.stringify(e)).join('; '));
   return { result: res.value, log };
 }
 

@@ -68,7 +68,7 @@ function source(g: Gen, b: number): BallotSource {
 async function counted(g: Gen, srcs: BallotSource[], tallies: TallyEntry[] = []): Promise<CountResult> {
   const opts = { election: g.election, registered: g.election.registered ?? 0 };
   const sheet = tallies.length > 0 ? readTallies('计票统计表.csv', tallies, g.election, undefined) : undefined;
-  if (sheet && !sheet.ok) throw new Error(`tally refused: ${sheet.error.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+  if (sheet && !sheet.ok) throw new Error(`tally refused: ${sheet.error.map((e) => JSON.stringify(e)).join('; ')}`);
   const r = await count(srcs, { ...opts, tallies: sheet ? [sheet.value] : [] });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;

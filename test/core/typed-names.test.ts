@@ -132,7 +132,7 @@ describe('rows that are not ballots (SPEC §2.2)', () => {
 describe('names layout reading (SPEC §2.2 item 4)', () => {
   it('spaces between printed candidates of the office are separate approvals, and marks tallied', () => {
     const r = readRow(plan(NAMES), election, { file: 'b.csv', line: 2, cells: ['1', '张 建国', '孙丽 周强 吴敏', ''] });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     const reading: BallotReading = r.value;
     expect(reading.sections[0]?.marks).toEqual(['approve', 'abstain']);
     expect(reading.sections[1]?.marks).toEqual(['approve', 'approve', 'approve', 'abstain']);
@@ -141,7 +141,7 @@ describe('names layout reading (SPEC §2.2 item 4)', () => {
   });
   it('a disputed ballot lists each unclear item', () => {
     const r = readRow(plan(NAMES), election, { file: 'b.csv', line: 2, cells: ['1', '张建国(反对)', '孙丽/周强、吳敏', ''] });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     const c = classify(r.value, election, printed, undefined);
     expect(c.class).toBe('disputed');
     const issues = (c as { issues: readonly Unclear[] }).issues;
@@ -164,7 +164,7 @@ describe("rulings' 更正 cells follow the same name rules (SPEC §2.2, §2.4)",
     const bad = await count([{ file: 'b.csv', rows }], { election, registered: 10, rulings: [ruling('孙丽／周强')] });
     expect(bad.ok ? [] : bad.error.map((e) => e.code)).toEqual(['RULING_STILL_UNCLEAR']);
     const good = await count([{ file: 'b.csv', rows }], { election, registered: 10, rulings: [ruling('孙丽、周\u200b强')] });
-    if (!good.ok) throw new Error(good.error[0]?.message);
+    if (!good.ok) throw new Error(JSON.stringify(good.error));
     expect(good.value.ballots.valid).toBe(1);
     expect(good.value.people.find((p) => p.name === '周强')?.total).toBe(1);
   });

@@ -80,7 +80,7 @@ async function run(c: Case, rows: readonly string[][]): Promise<{ result: CountR
   const raw: RawRow[] = [{ file: 'b.csv', line: 1, cells: header }, ...rows.map((cells, i) => ({ file: 'b.csv', line: i + 2, cells }))];
   const log: BallotLogEntry[] = [];
   const r = await count([{ file: 'b.csv', rows: raw }], { election, registered: 100, roll: c.withRoll ? roll : undefined, onBallot: (e) => log.push(e) });
-  if (!r.ok) throw new Error(r.error.map((e) => `${e.code} ${e.message}`).join('; '));
+  if (!r.ok) throw new Error(r.error.map((e) => JSON.stringify(e)).join('; '));
   return { result: r.value, log };
 }
 

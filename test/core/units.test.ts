@@ -226,42 +226,44 @@ describe('ballot.ts readRow', () => {
   });
 });
 
+const P = { file: 'x.csv', line: 2 };
+
 describe('tickets.ts CompactTicketRegistry', () => {
   it('000001 and 1 are different tickets', () => {
     const t = new CompactTicketRegistry();
-    expect(t.add('000001', 'a')).toBeUndefined();
-    expect(t.add('1', 'b')).toBeUndefined();
-    expect(t.add('01', 'c')).toBeUndefined();
-    expect(t.add('000001', 'd')).toBeDefined();
-    expect(t.add('1', 'e')).toBeDefined();
+    expect(t.add('000001', P)).toBeUndefined();
+    expect(t.add('1', P)).toBeUndefined();
+    expect(t.add('01', P)).toBeUndefined();
+    expect(t.add('000001', P)).toBeDefined();
+    expect(t.add('1', P)).toBeDefined();
   });
   it('detects duplicates across pages and lengths', () => {
     const t = new CompactTicketRegistry();
-    for (const x of ['65535', '65536', '131072', '0', '00', '999999999999999']) expect(t.add(x, 'x'), x).toBeUndefined();
-    for (const x of ['65535', '65536', '131072', '0', '00', '999999999999999']) expect(t.add(x, 'x'), x).toBeDefined();
-    expect(t.add('65537', 'x')).toBeUndefined();
+    for (const x of ['65535', '65536', '131072', '0', '00', '999999999999999']) expect(t.add(x, P), x).toBeUndefined();
+    for (const x of ['65535', '65536', '131072', '0', '00', '999999999999999']) expect(t.add(x, P), x).toBeDefined();
+    expect(t.add('65537', P)).toBeUndefined();
   });
   it('non-numeric and very long tickets remember where they were first seen', () => {
     const t = new CompactTicketRegistry();
-    expect(t.add('A-001', 'a.csv 第 2 行')).toBeUndefined();
-    expect(t.add('A-001', 'b.csv 第 3 行')).toBe('a.csv 第 2 行');
-    expect(t.add('a-001', 'x')).toBeUndefined(); // case matters
+    expect(t.add('A-001', { file: 'a.csv', line: 2 })).toBeUndefined();
+    expect(t.add('A-001', { file: 'b.csv', line: 3 })).toEqual({ file: 'a.csv', line: 2 });
+    expect(t.add('a-001', P)).toBeUndefined(); // case matters
     const long = '1234567890123456789';
-    expect(t.add(long, () => 'first')).toBeUndefined();
-    expect(t.add(long, () => 'second')).toBe('first');
-    expect(t.add('1234567890123456788', 'x')).toBeUndefined(); // not confused by float rounding
+    expect(t.add(long, () => ({ file: 'first', line: 1 }))).toBeUndefined();
+    expect(t.add(long, () => ({ file: 'second', line: 2 }))).toEqual({ file: 'first', line: 1 });
+    expect(t.add('1234567890123456788', P)).toBeUndefined(); // not confused by float rounding
   });
   it('calls the lazy place only when it must remember it', () => {
     const t = new CompactTicketRegistry();
     let calls = 0;
     t.add('000123', () => {
       calls++;
-      return 'p';
+      return { file: 'p', line: 1 };
     });
     expect(calls).toBe(0);
     t.add('X1', () => {
       calls++;
-      return 'p';
+      return { file: 'p', line: 1 };
     });
     expect(calls).toBe(1);
   });

@@ -162,7 +162,7 @@ describe('verifyEntries (double entry)', () => {
           }
         });
         const r = verifyEntries([typeSide(g, g.ballots, la, 'a.csv', rnd)], [typeSide(g, second, lb, 'b.csv', rnd)], g.election);
-        if (!r.ok) throw new Error(r.error.map((e) => `${e.code} ${e.message}`).join('; '));
+        if (!r.ok) throw new Error(r.error.map((e) => JSON.stringify(e)).join('; '));
         expect(found(r.value)).toEqual(expected.sort());
         expect(r.value.agree + r.value.ballots.filter((b) => b.first && b.second).length).toBe(r.value.paired);
       }),
@@ -197,6 +197,6 @@ describe('verifyEntries (double entry)', () => {
     const a = side('a.csv', ['票号', '委员'], ['0001', '孙丽'], ['０００１', '周强']);
     const r = verifyEntries([a], [side('b.csv', ['票号', '委员'])], election);
     expect(r.ok ? [] : r.error.map((e) => [e.code, e.file, e.line])).toEqual([['BALLOT_DUPLICATE_TICKET', 'a.csv', 3]]);
-    expect(r.ok ? '' : r.error[0]?.message).toContain('a.csv 第 2 行');
+    expect(r.ok ? undefined : r.error[0]).toMatchObject({ ticket: '0001', firstSeen: { file: 'a.csv', line: 2 } });
   });
 });

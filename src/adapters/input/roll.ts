@@ -1,5 +1,5 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
-import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, inputError, isBlankRow, normalizeName, ok } from '../../core/index.js';
+import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, factError, isBlankRow, normalizeName, ok } from '../../core/index.js';
 import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
@@ -22,7 +22,7 @@ function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): (r: Ra
       const key = idKey(raw);
       const prev = seen.get(key);
       if (prev !== undefined) {
-        return inputError('ROLL_DUPLICATE_VOTER', `${label}「${raw.trim()}」在第 ${prev} 行和第 ${r.line} 行重复 (同一选民登记了两次?); 请用 jipiao roll check 检查选民名单`, { file, line: r.line, column: (i ?? 0) + 1 });
+        return factError('ROLL_DUPLICATE_VOTER', { idColumn: label, value: raw.trim(), firstLine: prev, againLine: r.line }, { file, line: r.line, column: (i ?? 0) + 1 });
       }
       seen.set(key, r.line);
     }
@@ -33,12 +33,12 @@ import { plainCsvBatches } from './plain-csv.js';
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
   const [header, ...body] = rows;
-  if (!header) return err([inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file, line: 1 })]);
+  if (!header) return err([factError('ROLL_EMPTY', {}, { file, line: 1 })]);
   const dup = duplicateColumn(header, file);
   if (dup) return err([dup]);
   const idx = headerIndex(header.cells);
   const name = idx.get('姓名');
-  if (name === undefined) return err([inputError('ROLL_MISSING_COLUMN', '选民名单缺少「姓名」列', { file, line: header.line })]);
+  if (name === undefined) return err([factError('ROLL_MISSING_COLUMN', {}, { file, line: header.line })]);
   const get = (r: RawRow, k: string): string | undefined => {
     const i = idx.get(k);
     const v = i === undefined ? undefined : r.cells[i]?.trim();
@@ -49,7 +49,7 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
   for (const r of body) {
     if (isBlankRow(r.cells)) continue;
     if (r.cells.length !== header.cells.length) {
-      errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
+      errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: header.cells.length }, { file, line: r.line }));
       continue;
     }
     entries.push({
@@ -95,12 +95,12 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
           name = idx.get('姓名');
           group = idx.get('居民小组');
           width = r.cells.length;
-          if (name === undefined) return err([inputError('ROLL_MISSING_COLUMN', '选民名单缺少「姓名」列', { file: display, line: r.line })]);
+          if (name === undefined) return err([factError('ROLL_MISSING_COLUMN', {}, { file: display, line: r.line })]);
           continue;
         }
         if (isBlankRow(r.cells)) continue;
         if (r.cells.length !== width) {
-          errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${width} 个`, { file: display, line: r.line }));
+          errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: width }, { file: display, line: r.line }));
           continue;
         }
         const twice = dupVoter?.(r);
@@ -113,6 +113,6 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
     if (e instanceof InputErrors) return err([...e.errors]);
     throw e;
   }
-  if (first) return err([inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file: display, line: 1 })]);
+  if (first) return err([factError('ROLL_EMPTY', {}, { file: display, line: 1 })]);
   return errors.length > 0 ? err(errors.list()) : ok(index);
 }

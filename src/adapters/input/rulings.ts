@@ -7,7 +7,7 @@
  * A row whose `认定` and `更正` are both empty is a ruling not made yet (the template written by
  * `jipiao disputes` has such rows) and is skipped. Extra columns (编号, 票箱, 疑难情形, 备注) are ignored.
  */
-import { CappedErrors, type Correction, type InputError, type RawRow, type Result, type Ruling, type Verdict, err, hasControl, inputError, isBlankRow, ok, ticketKey } from '../../core/index.js';
+import { CappedErrors, type Correction, type InputError, type RawRow, type Result, type Ruling, type Verdict, err, factError, hasControl, isBlankRow, ok, ticketKey } from '../../core/index.js';
 import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
 
 /**
@@ -37,13 +37,13 @@ export function parseCorrections(text: string): Correction[] | string {
 
 export function parseRulings(rows: readonly RawRow[], file: string): Result<Ruling[]> {
   const [header, ...body] = rows;
-  if (!header) return err([inputError('RULINGS_EMPTY', '认定文件是空的 (没有表头)', { file, line: 1 })]);
+  if (!header) return err([factError('RULINGS_EMPTY', {}, { file, line: 1 })]);
   const dup = duplicateColumn(header, file);
   if (dup) return err([dup]);
   const idx = headerIndex(header.cells);
   const missing = ['票号', '认定'].filter((k) => !idx.has(k));
   if (missing.length > 0) {
-    return err([inputError('RULINGS_MISSING_COLUMN', `认定文件缺少列: ${missing.join('、')} (应有 票号,认定,更正,表决,理由)`, { file, line: header.line })]);
+    return err([factError('RULINGS_MISSING_COLUMN', { missing }, { file, line: header.line })]);
   }
   const col = (k: string): number | undefined => idx.get(k);
   const get = (r: RawRow, k: string): string => {
@@ -57,36 +57,36 @@ export function parseRulings(rows: readonly RawRow[], file: string): Result<Ruli
   for (const r of body) {
     if (isBlankRow(r.cells)) continue;
     if (r.cells.length !== header.cells.length) {
-      add(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${r.cells.length} 个字段, 表头有 ${header.cells.length} 个`, { file, line: r.line }));
+      add(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: header.cells.length }, { file, line: r.line }));
       continue;
     }
     const ticket = rulingTicket(get(r, '票号'));
     const verdictText = get(r, '认定').normalize('NFKC');
     const corrText = get(r, '更正');
     if (ticket === '' || hasControl(ticket)) {
-      add(inputError('RULINGS_EMPTY_TICKET', ticket === '' ? '票号为空' : '票号含有控制字符', { file, line: r.line, column: (col('票号') ?? 0) + 1 }));
+      add(factError('RULINGS_EMPTY_TICKET', { control: ticket !== '' }, { file, line: r.line, column: (col('票号') ?? 0) + 1 }));
       continue;
     }
     if (verdictText === '' && corrText === '') continue; // not ruled yet
     const prev = seen.get(ticket);
     if (prev !== undefined) {
-      add(inputError('RULINGS_DUPLICATE_TICKET', `票号「${ticket}」已在第 ${prev} 行认定过; 每张选票只能有一个认定`, { file, line: r.line, column: (col('票号') ?? 0) + 1 }));
+      add(factError('RULINGS_DUPLICATE_TICKET', { ticket, firstLine: prev }, { file, line: r.line, column: (col('票号') ?? 0) + 1 }));
       continue;
     }
     seen.set(ticket, r.line);
     const verdict = VERDICTS[verdictText];
     if (verdict === undefined) {
-      add(inputError('RULINGS_BAD_VERDICT', `「认定」应为 有效、部分有效 或 无效, 这里是「${verdictText}」`, { file, line: r.line, column: (col('认定') ?? 0) + 1 }));
+      add(factError('RULINGS_BAD_VERDICT', { value: verdictText }, { file, line: r.line, column: (col('认定') ?? 0) + 1 }));
       continue;
     }
     const corrections = parseCorrections(corrText);
     if (typeof corrections === 'string') {
-      add(inputError('RULINGS_BAD_CORRECTION', `「更正」中的「${corrections}」应写成 列名=内容, 如 委员:周强=○`, { file, line: r.line, column: (col('更正') ?? 0) + 1 }));
+      add(factError('RULINGS_BAD_CORRECTION', { value: corrections }, { file, line: r.line, column: (col('更正') ?? 0) + 1 }));
       continue;
     }
     const vote = get(r, '表决').normalize('NFKC');
     if (vote !== '' && !/^\d+:\d+$/u.test(vote)) {
-      add(inputError('RULINGS_BAD_VOTE', `「表决」应写成 赞成:反对, 如 7:0, 这里是「${vote}」`, { file, line: r.line, column: (col('表决') ?? 0) + 1 }));
+      add(factError('RULINGS_BAD_VOTE', { value: vote }, { file, line: r.line, column: (col('表决') ?? 0) + 1 }));
       continue;
     }
     out.push({ ticket, verdict, corrections, vote, reason: get(r, '理由'), file, line: r.line });

@@ -3,7 +3,7 @@
  * cells (header first) from any reader — CSV today, .xlsx when that reader exists — and checks the
  * layout and the numbers; the election-aware checks are the core's (`readTallies`).
  */
-import { type InputError, type RawRow, type Result, TALLY_COLUMNS, type TallyEntry, err, inputError, ok } from '../../core/index.js';
+import { type InputError, type RawRow, type Result, TALLY_COLUMNS, type TallyEntry, err, factError, inputError, ok } from '../../core/index.js';
 import { type CsvOptions, headerIndex, readCsvAll } from './csv.js';
 
 const REQUIRED = [TALLY_COLUMNS.box, TALLY_COLUMNS.office, TALLY_COLUMNS.name, TALLY_COLUMNS.votes] as const;
@@ -37,14 +37,14 @@ function header(row: RawRow, errors: InputError[]): Map<string, number> | undefi
 export function parseTallyRows(file: string, rows: readonly RawRow[]): Result<TallyEntry[]> {
   const errors: InputError[] = [];
   const [head, ...body] = rows;
-  if (!head) return err([inputError('TALLY_EMPTY', '计票统计表是空的 (连表头都没有)', { file, line: 1 })]);
+  if (!head) return err([factError('TALLY_EMPTY', { noHeader: true }, { file, line: 1 })]);
   const idx = header(head, errors);
   if (!idx) return err(errors);
   const entries: TallyEntry[] = [];
   for (const row of body) {
     if (row.cells.every((c) => c.trim() === '')) continue; // Excel's empty rows are not data
     if (row.cells.length !== head.cells.length) {
-      errors.push(inputError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', `这一行有 ${row.cells.length} 个字段, 表头有 ${head.cells.length} 个`, { file: row.file, line: row.line }));
+      errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: row.cells.length, expected: head.cells.length }, { file: row.file, line: row.line }));
       continue;
     }
     const cell = (k: string): string => (idx.has(k) ? (row.cells[idx.get(k) ?? 0] ?? '') : '');

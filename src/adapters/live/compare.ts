@@ -7,6 +7,7 @@
  */
 import { type Election, type RawRow, verifyEntries } from '../../core/index.js';
 import { cellText } from '../render/verify.js';
+import { errorMessage } from '../messages.js';
 import type { Entry } from './journal.js';
 
 export interface CellDifference {
@@ -77,7 +78,7 @@ export function mismatches(election: Election, header: readonly string[], main: 
     for (const e of r.error) {
       const i = (e.line ?? 0) - 2;
       if (i < 0 || i >= ps.length) throw new Error(`live double entry: ${e.code} outside the journal rows`);
-      bad.set(i, [...(bad.get(i) ?? []), `${e.file === '录入' ? '录入' : '复核'}: ${e.message}`]);
+      bad.set(i, [...(bad.get(i) ?? []), `${e.file === '录入' ? '录入' : '复核'}: ${errorMessage(e)}`]);
     }
     unreadable.push(...[...bad].map(([i, why]) => mismatchOf(ps[i] as Pair, [{ column: '整张选票', first: why.join('; '), second: '无法按选票读取' }])));
     ps = ps.filter((_, i) => !bad.has(i));

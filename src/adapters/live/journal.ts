@@ -18,6 +18,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { type InputError, type Result, err, inputError, ok } from '../../core/index.js';
+import { errorMessage } from '../messages.js';
 
 export const JOURNAL_CSV = '现场计票.csv';
 export const JOURNAL_LOG = '现场计票-日志.jsonl';
@@ -167,7 +168,7 @@ export class Journal {
     writeSync(this.logFd, `${JSON.stringify(ev)}\n`);
     fsyncSync(this.logFd);
     const problem = this.apply(ev);
-    if (problem) throw new Error(problem.message);
+    if (problem) throw new Error(errorMessage(problem));
     this.events.push(ev);
     return ev;
   }

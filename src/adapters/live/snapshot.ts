@@ -4,6 +4,7 @@
  * mismatches, correction records, and at the end the final result.
  */
 import { type CountResult, type InputError } from '../../core/index.js';
+import { errorMessage } from '../messages.js';
 import { type LiveElection, previewCells } from './classify.js';
 import { type Mismatch, mismatches } from './compare.js';
 import type { JournalView } from './journal.js';
@@ -72,7 +73,7 @@ export function snapshot(le: LiveElection, j: JournalView, counted: CountResult 
     recent,
     mismatches: mismatches(election, layout.header, main, j.check),
     corrections: corrections(election, layout, j.events),
-    problems: problems.map((p) => `${p.code}: ${p.message}`),
+    problems: problems.map((p) => `${p.code}: ${errorMessage(p)}`),
     final,
   };
 }

@@ -55,7 +55,7 @@ export async function countRows(
     files.map((f) => ({ file: f.file, rows: f.rows })),
     { election: e, registered: e.registered ?? 0, roll: opts.roll, rulings: opts.rulings, onBallot: (x) => log.push(x) },
   );
-  if (!r.ok) throw new Error(`count failed: ${r.error.map((x) => `${x.code} ${x.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`count failed: ${r.error.map((x) => JSON.stringify(x)).join('; ')}`);
   return { result: r.value, log };
 }
 
