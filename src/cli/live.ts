@@ -21,7 +21,6 @@ import { liveLayout } from '../adapters/live/layout.js';
 import { checkCsv, correctionsCsv, liveRecordText } from '../adapters/live/records.js';
 import { type FinishOutcome, LiveServer } from '../adapters/live/server.js';
 import { renderJson } from '../adapters/render/json.js';
-import { renderTable } from '../adapters/render/table.js';
 import { type InputError, inputError } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
@@ -79,6 +78,7 @@ async function finishLive(ctx: CommandContext, le: LiveElection, journal: Journa
   }
   log.commit();
   const { result, inputs } = run.value;
+  const { renderTable } = await import('../adapters/render/table.js'); // chalk and cli-table3 load on use (issue 17)
   const table = renderTable(result, { color: false, inputs });
   atomicWrite(out('现场计票-结果.json'), renderJson(result, { color: false, inputs }));
   atomicWrite(out('现场计票-结果.txt'), table);
