@@ -7,9 +7,9 @@
  * the end (70 if a folder hit an internal error). --strict: exit 1 when any result is not final (core
  * isFinal).
  *
- * No worker threads (issue 17): with the byte fast path a 20 000-ballot election counts in ~0.15 s of
- * CPU; two workers each held their own V8 heap (~190 MB peak for 50 elections against ~120 MB here) and
- * spent more CPU in all. Figures: test/bench/RESULTS.md.
+ * No worker threads (issue 17): with the byte fast path a 20 000-ballot election counts in ~0.2 s of
+ * CPU; two workers each held their own V8 heap (50 × 20 000 ballots: 239 MB peak and 12.6 s CPU against
+ * 149 MB and 9.0 s here, same outputs). Figures: test/bench/RESULTS.md.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
