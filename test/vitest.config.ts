@@ -6,6 +6,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],
     env: { NO_COLOR: '1' },
+    setupFiles: ['test/simplifier-setup.ts'],
     testTimeout: 120_000,
   },
 });

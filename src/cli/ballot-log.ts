@@ -1,7 +1,8 @@
 /**
  * The ballot log file of `count --ballot-log` and `batch` (逐票记录): buffered synchronous writes into an
  * AtomicFile (temp file beside the target, fsync, rename), moved into place only when the count
- * succeeds — memory stays flat however many ballots pass. When the byte fast path gives up on a file,
+ * succeeds — memory stays flat however many ballots pass. Lines are encoded straight into one reused
+ * buffer (issue 17: a growing string was most of the garbage `batch` made per election). When the byte fast path gives up on a file,
  * `reset` starts over for the exact count.
  */
 import { ballotLogHeader, formatBallotLogLine, formatBallotLogLineWith } from '../adapters/render/ballotlog.js';
@@ -15,9 +16,13 @@ export interface BallotLogSink {
   reset(): void;
 }
 
+/** Bytes buffered before a write. */
+const BUFFER = 1 << 16;
+
 export class BallotLog implements BallotLogSink {
   private file: AtomicFile;
-  private buf = '';
+  private readonly buf = Buffer.allocUnsafe(BUFFER);
+  private used = 0;
 
   /** `corrections`: the live count's 更正 cell per 票号 (issue 19), a column of its own when given. */
   constructor(
@@ -26,7 +31,7 @@ export class BallotLog implements BallotLogSink {
     private readonly corrections?: ReadonlyMap<string, string>,
   ) {
     this.file = new AtomicFile(target, fsx);
-    this.buf = this.header();
+    this.put(this.header());
   }
 
   private header(): string {
@@ -34,13 +39,20 @@ export class BallotLog implements BallotLogSink {
   }
 
   add = (e: BallotLogEntry): void => {
-    this.buf += this.corrections ? formatBallotLogLineWith(e, [this.corrections.get(e.ticket) ?? '']) : formatBallotLogLine(e);
-    if (this.buf.length > 1 << 16) this.flush();
+    this.put(this.corrections ? formatBallotLogLineWith(e, [this.corrections.get(e.ticket) ?? '']) : formatBallotLogLine(e));
   };
 
   reset(): void {
-    this.buf = this.header();
+    this.used = 0;
     this.file.truncate();
+    this.put(this.header());
+  }
+
+  /** Append text (UTF-8; at most 3 bytes per UTF-16 unit); a line longer than the buffer goes straight out. */
+  private put(text: string): void {
+    if (this.used + text.length * 3 > BUFFER) this.flush();
+    if (text.length * 3 > BUFFER) this.file.write(text);
+    else this.used += this.buf.write(text, this.used);
   }
 
   commit(): void {
@@ -53,7 +65,7 @@ export class BallotLog implements BallotLogSink {
   }
 
   private flush(): void {
-    if (this.buf !== '') this.file.write(this.buf);
-    this.buf = '';
+    if (this.used > 0) this.file.write(this.buf.subarray(0, this.used));
+    this.used = 0;
   }
 }

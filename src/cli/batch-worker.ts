@@ -1,15 +1,10 @@
 /**
  * One election folder of a district re-count (`jipiao batch`, SPEC §6): count it with the shared
  * pipeline and write its outputs — result.json, ballot-log.csv and the sheets (report/) — beside its
- * inputs or into an output folder; return a plain summary (structured-clone safe).
- *
- * This module is also the worker-thread entry of the batch pool: started with
- * `workerData === BATCH_WORKER`, it counts each job it is sent, one at a time. Imported anywhere else
- * (the in-process path, tests), it only exports.
+ * inputs or into an output folder; return a plain summary. Loaded by batch.ts when a batch runs.
  */
 import { closeSync, existsSync, mkdirSync, readSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openInput } from '../adapters/input/files.js';
 import { ballotLogHeader } from '../adapters/render/ballotlog.js';
 import { renderJson } from '../adapters/render/json.js';
@@ -20,9 +15,6 @@ import { formatErrors, internalErrorMessage } from './errors.js';
 import { OutputError, attempt, outputsOverInputs, whyNotWritten, writeAtomic } from './outputs.js';
 import { runCount } from './pipeline.js';
 import { sheetFileNames, writeSheetFiles } from './sheet-files.js';
-
-/** The workerData a batch worker is started with. */
-export const BATCH_WORKER = 'jipiao-batch-worker/1';
 
 export interface ElectionJob {
   /** Election folder (absolute). */
@@ -246,13 +238,4 @@ function summary(job: ElectionJob, r: CountResult, files: readonly string[]): Jo
 /** A job that threw (a bug): reported as that folder's error, the other folders go on. */
 export function internalFailure(job: ElectionJob, e: unknown): JobSummary {
   return { ok: false, name: job.name, kind: 'internal', errors: `${job.name}: ${internalErrorMessage(e)}` };
-}
-
-if (!isMainThread && workerData === BATCH_WORKER) {
-  parentPort?.on('message', (job: ElectionJob) => {
-    runElectionJob(job).then(
-      (s) => parentPort?.postMessage(s),
-      (e: unknown) => parentPort?.postMessage(internalFailure(job, e)),
-    );
-  });
 }

@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { readResultDoc } from '../adapters/input/result-schema.js';
 import { type InputError, type ResultDoc, compareResults } from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { useColor } from './io.js';
 
-function readDoc(cwd: string, file: string): { doc?: ResultDoc; errors: InputError[] } {
+async function readDoc(cwd: string, file: string): Promise<{ doc?: ResultDoc; errors: InputError[] }> {
+  const { readResultDoc } = await import('../adapters/input/result-schema.js'); // zod loads on use (issue 17)
   const d = readResultDoc(path.resolve(cwd, file), file);
   return d.ok ? { doc: d.value, errors: [] } : { errors: d.error };
 }
@@ -27,7 +27,7 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .action(async (published: string, recount: string, o: Record<string, unknown>) => {
       const { io } = ctx;
       const files: [string, string] = [published, recount];
-      const [a, b] = files.map((f) => readDoc(io.cwd, f));
+      const [a, b] = await Promise.all(files.map((f) => readDoc(io.cwd, f)));
       const errors = [...(a?.errors ?? []), ...(b?.errors ?? [])];
       if (errors.length > 0 || !a?.doc || !b?.doc) {
         io.stderr.write(formatErrors(errors));

@@ -22,7 +22,6 @@ import { ballotLogCorrections, checkCsv, corrections, correctionsCsv, liveRecord
 import { type FinishOutcome, LiveServer } from '../adapters/live/server.js';
 import { renderJson } from '../adapters/render/json.js';
 import { withCorrections } from '../adapters/report/corrections.js';
-import { renderTable } from '../adapters/render/table.js';
 import { type InputError, inputError } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
@@ -83,6 +82,7 @@ async function finishLive(ctx: CommandContext, le: LiveElection, journal: Journa
   }
   log.commit();
   const { result, inputs } = run.value;
+  const { renderTable } = await import('../adapters/render/table.js'); // chalk and cli-table3 load on use (issue 17)
   const table = renderTable(result, { color: false, inputs });
   atomicWrite(out('现场计票-结果.json'), renderJson(result, { color: false, inputs }));
   atomicWrite(out('现场计票-结果.txt'), table);

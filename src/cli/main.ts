@@ -3,7 +3,8 @@
  * every error into one Chinese line (exit 2) and every unexpected failure into exit 70 without a stack.
  */
 import { Command, CommanderError } from 'commander';
-import { TOOL } from '../core/index.js';
+import { TOOL, useSimplifier } from '../core/index.js';
+import { openccToSimplified } from '../adapters/simplify.js';
 import type { CommandContext } from './context.js';
 import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
@@ -24,6 +25,7 @@ export type { Io } from './io.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exit = EXIT_OK;
+  useSimplifier(openccToSimplified); // opencc-js loads only when a written name needs it (issue 17)
   const ctx: CommandContext = { io, setExit: (c) => void (exit = c) };
   const program = new Command();
   program

@@ -4,8 +4,6 @@
  * person is named by that form. Traditional characters are never folded into another person: a written
  * name that is a printed candidate in traditional characters is disputed (nearness, below).
  */
-import { Converter } from 'opencc-js/t2cn';
-
 const MIDDLE_DOTS = /[\u00B7\u2022\u30FB\u2027\uFF65\u22C5\u2219\u0387]/gu;
 /**
  * Invisible characters (SPEC §3 step 3): zero-width U+200B–U+200F, U+2060–U+2064, U+FEFF, soft hyphen
@@ -19,8 +17,18 @@ const WHITE = /\s+/gu;
 
 export const CANONICAL_DOT = '·';
 
+/**
+ * Text NFKC leaves as it is and that holds nothing to remove: printable ASCII and the CJK ideographs
+ * (U+3400–U+4DBF, U+4E00–U+9FFF; the compatibility ideographs are elsewhere). Nearly every roll name,
+ * group and ID is such text: it skips the normalisation (issue 17: a roll is read per election).
+ */
+const PLAIN_TEXT = /^[\u0020-\u007E\u3400-\u4DBF\u4E00-\u9FFF]*$/u;
+/** The same without white space: a name in its identity form already. */
+const PLAIN_NAME = /^[\u0021-\u007E\u3400-\u4DBF\u4E00-\u9FFF]*$/u;
+
 /** NFKC with invisible characters removed (no other change). */
 export function cleanText(raw: string): string {
+  if (PLAIN_TEXT.test(raw)) return raw;
   return raw.normalize('NFKC').replace(INVISIBLE, '');
 }
 
@@ -31,7 +39,7 @@ const CACHE = new Map<string, string>();
  * and all white space removed, middle dots unified.
  */
 export function normalizeName(raw: string): string {
-  if (raw === '') return '';
+  if (PLAIN_NAME.test(raw)) return raw;
   const hit = CACHE.get(raw);
   if (hit !== undefined) return hit;
   const n = cleanText(raw).replace(CONTROLS, '').replace(WHITE, '').replace(MIDDLE_DOTS, CANONICAL_DOT);
@@ -142,15 +150,27 @@ export function nameProblem(n: string, isMark: boolean): NameProblem {
   return 'notName';
 }
 
-let toSimplified: ((s: string) => string) | undefined;
+/** Traditional → simplified (mainland) characters: OpenCC `t → cn`, supplied by the edge (useSimplifier). */
+export type ToSimplified = (s: string) => string;
+
+let toSimplified: ToSimplified | undefined;
 const SIMPLIFIED = new Map<string, string>();
 
-/** OpenCC traditional → simplified (mainland), built on first use only (its tables take ~25 ms). */
+/**
+ * The edge hands the core its converter (issue 17: opencc-js is loaded only when a written name needs
+ * it, never at start-up; the core stays pure and synchronous). Called once by the CLI before counting.
+ */
+export function useSimplifier(f: ToSimplified): void {
+  if (toSimplified !== f) SIMPLIFIED.clear();
+  toSimplified = f;
+}
+
+/** A name in simplified characters (SPEC §2.2 item 5), through the converter the edge supplied. */
 export function simplified(s: string): string {
   const hit = SIMPLIFIED.get(s);
   if (hit !== undefined) return hit;
-  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
-  const out = convert(s);
+  if (toSimplified === undefined) throw new Error('core/names: no traditional → simplified converter (useSimplifier was not called)');
+  const out = toSimplified(s);
   if (SIMPLIFIED.size < 4096) SIMPLIFIED.set(s, out);
   return out;
 }

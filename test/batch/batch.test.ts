@@ -1,15 +1,15 @@
 /**
  * `jipiao batch` (区域复核, issue 5): outputs beside the inputs and read back safely on a second run,
  * batch outputs identical to `jipiao count` of the same folder, broken folders of every kind reported
- * (input, no ballots, unwritable output) while the others are counted, usage errors, and the worker
- * pool: the compiled worker is the one used, a dying worker fails only its own folder and never hangs.
+ * (input, no ballots, unwritable output) while the others are counted, usage errors, and a folder whose
+ * count throws (a bug) fails alone while the others are counted.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPool, workerUrl } from '../../src/cli/batch.js';
+import { runJobs } from '../../src/cli/batch.js';
 import type { ElectionJob, JobSummary } from '../../src/cli/batch-worker.js';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../cli/fake-io.js';
@@ -70,7 +70,7 @@ describe('jipiao batch: outputs', () => {
   });
 
   it('the summary: one row per folder in sorted order, the figures of each election, quiet on a non-TTY', async () => {
-    const r = await run(['batch', 'fixtures/district', '--out', path.join(tmp, 'summary'), '--jobs', '3']);
+    const r = await run(['batch', 'fixtures/district', '--out', path.join(tmp, 'summary')]);
     const rows = r.out.split('\n').filter((l) => l.startsWith('│') && !l.startsWith('│ 文件夹 '));
     expect(rows.map((l) => l.split('│')[1]?.trim())).toEqual(['东风社区', '和平里社区', '坏文件夹社区', '银龙东苑社区']);
     expect(rows[3]).toMatch(/│ 银龙东苑社区第九届居民委员会选举 │ +318 │ +77\.1% │ +✓ +│ +5\/5 │ — +│$/u);
@@ -97,7 +97,7 @@ describe('jipiao batch: broken folders and usage', () => {
     const file = path.join(tmp, 'blocked');
     mkdirSync(file);
     for (const c of GOOD) writeFileSync(path.join(file, c), ''); // a file where each output folder should be
-    const r = await run(['batch', copyDistrict('unwritable', false), '--out', file, '--jobs', '2']);
+    const r = await run(['batch', copyDistrict('unwritable', false), '--out', file]);
     expect(r.code).toBe(2);
     expect(r.err.trimEnd().split('\n')).toEqual(GOOD.map((c) => `错误 [BATCH_WRITE_FAILED] ${c}: 无法写入 ${path.join(file, c)} (同名文件已存在, 不是文件夹, EEXIST); 请检查输出文件夹的权限和磁盘空间`));
     expect(r.out).toContain('共 3 个选举: 0 个已计票, 0 个输入错误, 3 个无法写入输出');
@@ -112,54 +112,36 @@ describe('jipiao batch: broken folders and usage', () => {
     expect(r.out).toContain('共 2 个选举: 2 个已计票, 0 个输入错误; 0 个结果尚未最终确定');
   });
 
-  it('usage: a bad --jobs, a missing folder, a folder without elections → exit 2 with one line', async () => {
-    for (const jobs of ['0', 'x', '-1', '2.5']) {
-      const r = await run(['batch', 'fixtures/district', '--jobs', jobs]);
-      expect(r.code, jobs).toBe(2);
-      expect(r.err, jobs).toBe(`错误 [USAGE] 参数值无效: --jobs 应为正整数, 而不是「${jobs}」 (用 jipiao batch --help 查看用法)\n`);
-    }
+  it('usage: --jobs (gone with the worker threads, issue 17), a missing folder, a folder without elections → exit 2 with one line', async () => {
+    expect(await run(['batch', 'fixtures/district', '--jobs', '2'])).toEqual({ code: 2, out: '', err: '错误 [USAGE] 未知选项 --jobs (用 jipiao --help 查看用法)\n' });
     expect(await run(['batch', 'fixtures/nowhere'])).toEqual({ code: 2, out: '', err: '错误 [BATCH_NOT_A_FOLDER] fixtures/nowhere: 不存在或不是文件夹\n' });
     mkdirSync(path.join(tmp, 'empty'));
     expect(await run(['batch', path.join(tmp, 'empty')])).toEqual({ code: 2, out: '', err: `错误 [BATCH_EMPTY] ${path.join(tmp, 'empty')}: 没有找到含 election.json 的选举文件夹\n` });
   });
 });
 
-describe('the worker pool', () => {
+describe('one folder after another', () => {
   const jobs = (names: string[], out: string): ElectionJob[] => names.map((name) => ({ dir: path.join(district, name), name, outDir: path.join(out, name) }));
 
-  it('runs the compiled worker (build first: npm test does) and gives the same summaries as in-process counting', async () => {
-    const url = workerUrl();
-    expect(url && fileURLToPath(url)).toBe(path.join(root, 'dist', 'cli', 'batch-worker.js'));
+  it('summaries in folder order, each reported as it is done', async () => {
     const names = ['东风社区', '和平里社区', '坏文件夹社区', '银龙东苑社区'];
     const seen: string[] = [];
-    const parallel = await runPool(jobs(names, path.join(tmp, 'pool-a')), 2, (s) => seen.push(s.name), url);
-    const serial = await runPool(jobs(names, path.join(tmp, 'pool-b')), 1, () => undefined, undefined);
-    expect(parallel).toEqual(serial);
-    expect([...seen].sort()).toEqual(names);
-    expect(parallel.map((s) => s.ok)).toEqual([true, true, false, true]);
+    const results = await runJobs(jobs(names, path.join(tmp, 'jobs')), (s) => seen.push(s.name));
+    expect(seen).toEqual(names);
+    expect(results.map((s) => `${s.name} ${s.ok ? 'ok' : s.kind}`)).toEqual(['东风社区 ok', '和平里社区 ok', '坏文件夹社区 input', '银龙东苑社区 ok']);
   });
 
-  it('a worker that dies fails only the folder it was counting; the pool goes on with a new worker and never hangs', async () => {
-    const fake = path.join(tmp, 'fake-worker.mjs');
-    writeFileSync(
-      fake,
-      `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', (job) => {
-  if (job.name === 'exit') process.exit(3);
-  if (job.name === 'throw') throw new Error('boom');
-  parentPort.postMessage({ ok: true, name: job.name, community: '', title: job.name, returned: 1, registered: 2, valid: true, elected: 0, seats: 0, todo: '', final: true });
-});
-`,
-    );
-    const names = ['a', 'exit', 'b', 'throw', 'c', 'd'];
-    const results: JobSummary[] = await runPool(jobs(names, tmp), 2, () => undefined, pathToFileURL(fake));
+  it('a folder whose count throws (a bug) fails alone as an internal error; the others are counted', async () => {
+    const names = ['a', 'throw', 'b'];
+    const fake = async (job: ElectionJob): Promise<JobSummary> => {
+      if (job.name === 'throw') throw new Error('boom');
+      return { ok: true, name: job.name, community: '', title: job.name, returned: 1, registered: 2, valid: true, elected: 0, seats: 0, todo: '', final: true, files: [] };
+    };
+    const results = await runJobs(jobs(names, tmp), () => undefined, fake);
     expect(results.map((s) => (s.ok ? s.name : `${s.name}: ${s.kind} ${s.errors.split('\n')[0] ?? ''}`))).toEqual([
       'a',
-      'exit: internal exit: 内部错误: 计票程序遇到了意外情况 (Error: 工作线程意外退出 (exit 3)). 这不是您的输入问题; 请将所用命令和输入文件报告给 jipiao 开发组。',
-      'b',
       'throw: internal throw: 内部错误: 计票程序遇到了意外情况 (Error: boom). 这不是您的输入问题; 请将所用命令和输入文件报告给 jipiao 开发组。',
-      'c',
-      'd',
+      'b',
     ]);
   });
 });

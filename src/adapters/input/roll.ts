@@ -4,6 +4,7 @@ import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
 function idKey(s: string): string {
+  if (/^[0-9A-Z]+$/u.test(s)) return s; // nearly every ID: nothing to normalise (issue 17)
   return cleanText(s).replace(/\s+/gu, '').toUpperCase();
 }
 

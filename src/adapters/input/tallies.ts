@@ -70,3 +70,15 @@ export async function loadTallies(path: string, display: string, opts: CsvOption
   const rows = await readCsvAll(path, display, opts);
   return rows.ok ? parseTallyRows(display, rows.value) : rows;
 }
+
+/**
+ * A tally sheet with rows but not one figure filled in — the empty 计票统计表 `jipiao init` writes (CSV and
+ * .xlsx), untouched. `batch` skips such a sheet instead of failing on every empty cell: the clerks fill one of
+ * the two and leave the other. A sheet that cannot be read, or has any figure, is not blank (it is counted,
+ * and its errors are reported there).
+ */
+export async function isBlankTallySheet(path: string, display: string): Promise<boolean> {
+  const rows = await loadTallies(path, display).catch(() => undefined);
+  if (rows === undefined || !rows.ok) return false;
+  return rows.value.every((e) => e.votes === undefined && e.oppose === undefined && e.abstain === undefined);
+}
