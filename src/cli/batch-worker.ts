@@ -6,6 +6,7 @@
 import { closeSync, existsSync, mkdirSync, readSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openInput } from '../adapters/input/files.js';
+import { isBlankTallySheet } from '../adapters/input/tallies.js';
 import { ballotLogHeader } from '../adapters/render/ballotlog.js';
 import { renderJson } from '../adapters/render/json.js';
 import { showControls } from '../adapters/safe-text.js';
@@ -157,9 +158,12 @@ export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
     return failed(job, [inputError('BATCH_FOLDER_UNREADABLE', `无法读取此文件夹 (${(e as { code?: string }).code ?? String(e)})`)]);
   }
   if (found.ambiguous.length > 0) return failed(job, found.ambiguous.map(ambiguityError));
-  const { ballots: files, tallies } = found;
+  const files = found.ballots;
+  // init writes the empty 计票统计表 as .csv and .xlsx; the clerks fill one and leave the other untouched.
+  const tallies: string[] = [];
+  for (const t of found.tallies) if (!(await isBlankTallySheet(t, path.basename(t)))) tallies.push(t);
   if (files.length === 0 && tallies.length === 0) {
-    return failed(job, [inputError('BATCH_NO_BALLOTS', '文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有计票统计表')]);
+    return failed(job, [inputError('BATCH_NO_BALLOTS', '文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有填写了数字的计票统计表')]);
   }
   const logPath = path.join(job.outDir, 'ballot-log.csv');
   const resultPath = path.join(job.outDir, 'result.json');

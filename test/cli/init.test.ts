@@ -182,8 +182,25 @@ describe('init and batch', () => {
     const { ballotFilesOf } = await import('../../src/cli/batch-worker.js');
     writeFileSync(path.join(tmp, 'c4.csv'), CANDIDATES);
     expect((await run(['init', 'batch/e4', '--candidates', 'c4.csv', '--yes'])).code).toBe(0);
-    // The empty 计票统计表 is a tally sheet, not ballots: batch's handling of tally sheets is issue 16's
-    // batch part (src/cli/batch*.ts, another branch); here only the ballot templates are checked.
-    expect(ballotFilesOf(path.join(tmp, 'batch/e4')).map((f) => path.basename(f))).toEqual(['计票统计表.csv']);
+    expect(ballotFilesOf(path.join(tmp, 'batch/e4'))).toEqual([]);
+    // The untouched 计票统计表 (.csv and .xlsx) is not counted either: a fresh init folder has nothing to count.
+    const fresh = await run(['batch', 'batch/e4']);
+    expect(fresh.code).toBe(2);
+    expect(fresh.err).toContain('[BATCH_NO_BALLOTS]');
+    expect(fresh.err).not.toContain('TALLY_EMPTY_NUMBER');
+  });
+
+  it('batch counts the tally sheet the clerks filled and skips its untouched twin', async () => {
+    writeFileSync(path.join(tmp, 'c5.csv'), CANDIDATES);
+    expect((await run(['init', 'batch/e5', '--candidates', 'c5.csv', '--yes', '--registered', '20'])).code).toBe(0);
+    const sheet = path.join(tmp, 'batch/e5/计票统计表.csv');
+    const filled = readFileSync(sheet, 'utf8')
+      .split('\n')
+      .map((line, i) => (i === 0 || line === '' ? line : line.replace(/,,,$/u, ',0,,')))
+      .join('\n');
+    writeFileSync(sheet, filled);
+    const r = await run(['batch', 'batch/e5']);
+    expect(r.err).not.toContain('计票统计表.xlsx');
+    expect(r.out).toContain('e5: 计票统计表.csv');
   });
 });
