@@ -88,7 +88,7 @@ describe('jipiao batch: broken folders and usage', () => {
     writeFileSync(path.join(d, '空社区', 'voters.csv'), '姓名\n张三\n');
     const r = await run(['batch', d, '--out', path.join(tmp, 'two-broken-out'), '--strict']);
     expect(r.code).toBe(2); // a broken folder outranks --strict
-    expect(r.err).toBe(`${QUOTE_ERROR}错误 [BATCH_NO_BALLOTS] 空社区: 文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有计票统计表\n`);
+    expect(r.err).toBe(`${QUOTE_ERROR}错误 [BATCH_NO_BALLOTS] 空社区: 文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有填写了数字的计票统计表\n`);
     expect(r.out).toContain('共 5 个选举: 3 个已计票, 2 个输入错误');
     for (const c of GOOD) expect(existsSync(path.join(tmp, 'two-broken-out', c, 'result.json')), c).toBe(true);
   });
