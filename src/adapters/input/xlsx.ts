@@ -45,7 +45,7 @@ function rowTexts(row: Row): string[] {
  * The rows of one sheet (by Excel row number, empty rows in between kept empty) and its name. The
  * workbook is streamed (exceljs WorkbookReader): memory holds the sheet's texts, not its cell objects.
  */
-async function readSheet(path: string, display: string, wanted: string | undefined, bytes: Uint8Array | undefined): Promise<{ name: string; rows: string[][] }> {
+async function parseSheet(path: string, display: string, wanted: string | undefined, bytes: Uint8Array | undefined): Promise<{ name: string; rows: string[][] }> {
   const { default: ExcelJS } = await import('exceljs');
   const input = bytes === undefined ? path : Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
   const reader: Reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
@@ -71,6 +71,26 @@ async function readSheet(path: string, display: string, wanted: string | undefin
   if (seen.length === 0) throw new InputErrors([inputError('XLSX_NO_SHEET', '工作簿中没有工作表', { file: display })]);
   const names = seen.map((n) => `「${n}」`).join('');
   throw new InputErrors([inputError('XLSX_SHEET_NOT_FOUND', `没有名为「${wanted ?? ''}」的工作表; 工作簿中有 ${names}`, { file: display })]);
+}
+
+/**
+ * exceljs 4.4's streaming reader sometimes loses the end of the zip when the machine is busy (its unzip
+ * stream ends before the last entries — sharedStrings, workbook.xml — are read; seen about 1 read in 40
+ * under load, with `Cannot read properties of undefined (reading 'sheets')`). The loss always shows as an
+ * error (missing workbook, shared strings or sheet) in every failure we provoked (4 × 80 reads under load),
+ * never as fewer rows; so a failed read is tried again
+ * from the same bytes before the file is called unreadable.
+ */
+const ATTEMPTS = 3;
+
+async function readSheet(path: string, display: string, wanted: string | undefined, bytes: Uint8Array | undefined): Promise<{ name: string; rows: string[][] }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await parseSheet(path, display, wanted, bytes);
+    } catch (e) {
+      if (attempt >= ATTEMPTS) throw e;
+    }
+  }
 }
 
 /** Rows of the sheet as a CSV export gives them, in batches; throws `InputErrors` for file-level problems. */
