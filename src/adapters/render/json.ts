@@ -6,6 +6,7 @@
  * 2-space indent and a trailing newline.
  */
 import { SCHEMA, TOOL, type CountResult, describeUnclear, isFinal } from '../../core/index.js';
+import { presidingText } from '../vocabulary.js';
 import type { RenderContext } from './context.js';
 import { talliedJson } from './tallied.js';
 
@@ -58,7 +59,7 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
     provisional: r.provisional,
     // Extra fields (may grow; the ones above never change name).
     final: isFinal(r),
-    presiding: r.presiding,
+    presiding: r.presiding === null ? null : presidingText(r.presiding),
     margin: r.margin ? { pending: r.margin.pending, stable: r.margin.stable, atStake: [...r.margin.atStake] } : null,
     boxes: r.boxes.map((b) => ({ box: b.box, ...(b.issued !== undefined ? { issued: b.issued } : {}), returned: b.returned, valid: b.valid, blank: b.blank, partial: b.partial, invalid: b.invalid, disputed: b.disputed })),
     reasons: Object.fromEntries(Object.keys(r.reasons).sort().map((k) => [k, r.reasons[k as keyof typeof r.reasons] ?? 0])),

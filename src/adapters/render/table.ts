@@ -24,7 +24,7 @@ import {
   describeUnclear,
   isFinal,
 } from '../../core/index.js';
-import { VALIDITY_LABEL } from '../vocabulary.js';
+import { VALIDITY_LABEL, presidingText } from '../vocabulary.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
 import { cappedDisputeList, disputeSummaryLines } from './dispute-summary.js';
 import { talliedLines } from './tallied.js';
@@ -313,7 +313,7 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
     if (x.tieAtCutoff) todo.push('    候选人名单截止处得票相等, 候选人人数须由选举领导小组确定');
   }
   for (const x of r.vacant) todo.push(`  空缺: ${x.office} ${x.seats} 名 (经另行选举仍未选出, 第四十一条)`);
-  if (r.presiding !== null) todo.push(`  ${r.presiding}`);
+  if (r.presiding !== null) todo.push(`  ${presidingText(r.presiding)}`);
   if (todo.length === 0) todo.push(c.green('  无。计票结果为最终结果, 可以公布。'));
   for (const line of todo) out.push(line);
 
