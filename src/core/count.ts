@@ -3,7 +3,7 @@
  * classified (SPEC §3), tallied, and seats are assigned (SPEC §4). Pure: sources are (async) iterables
  * of rows; the per-ballot callback lets an adapter write the ballot log as it goes.
  */
-import { type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, isBlankRow, overlayCells, readRow } from './ballot.js';
+import { type BallotReading, type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, isBlankRow, overlayCells, readRow } from './ballot.js';
 import { type BallotClass, type Classified, type ReasonCode, classify, printedIndex } from './classify.js';
 import { ballotDetail } from './describe.js';
 import type { Election } from './model.js';
@@ -68,8 +68,11 @@ export interface DisputedBallot {
   readonly note: string;
   readonly issues: readonly Unclear[];
   /** The ruling applied, if any, and the final class it led to. */
-  readonly ruling?: (Ruling & { readonly finalClass: BallotClass; readonly reasons: readonly ReasonCode[] }) | undefined;
+  readonly ruling?: AppliedRuling | undefined;
 }
+
+/** A ruling as applied to its ballot: with the final class and reasons it led to. */
+export type AppliedRuling = Ruling & { readonly finalClass: BallotClass; readonly reasons: readonly ReasonCode[] };
 
 export interface CountOptions {
   readonly election: Election;
@@ -238,7 +241,6 @@ export class Counter {
   }
 
   private async rows(src: BallotSource, fast: FastPath): Promise<void> {
-    const { election, printed, roll, tally, tickets, rulings, usedRulings, disputes, opts } = this;
     let plan: HeaderPlan | undefined;
     let sawHeader = false;
     if (src.header) {
@@ -256,72 +258,97 @@ export class Counter {
           continue;
         }
         if (!plan) return;
-        if (isBlankRow(row.cells)) continue; // a blank line or an Excel `,,,,,` row is not a ballot (SPEC §2.2)
-        const read = readRow(plan, election, row);
-        if (!read.ok) {
-          if (!this.addError(read.error)) return void (this.stopped = true);
-          continue;
-        }
-        const reading = read.value;
-        const prev = tickets.add(reading.ticket, () => `${src.file} 第 ${row.line} 行`);
-        if (prev !== undefined) {
-          if (!this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev))) {
-            return void (this.stopped = true);
-          }
-          continue;
-        }
-        let c: Classified = classify(reading, election, printed, roll);
-        const ruling = rulings.get(reading.ticket);
-        let applied: DisputedBallot['ruling'];
-        if (ruling) {
-          usedRulings.add(ruling.ticket);
-          if (c.class !== 'disputed') {
-            this.addError(inputError('RULING_NOT_DISPUTED', `认定的票号「${ruling.ticket}」不是疑难选票 (原读为${c.class === 'valid' ? '有效' : c.class === 'partial' ? '部分有效' : '无效'})`, { file: ruling.file, line: ruling.line, column: '票号' }));
-          } else if (ruling.verdict === 'invalid') {
-            const ruled: Classified = { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] };
-            applied = { ...ruling, finalClass: 'invalid', reasons: ruled.reasons };
-            disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues, ruling: applied });
-            c = ruled;
-          } else {
-            const issues = c.issues;
-            const overlay = overlayCells(plan, row.cells, ruling.corrections);
-            if (!overlay.ok) {
-              this.addError(inputError('RULING_UNKNOWN_COLUMN', `更正中的列「${overlay.error.column}」不在选票文件 ${src.file} 的表头中`, { file: ruling.file, line: ruling.line, column: '更正' }));
-            } else {
-              const reread = readRow(plan, election, { file: row.file, line: row.line, cells: overlay.value });
-              const c2 = reread.ok ? classify(reread.value, election, printed, roll, true) : undefined;
-              if (!c2 || c2.class === 'disputed') {
-                this.addError(inputError('RULING_STILL_UNCLEAR', `票号「${ruling.ticket}」按更正读取后仍有无法确定之处, 请在「更正」中写明`, { file: ruling.file, line: ruling.line, column: '更正' }));
-              } else if (c2.class !== ruling.verdict) {
-                const label = { valid: '有效', partial: '部分有效', invalid: '无效' } as const;
-                this.addError(inputError('RULING_CONTRADICTS', `票号「${ruling.ticket}」认定为「${label[ruling.verdict]}」, 但按更正后的标记应为「${label[c2.class]}」`, { file: ruling.file, line: ruling.line, column: '认定' }));
-              } else {
-                applied = { ...ruling, finalClass: c2.class, reasons: c2.reasons };
-                disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues, ruling: applied });
-                c = c2;
-              }
-            }
-          }
-        } else if (c.class === 'disputed') {
-          disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues });
-        }
-        tally.add(reading.box, c);
-        opts.onBallot?.({
-          ticket: reading.ticket,
-          box: reading.box,
-          file: reading.file,
-          line: reading.line,
-          class: c.class,
-          reasons: c.reasons,
-          detail: ballotDetail(c, this.election.offices),
-          ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
-        });
+        if (!this.ballot(src, plan, row)) return;
       }
       if (fast.halted) return void (this.stopped = true);
     }
     if (!sawHeader) {
       this.addError(inputError('BALLOT_EMPTY_FILE', '选票文件是空的 (连表头都没有)', { file: src.file, line: 1 }));
     }
+  }
+
+  /** The count stops here (no further row or source). */
+  private stop(): false {
+    this.stopped = true;
+    return false;
+  }
+
+  /** One ballot row: read → ticket → classify → apply ruling → tally → log. False when the count stops. */
+  private ballot(src: BallotSource, plan: HeaderPlan, row: RawRow): boolean {
+    const { election, printed, roll, tally, tickets } = this;
+    if (isBlankRow(row.cells)) return true; // a blank line or an Excel `,,,,,` row is not a ballot (SPEC §2.2)
+    const read = readRow(plan, election, row);
+    if (!read.ok) return this.addError(read.error) || this.stop();
+    const reading = read.value;
+    const prev = tickets.add(reading.ticket, () => `${src.file} 第 ${row.line} 行`);
+    if (prev !== undefined) return this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev)) || this.stop();
+    const ruled = this.applyRuling(src, plan, row, reading, classify(reading, election, printed, roll));
+    tally.add(reading.box, ruled.c);
+    this.log(reading, ruled.c, ruled.applied);
+    return true;
+  }
+
+  /** The ballot log's line (the adapter writes it as the count goes). */
+  private log(reading: BallotReading, c: Classified, applied: AppliedRuling | undefined): void {
+    this.opts.onBallot?.({
+      ticket: reading.ticket,
+      box: reading.box,
+      file: reading.file,
+      line: reading.line,
+      class: c.class,
+      reasons: c.reasons,
+      detail: ballotDetail(c, this.election.offices),
+      ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
+    });
+  }
+
+  /**
+   * The 选举领导小组's ruling on this ballot, if any (SPEC §2.4, 规程 10 疑难选票认定): the class it leads
+   * to; a disputed ballot, ruled or not, is listed in `disputes`.
+   */
+  private applyRuling(src: BallotSource, plan: HeaderPlan, row: RawRow, reading: BallotReading, c: Classified): { c: Classified; applied: AppliedRuling | undefined } {
+    const ruling = this.rulings.get(reading.ticket);
+    if (!ruling) {
+      if (c.class === 'disputed') this.dispute(reading, c.issues, undefined);
+      return { c, applied: undefined };
+    }
+    this.usedRulings.add(ruling.ticket);
+    if (c.class !== 'disputed') {
+      this.addError(inputError('RULING_NOT_DISPUTED', `认定的票号「${ruling.ticket}」不是疑难选票 (原读为${c.class === 'valid' ? '有效' : c.class === 'partial' ? '部分有效' : '无效'})`, { file: ruling.file, line: ruling.line, column: '票号' }));
+      return { c, applied: undefined };
+    }
+    const final: Classified | undefined = ruling.verdict === 'invalid' ? { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] } : this.reread(src, plan, row, ruling);
+    if (!final) return { c, applied: undefined };
+    const applied: AppliedRuling = { ...ruling, finalClass: final.class, reasons: final.reasons };
+    this.dispute(reading, c.issues, applied);
+    return { c: final, applied };
+  }
+
+  private dispute(reading: BallotReading, issues: readonly Unclear[], ruling: AppliedRuling | undefined): void {
+    const { ticket, box, file, line, note } = reading;
+    this.disputes.push(ruling ? { no: 0, ticket, box, file, line, note, issues, ruling } : { no: 0, ticket, box, file, line, note, issues });
+  }
+
+  /** A ruling 有效 / 部分有效: the ballot read again with its corrections must be of that class. */
+  private reread(src: BallotSource, plan: HeaderPlan, row: RawRow, ruling: Ruling): Classified | undefined {
+    const { election, printed, roll } = this;
+    const overlay = overlayCells(plan, row.cells, ruling.corrections);
+    if (!overlay.ok) {
+      this.addError(inputError('RULING_UNKNOWN_COLUMN', `更正中的列「${overlay.error.column}」不在选票文件 ${src.file} 的表头中`, { file: ruling.file, line: ruling.line, column: '更正' }));
+      return undefined;
+    }
+    const reread = readRow(plan, election, { file: row.file, line: row.line, cells: overlay.value });
+    const c2 = reread.ok ? classify(reread.value, election, printed, roll, true) : undefined;
+    if (!c2 || c2.class === 'disputed') {
+      this.addError(inputError('RULING_STILL_UNCLEAR', `票号「${ruling.ticket}」按更正读取后仍有无法确定之处, 请在「更正」中写明`, { file: ruling.file, line: ruling.line, column: '更正' }));
+      return undefined;
+    }
+    if (c2.class !== ruling.verdict) {
+      const label = { valid: '有效', partial: '部分有效', invalid: '无效' } as const;
+      this.addError(inputError('RULING_CONTRADICTS', `票号「${ruling.ticket}」认定为「${label[ruling.verdict]}」, 但按更正后的标记应为「${label[c2.class]}」`, { file: ruling.file, line: ruling.line, column: '认定' }));
+      return undefined;
+    }
+    return c2;
   }
 
   finish(): Result<CountResult> {
