@@ -18,17 +18,7 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
     schema: SCHEMA,
     tool: TOOL,
     inputs: ctx.inputs.map((i) => ({ file: i.file, sha256: i.sha256, role: i.role })),
-    election: {
-      title: e.title,
-      round: e.round,
-      mode: e.mode,
-      method: e.method,
-      community: e.community ?? null,
-      date: e.date,
-      offices: e.offices.map((o) => ({ name: o.name, seats: o.seats, candidates: [...o.candidates] })),
-      rules: { writeInWithoutMark: e.rules.writeInWithoutMark, maxProxies: e.rules.maxProxies, ...localMarks(e.rules) },
-      previouslyElected: e.previouslyElected.map((p) => ({ office: p.office, name: p.name, total: p.total ?? null })),
-    },
+    election: electionJson(e),
     ballots: {
       registered: r.ballots.registered,
       issued: r.ballots.issued,
@@ -76,40 +66,60 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
       opposeKnown: o.opposeKnown,
       candidates: o.candidates.map((c) => ({ name: c.name, approve: c.approve, oppose: c.oppose, abstain: c.abstain })),
     })),
-    disputes: r.disputes.map((d) => ({
-      no: d.no,
-      ticket: d.ticket,
-      box: d.box,
-      file: d.file,
-      line: d.line,
-      note: d.note,
-      issues: d.issues.map((u) => ({
-        kind: u.kind,
-        column: u.column,
-        value: u.value,
-        ...('matches' in u ? { matches: [...u.matches] } : {}),
-        ...('problem' in u ? { problem: u.problem } : {}),
-        ...('candidate' in u ? { candidate: u.candidate, why: u.why } : {}),
-        text: describeUnclear(u),
-      })),
-      ruling: d.ruling
-        ? {
-            verdict: d.ruling.verdict,
-            corrections: d.ruling.corrections.map((c) => ({ column: c.column, value: c.value })),
-            vote: d.ruling.vote,
-            reason: d.ruling.reason,
-            file: d.ruling.file,
-            line: d.ruling.line,
-            finalClass: d.ruling.finalClass,
-            reasons: [...d.ruling.reasons],
-          }
-        : null,
-    })),
+    disputes: r.disputes.map(disputeJson),
     rollChecked: r.rollChecked,
     warnings: [...r.warnings],
     ...(r.tallied ? { tallied: talliedJson(r.tallied) } : {}),
     ...(ctx.verification ? { verification: ctx.verification } : {}),
     ...(ctx.now !== undefined ? { generatedAt: ctx.now } : {}),
+  };
+}
+
+/** The election as counted (its first keys are the contract `compare` reads). */
+function electionJson(e: CountResult['election']): Record<string, unknown> {
+  return {
+    title: e.title,
+    round: e.round,
+    mode: e.mode,
+    method: e.method,
+    community: e.community ?? null,
+    date: e.date,
+    offices: e.offices.map((o) => ({ name: o.name, seats: o.seats, candidates: [...o.candidates] })),
+    rules: { writeInWithoutMark: e.rules.writeInWithoutMark, maxProxies: e.rules.maxProxies, ...localMarks(e.rules) },
+    previouslyElected: e.previouslyElected.map((p) => ({ office: p.office, name: p.name, total: p.total ?? null })),
+  };
+}
+
+/** One disputed ballot, its unclear cells described, and the ruling applied (or null). */
+function disputeJson(d: CountResult['disputes'][number]): Record<string, unknown> {
+  return {
+    no: d.no,
+    ticket: d.ticket,
+    box: d.box,
+    file: d.file,
+    line: d.line,
+    note: d.note,
+    issues: d.issues.map((u) => ({
+      kind: u.kind,
+      column: u.column,
+      value: u.value,
+      ...('matches' in u ? { matches: [...u.matches] } : {}),
+      ...('problem' in u ? { problem: u.problem } : {}),
+      ...('candidate' in u ? { candidate: u.candidate, why: u.why } : {}),
+      text: describeUnclear(u),
+    })),
+    ruling: d.ruling
+      ? {
+          verdict: d.ruling.verdict,
+          corrections: d.ruling.corrections.map((c) => ({ column: c.column, value: c.value })),
+          vote: d.ruling.vote,
+          reason: d.ruling.reason,
+          file: d.ruling.file,
+          line: d.ruling.line,
+          finalClass: d.ruling.finalClass,
+          reasons: [...d.ruling.reasons],
+        }
+      : null,
   };
 }
 
