@@ -197,21 +197,7 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
   }
   if (wanted.size === 0) return [...errors];
   try {
-    for (let i = 0; i < abs.length; i++) {
-      let col: number | undefined;
-      let first = true;
-      for await (const row of csvRows(abs[i] ?? '', shown[i] ?? '', { ...(encoding ? { encoding } : {}), sheet })) {
-        if (first) {
-          first = false;
-          col = headerIndex(row.cells).get('票号');
-          if (col === undefined) break;
-          continue;
-        }
-        const t = ticketKey((row.cells[col ?? 0] ?? '').trim()); // the 票号 identity of SPEC §2.2
-        const w = wanted.get(t);
-        if (w && w.line === 0) wanted.set(t, { file: row.file, line: row.line });
-      }
-    }
+    for (let i = 0; i < abs.length; i++) await firstPlaces(abs[i] ?? '', shown[i] ?? '', wanted, encoding, sheet);
   } catch {
     return [...errors];
   }
@@ -222,4 +208,21 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
     if (!w || w.line === 0 || e.message.includes('第一次出现')) return e;
     return { ...e, message: e.message.replace('重复', `重复 (第一次出现在 ${w.file} 第 ${w.line} 行)`) };
   });
+}
+
+/** Where each wanted 票号 is first seen in one ballots file (a place already found is kept). */
+async function firstPlaces(abs: string, shown: string, wanted: Map<string, { file: string; line: number }>, encoding: Encoding | undefined, sheet: string | undefined): Promise<void> {
+  let col: number | undefined;
+  let first = true;
+  for await (const row of csvRows(abs, shown, { ...(encoding ? { encoding } : {}), sheet })) {
+    if (first) {
+      first = false;
+      col = headerIndex(row.cells).get('票号');
+      if (col === undefined) break;
+      continue;
+    }
+    const t = ticketKey((row.cells[col ?? 0] ?? '').trim()); // the 票号 identity of SPEC §2.2
+    const w = wanted.get(t);
+    if (w && w.line === 0) wanted.set(t, { file: row.file, line: row.line });
+  }
 }
