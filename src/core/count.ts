@@ -45,11 +45,15 @@ export interface BallotSource {
   readonly header?: RawRow | undefined;
 }
 
-export interface BallotLogEntry {
+/** Where a ballot is: its 票号, its box, and the file and line it was read from. */
+export interface BallotPlace {
   readonly ticket: string;
   readonly box: string;
   readonly file: string;
   readonly line: number;
+}
+
+export interface BallotLogEntry extends BallotPlace {
   readonly class: BallotClass;
   readonly reasons: readonly ReasonCode[];
   /** Which cell, which text and why, for a disputed ballot or a voided write-in ('' otherwise). */
@@ -58,13 +62,9 @@ export interface BallotLogEntry {
   readonly ruling?: { readonly verdict: Verdict; readonly file: string; readonly line: number } | undefined;
 }
 
-export interface DisputedBallot {
+export interface DisputedBallot extends BallotPlace {
   /** 疑难选票编号, 1-based, in 票号 order (stable whatever the order of files and rows). */
   no: number;
-  readonly ticket: string;
-  readonly box: string;
-  readonly file: string;
-  readonly line: number;
   readonly note: string;
   readonly issues: readonly Unclear[];
   /** The ruling applied, if any, and the final class it led to. */
