@@ -11,8 +11,8 @@ import { type InputError, InputErrors, type Result, err, inputError, ok } from '
 import type { RollIndex } from './roll.js';
 import { type ClassCounts, type OfficeTally, Tally } from './tally.js';
 import { type TalliedInfo, type TallySheet, mergeTallied } from './tallies.js';
-import { omittedErrors } from './capped.js';
-import { CompactTicketRegistry, type TicketRegistry } from './tickets.js';
+import { ERROR_LIMIT, omittedErrors } from './capped.js';
+import { CompactTicketRegistry } from './tickets.js';
 import { FastPath, type FastRows, duplicateTicket } from './fast.js';
 import type { Validity } from './validity.js';
 import { buildOutcome } from './outcome.js';
@@ -81,9 +81,6 @@ export interface CountOptions {
   readonly roll?: RollIndex | undefined;
   readonly rulings?: readonly Ruling[] | undefined;
   readonly onBallot?: ((entry: BallotLogEntry) => void) | undefined;
-  readonly tickets?: TicketRegistry | undefined;
-  /** List at most this many input errors (default 50); the rest are counted (`还有 N 个错误未列出`). */
-  readonly errorLimit?: number | undefined;
   /** Boxes counted by hand (计票统计表, issue 16): their totals are added when the count finishes. */
   readonly tallies?: readonly TallySheet[] | undefined;
 }
@@ -173,11 +170,12 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
 export class Counter {
   private readonly election: Election;
   private readonly roll: RollIndex | undefined;
-  private readonly limit: number;
+  /** List at most this many input errors; the rest are counted (`还有 N 个错误未列出`). */
+  private readonly limit = ERROR_LIMIT;
   private readonly errors: InputError[] = [];
   private readonly printed: ReturnType<typeof printedIndex>;
   private readonly tally: Tally;
-  private readonly tickets: TicketRegistry;
+  private readonly tickets = new CompactTicketRegistry();
   private readonly rulings = new Map<string, Ruling>();
   private readonly usedRulings = new Set<string>();
   private readonly disputes: DisputedBallot[] = [];
@@ -188,10 +186,8 @@ export class Counter {
   constructor(private readonly opts: CountOptions) {
     this.election = opts.election;
     this.roll = opts.roll;
-    this.limit = opts.errorLimit ?? 50;
     this.printed = printedIndex(opts.election);
     this.tally = new Tally(opts.election);
-    this.tickets = opts.tickets ?? new CompactTicketRegistry();
     for (const r of opts.rulings ?? []) this.rulings.set(r.ticket, r);
     this.opposeKnown = opts.election.offices.map(() => true);
     this.hand = opts.tallies ?? [];
@@ -354,7 +350,7 @@ export class Counter {
   finish(): Result<CountResult> {
     for (const r of this.opts.rulings ?? []) {
       if (!this.usedRulings.has(r.ticket)) {
-        const padded = this.tickets instanceof CompactTicketRegistry ? this.tickets.padded(r.ticket) : undefined;
+        const padded = this.tickets.padded(r.ticket);
         const hint = padded === undefined ? '' : `; 选票中有票号「${padded}」, 可能是表格软件去掉了前导零 (请把票号列设为文本)`;
         this.addError(inputError('RULING_UNKNOWN_TICKET', `认定中的票号「${r.ticket}」不在任何选票文件中${hint}`, { file: r.file, line: r.line, column: '票号' }));
       }

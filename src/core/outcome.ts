@@ -55,7 +55,7 @@ export function buildOutcome({ election, registered, rollChecked, tally, dispute
     offices,
     people: people.map((p) => ({
       name: p.key,
-      printed: p.printed === undefined ? null : (election.offices[p.printed]?.name ?? null),
+      printed: p.printedOffice === undefined ? null : (election.offices[p.printedOffice]?.name ?? null),
       votes: Object.fromEntries(election.offices.map((o, i) => [o.name, p.votes[i] ?? 0])),
       total: p.total,
       majority: assignment.majority.has(p.key),
@@ -81,7 +81,7 @@ function listPeople(election: Election, tally: Tally): { people: PersonVotes[]; 
   election.offices.forEach((o, oi) => {
     for (const c of o.candidates) {
       const v = tally.votes.get(c) ?? election.offices.map(() => 0);
-      people.push({ key: c, printed: oi, votes: v, total: v.reduce((a, b) => a + b, 0) });
+      people.push({ key: c, printedOffice: oi, votes: v, total: v.reduce((a, b) => a + b, 0) });
       seen.add(c);
     }
   });
@@ -89,7 +89,7 @@ function listPeople(election: Election, tally: Tally): { people: PersonVotes[]; 
   for (const [key, v] of tally.votes) {
     if (seen.has(key)) continue;
     const total = v.reduce((a, b) => a + b, 0);
-    if (total > 0) writeIns.push({ key, printed: undefined, votes: v, total });
+    if (total > 0) writeIns.push({ key, printedOffice: undefined, votes: v, total });
   }
   writeIns.sort((a, b) => b.total - a.total || stroke.compare(a.key, b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const w of writeIns) people.push(w); // no spread: 150 000 write-ins would overflow the stack

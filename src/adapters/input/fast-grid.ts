@@ -472,8 +472,6 @@ export async function countBallotFiles(
     const d = digests();
     return count(files.map((f, i) => ballotSource(f.path, f.display, withDigest(d, i))), opts);
   };
-  // A given ticket registry would keep the 票号 of an attempt that starts over.
-  if (opts.tickets !== undefined) return exact();
   if (restart === undefined) {
     for (const f of files) if (!(await staysPlain(f.path))) return exact();
   }
