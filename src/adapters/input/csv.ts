@@ -376,6 +376,15 @@ export function duplicateColumn(header: RawRow, file: string): InputError | unde
   return undefined;
 }
 
+/** A small CSV file (roll, rulings) as its header, checked for a column named twice, and its body. */
+export function splitHeader(rows: readonly RawRow[], file: string, empty: InputError): Result<{ header: RawRow; body: readonly RawRow[]; idx: Map<string, number> }> {
+  const [header, ...body] = rows;
+  if (!header) return err([empty]);
+  const dup = duplicateColumn(header, file);
+  if (dup) return err([dup]);
+  return ok({ header, body, idx: headerIndex(header.cells) });
+}
+
 /** Map a header row to column indexes by (trimmed, NFKC) name. */
 export function headerIndex(header: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();

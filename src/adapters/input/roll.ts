@@ -1,6 +1,6 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
 import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, inputError, isBlankRow, normalizeName, ok } from '../../core/index.js';
-import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
+import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll, splitHeader } from './csv.js';
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
 function idKey(s: string): string {
@@ -32,11 +32,9 @@ function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): (r: Ra
 import { plainCsvBatches } from './plain-csv.js';
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
-  const [header, ...body] = rows;
-  if (!header) return err([inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file, line: 1 })]);
-  const dup = duplicateColumn(header, file);
-  if (dup) return err([dup]);
-  const idx = headerIndex(header.cells);
+  const split = splitHeader(rows, file, inputError('ROLL_EMPTY', '选民名单是空的 (没有表头)', { file, line: 1 }));
+  if (!split.ok) return split;
+  const { header, body, idx } = split.value;
   const name = idx.get('姓名');
   if (name === undefined) return err([inputError('ROLL_MISSING_COLUMN', '选民名单缺少「姓名」列', { file, line: header.line })]);
   const get = (r: RawRow, k: string): string | undefined => {
