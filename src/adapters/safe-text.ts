@@ -6,7 +6,6 @@
  * printed is what the file holds and one message stays one line.
  */
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 
 function escapeOne(ch: string): string {

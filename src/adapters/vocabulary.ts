@@ -13,6 +13,7 @@ import {
   ROLL_CHECK_LABEL,
   ROUND_LABEL,
   VERDICT_LABEL,
+  type Presiding,
   type TallyGapCode,
   type ValidityCode,
 } from '../core/index.js';
@@ -62,4 +63,18 @@ export function codeLabel(code: string): string {
     if (label !== undefined) return label;
   }
   throw new Error(`no Chinese label for code ${JSON.stringify(code)} (add it to src/adapters/vocabulary.ts)`);
+}
+
+/** 第四十一条: who presides, in the sentence the JSON `presiding`, the terminal and the sheets show. */
+export function presidingText(p: Presiding): string {
+  switch (p.code) {
+    case 'DEPUTY':
+      return `主任未选出, 由副主任${p.names.join('、')}主持工作 (第四十一条)`;
+    case 'NONE_ELECTED':
+      return '主任、副主任、委员均未选出, 由选举领导小组报街道办事处研究 (第四十一条未作规定)';
+    case 'MEMBERS_TIED':
+      return `主任、副主任都未选出, 当选委员${p.names.join('、')}得票相同且最高, 主持工作人选需选举领导小组确定 (第四十一条)`;
+    case 'TOP_MEMBER':
+      return `主任、副主任都未选出, 由当选委员中得票最高的${p.name}主持工作 (第四十一条)`;
+  }
 }

@@ -195,21 +195,7 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
   }
   if (wanted.size === 0) return [...errors];
   try {
-    for (let i = 0; i < abs.length; i++) {
-      let col: number | undefined;
-      let first = true;
-      for await (const row of csvRows(abs[i] ?? '', shown[i] ?? '', { ...(encoding ? { encoding } : {}), sheet })) {
-        if (first) {
-          first = false;
-          col = headerIndex(row.cells).get('票号');
-          if (col === undefined) break;
-          continue;
-        }
-        const t = ticketKey((row.cells[col ?? 0] ?? '').trim()); // the 票号 identity of SPEC §2.2
-        const w = wanted.get(t);
-        if (w && w.line === 0) wanted.set(t, { file: row.file, line: row.line });
-      }
-    }
+    for (let i = 0; i < abs.length; i++) await firstPlaces(abs[i] ?? '', shown[i] ?? '', wanted, encoding, sheet);
   } catch {
     return [...errors];
   }
@@ -218,4 +204,21 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
     const w = wanted.get(e.ticket);
     return w === undefined || w.line === 0 ? e : { ...e, firstSeen: w };
   });
+}
+
+/** Where each wanted 票号 is first seen in one ballots file (a place already found is kept). */
+async function firstPlaces(abs: string, shown: string, wanted: Map<string, { file: string; line: number }>, encoding: Encoding | undefined, sheet: string | undefined): Promise<void> {
+  let col: number | undefined;
+  let first = true;
+  for await (const row of csvRows(abs, shown, { ...(encoding ? { encoding } : {}), sheet })) {
+    if (first) {
+      first = false;
+      col = headerIndex(row.cells).get('票号');
+      if (col === undefined) break;
+      continue;
+    }
+    const t = ticketKey((row.cells[col ?? 0] ?? '').trim()); // the 票号 identity of SPEC §2.2
+    const w = wanted.get(t);
+    if (w && w.line === 0) wanted.set(t, { file: row.file, line: row.line });
+  }
 }

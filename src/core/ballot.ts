@@ -123,6 +123,22 @@ function baseName(file: string): string {
   return last.replace(/\.[^.]*$/u, '');
 }
 
+/** What a header's columns are, gathered column by column (compileHeader). */
+interface HeaderColumns {
+  ticketCol: number | undefined;
+  boxCol: number | undefined;
+  statusCol: number | undefined;
+  noteCol: number | undefined;
+  readonly marks: GridMarkCol[];
+  readonly writeIns: GridWriteInCol[];
+  readonly writeInMarks: Map<string, number>;
+  readonly approveCols: (number | undefined)[];
+  readonly opposeCols: (number | undefined)[];
+  unknownCandidates: number;
+}
+
+type At = (col: number) => { file: string; line: number; column: number };
+
 /**
  * Compile a header into a plan. Errors name the file, line 1 and the column.
  * A header whose candidate columns match none of this election's printed candidates is reported as a
@@ -141,16 +157,18 @@ export function compileHeader(
   const at = (col: number) => ({ file, line, column: col + 1 });
   const officeIndex = new Map(election.offices.map((o, i) => [o.name, i] as const));
   const seen = new Map<string, number>();
-  let ticketCol: number | undefined;
-  let boxCol: number | undefined;
-  let statusCol: number | undefined;
-  let noteCol: number | undefined;
-  const marks: GridMarkCol[] = [];
-  const writeIns: GridWriteInCol[] = [];
-  const writeInMarks = new Map<string, number>();
-  const approveCols: (number | undefined)[] = election.offices.map(() => undefined);
-  const opposeCols: (number | undefined)[] = election.offices.map(() => undefined);
-  let unknownCandidates = 0;
+  const cols: HeaderColumns = {
+    ticketCol: undefined,
+    boxCol: undefined,
+    statusCol: undefined,
+    noteCol: undefined,
+    marks: [],
+    writeIns: [],
+    writeInMarks: new Map<string, number>(),
+    approveCols: election.offices.map(() => undefined),
+    opposeCols: election.offices.map(() => undefined),
+    unknownCandidates: 0,
+  };
 
   header.forEach((h, col) => {
     if (h === '') {
@@ -163,61 +181,69 @@ export function compileHeader(
       return;
     }
     seen.set(h, col);
-    if (h === '票号') ticketCol = col;
-    else if (h === '票箱') boxCol = col;
-    else if (h === '状态') statusCol = col;
-    else if (h === '备注') noteCol = col;
+    if (h === '票号') cols.ticketCol = col;
+    else if (h === '票箱') cols.boxCol = col;
+    else if (h === '状态') cols.statusCol = col;
+    else if (h === '备注') cols.noteCol = col;
     else {
-      const parts = h.split(':');
-      const officeName = parts[0] ?? '';
-      const office = officeIndex.get(officeName);
-      if (office === undefined) {
-        if (parts.length > 1) {
-          errors.push(
-            factError('BALLOT_UNKNOWN_OFFICE', { header: h, office: officeName, offices: election.offices.map((o) => o.name) }, at(col)),
-          );
-        } else {
-          errors.push(
-            factError('BALLOT_UNKNOWN_COLUMN', { header: h, why: 'shape' }, at(col)),
-          );
-        }
-        return;
-      }
-      if (parts.length === 1) {
-        approveCols[office] = col;
-        return;
-      }
-      const second = parts[1] ?? '';
-      if (parts.length === 2 && second === '反对') {
-        opposeCols[office] = col;
-        return;
-      }
-      if (/^另选\d+$/u.test(second)) {
-        if (parts.length === 2) {
-          writeIns.push({ col, office, slot: second, markCol: undefined });
-          return;
-        }
-        if (parts.length === 3 && parts[2] === '符号') {
-          writeInMarks.set(`${office}:${second}`, col);
-          return;
-        }
-      }
-      if (parts.length === 2) {
-        const candidate = election.offices[office]?.candidates.indexOf(normalizeName(second)) ?? -1;
-        if (candidate < 0) {
-          unknownCandidates++;
-          errors.push(
-            factError('BALLOT_UNKNOWN_CANDIDATE', { header: h, name: second, office: officeName }, at(col)),
-          );
-          return;
-        }
-        marks.push({ col, office, candidate });
-        return;
-      }
-      errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: h, why: 'name' }, at(col)));
+      const e = officeColumn(h, col, cols, election, officeIndex, at);
+      if (e) errors.push(e);
     }
   });
+  const { ticketCol, boxCol, statusCol, noteCol, marks, writeIns, approveCols, opposeCols } = cols;
+  const { isGrid, isNames } = layoutErrors(cols, election, errors, file, line);
+  if (isGrid && !isNames) gridErrors(cols, election, header, errors, file, line, at);
+  if (errors.length > 0 || ticketCol === undefined) return err(errors);
+  const base = { file, header, width, ticketCol, boxCol, statusCol, noteCol, defaultBox: baseName(file) };
+  if (isNames) return ok({ ...base, layout: 'names', approveCols, opposeCols });
+  return ok({ ...base, layout: 'grid', marks, writeIns });
+}
 
+/** A column `<职务>`, `<职务>:反对`, `<职务>:另选<n>[:符号]` or `<职务>:<姓名>` into `cols`; an error if it is none. */
+function officeColumn(h: string, col: number, cols: HeaderColumns, election: Election, officeIndex: ReadonlyMap<string, number>, at: At): InputError | undefined {
+  const parts = h.split(':');
+  const officeName = parts[0] ?? '';
+  const office = officeIndex.get(officeName);
+  if (office === undefined) {
+    if (parts.length > 1) {
+      return factError('BALLOT_UNKNOWN_OFFICE', { header: h, office: officeName, offices: election.offices.map((o) => o.name) }, at(col));
+    }
+    return factError('BALLOT_UNKNOWN_COLUMN', { header: h, why: 'shape' }, at(col));
+  }
+  if (parts.length === 1) {
+    cols.approveCols[office] = col;
+    return undefined;
+  }
+  const second = parts[1] ?? '';
+  if (parts.length === 2 && second === '反对') {
+    cols.opposeCols[office] = col;
+    return undefined;
+  }
+  if (/^另选\d+$/u.test(second)) {
+    if (parts.length === 2) {
+      cols.writeIns.push({ col, office, slot: second, markCol: undefined });
+      return undefined;
+    }
+    if (parts.length === 3 && parts[2] === '符号') {
+      cols.writeInMarks.set(`${office}:${second}`, col);
+      return undefined;
+    }
+  }
+  if (parts.length === 2) {
+    const candidate = election.offices[office]?.candidates.indexOf(normalizeName(second)) ?? -1;
+    if (candidate < 0) {
+      cols.unknownCandidates++;
+      return factError('BALLOT_UNKNOWN_CANDIDATE', { header: h, name: second, office: officeName }, at(col));
+    }
+    cols.marks.push({ col, office, candidate });
+    return undefined;
+  }
+  return factError('BALLOT_UNKNOWN_COLUMN', { header: h, why: 'name' }, at(col));
+}
+
+/** The header as a whole: a 票号 column, one layout (grid or names), columns of this election. */
+function layoutErrors(cols: HeaderColumns, election: Election, errors: InputError[], file: string, line: number): { isGrid: boolean; isNames: boolean } {
+  const { ticketCol, marks, writeIns, writeInMarks, approveCols, opposeCols, unknownCandidates } = cols;
   if (ticketCol === undefined) {
     errors.unshift(factError('BALLOT_NO_TICKET_COLUMN', {}, { file, line }));
   }
@@ -234,30 +260,29 @@ export function compileHeader(
       factError('BALLOT_OTHER_ELECTION', { title: election.title }, { file, line }),
     );
   }
-  if (isGrid && !isNames) {
-    // Every printed candidate must have a column, else the ballot cannot be read as printed.
-    election.offices.forEach((o, oi) => {
-      o.candidates.forEach((c, ci) => {
-        if (!marks.some((m) => m.office === oi && m.candidate === ci)) {
-          errors.push(factError('BALLOT_MISSING_CANDIDATE', { office: o.name, candidate: c }, { file, line }));
-        }
-      });
-    });
-    for (const [key, col] of writeInMarks) {
-      const [oi, slot] = key.split(':');
-      const w = writeIns.findIndex((x) => String(x.office) === oi && x.slot === slot);
-      const target = writeIns[w];
-      if (target === undefined) {
-        errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: header[col] ?? '', why: 'mark' }, at(col)));
-      } else {
-        writeIns[w] = { ...target, markCol: col };
+  return { isGrid, isNames };
+}
+
+/** A grid: every printed candidate has a column (else the ballot cannot be read as printed); every 符号 column its 另选. */
+function gridErrors(cols: HeaderColumns, election: Election, header: readonly string[], errors: InputError[], file: string, line: number, at: At): void {
+  const { marks, writeIns, writeInMarks } = cols;
+  election.offices.forEach((o, oi) => {
+    o.candidates.forEach((c, ci) => {
+      if (!marks.some((m) => m.office === oi && m.candidate === ci)) {
+        errors.push(factError('BALLOT_MISSING_CANDIDATE', { office: o.name, candidate: c }, { file, line }));
       }
+    });
+  });
+  for (const [key, col] of writeInMarks) {
+    const [oi, slot] = key.split(':');
+    const w = writeIns.findIndex((x) => String(x.office) === oi && x.slot === slot);
+    const target = writeIns[w];
+    if (target === undefined) {
+      errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: header[col] ?? '', why: 'mark' }, at(col)));
+    } else {
+      writeIns[w] = { ...target, markCol: col };
     }
   }
-  if (errors.length > 0 || ticketCol === undefined) return err(errors);
-  const base = { file, header, width, ticketCol, boxCol, statusCol, noteCol, defaultBox: baseName(file) };
-  if (isNames) return ok({ ...base, layout: 'names', approveCols, opposeCols });
-  return ok({ ...base, layout: 'grid', marks, writeIns });
 }
 
 const TOTAL_ROW_CELL = /^\d+$/u;

@@ -2,9 +2,9 @@
  * Ballot classification, SPEC §3 steps 1–7 (规程 10.选票检验, 第三十四、三十七条). Every reading gets
  * exactly one class with its reason codes. Pure.
  */
-import type { BallotReading, Unclear } from './ballot.js';
+import type { BallotReading, SectionReading, Unclear } from './ballot.js';
 import type { Mark } from './marks.js';
-import type { Election } from './model.js';
+import type { Election, Office } from './model.js';
 import { parseMark } from './marks.js';
 import { isWellFormedName, nameProblem, nearCandidate, personKey, splitGroup } from './names.js';
 import type { RollIndex } from './roll.js';
@@ -167,29 +167,7 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
   const offices = election.offices;
   const work: WorkSection[] = new Array<WorkSection>(offices.length);
   // Step 3 — who each approval is for.
-  for (let oi = 0; oi < offices.length; oi++) {
-    const office = offices[oi];
-    const sec = reading.sections[oi];
-    const persons: string[] = [];
-    const notVoter: string[] = [];
-    const marks: Mark[] = sec ? sec.marks : [];
-    if (sec && office) {
-      const candidates = office.candidates;
-      for (let ci = 0; ci < marks.length; ci++) {
-        const c = candidates[ci];
-        if (marks[ci] === 'approve' && c !== undefined && !persons.includes(c)) persons.push(c);
-      }
-      for (const w of sec.written) {
-        for (const r of resolveWritten(w.column, w.name, printed, roll)) {
-          if (r.kind === 'unclear') issues.push(r.issue);
-          else if (r.kind === 'notVoter') {
-            if (!notVoter.includes(r.key)) notVoter.push(r.key);
-          } else if (!persons.includes(r.key)) persons.push(r.key); // 同一职务内重复只计一次
-        }
-      }
-    }
-    work[oi] = { persons, marks, shared: true, notVoter, removed: 0 };
-  }
+  for (let oi = 0; oi < offices.length; oi++) work[oi] = approvedIn(reading.sections[oi], offices[oi], printed, roll, issues);
   // Step 2 — anything unclear → disputed (规程 10: 疑难选票由选举领导小组认定).
   if (reading.status === 'disputed' || issues.length > 0) {
     const reasons: ReasonCode[] = ruled ? ['RULED', 'DISPUTED'] : ['DISPUTED'];
@@ -197,58 +175,12 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
     if (issues.some((u) => u.kind === 'near')) reasons.push('NAME_NEAR_CANDIDATE');
     return { class: 'disputed', reasons, issues };
   }
-  // Step 4 — 计票只记高职务: remove lower-office approvals of a person approved higher up.
-  let removedAny = false;
-  for (let oi = 1; oi < work.length; oi++) {
-    const w = work[oi] as WorkSection;
-    let kept: string[] | undefined;
-    for (let pi = 0; pi < w.persons.length; pi++) {
-      const p = w.persons[pi] as string;
-      let higher = false;
-      for (let hi = 0; hi < oi && !higher; hi++) higher = (work[hi] as WorkSection).persons.includes(p);
-      if (higher) {
-        kept ??= w.persons.slice(0, pi);
-        w.removed++;
-        const ci = offices[oi]?.candidates.indexOf(p) ?? -1;
-        if (ci >= 0) {
-          if (w.shared) {
-            w.marks = [...w.marks];
-            w.shared = false;
-          }
-          w.marks[ci] = 'abstain';
-        }
-      } else kept?.push(p);
-    }
-    if (kept) {
-      w.persons = kept;
-      removedAny = true;
-    }
-  }
+  const removedAny = keepHighestOffice(work, offices);
   // Step 5 — 所选人数超过应选名额: section void. Step 6 names still count toward it.
   const sections: CountedSection[] = new Array<CountedSection>(work.length);
-  let anyVoid = false;
-  let allVoid = work.length > 0;
-  let anyNotVoter = false;
-  for (let oi = 0; oi < work.length; oi++) {
-    const w = work[oi] as WorkSection;
-    const seats = offices[oi]?.seats ?? 0;
-    const approvals = w.persons.length + w.notVoter.length;
-    const isVoid = approvals > seats;
-    if (isVoid) anyVoid = true;
-    else {
-      allVoid = false;
-      if (w.notVoter.length > 0) anyNotVoter = true;
-    }
-    sections[oi] = {
-      void: isVoid,
-      approved: isVoid ? [] : w.persons,
-      marks: w.marks,
-      notVoter: isVoid ? 0 : w.notVoter.length,
-      notVoterNames: isVoid ? NO_NAMES : w.notVoter,
-      removed: w.removed,
-      approvalsBeforeVoid: approvals,
-    };
-  }
+  const seen: SectionFlags = { anyVoid: false, allVoid: work.length > 0, anyNotVoter: false };
+  for (let oi = 0; oi < work.length; oi++) sections[oi] = countedSection(work[oi] as WorkSection, offices[oi]?.seats ?? 0, seen);
+  const { anyVoid, allVoid, anyNotVoter } = seen;
   if (!ruled && !removedAny && !anyVoid && !anyNotVoter) {
     // Step 7, the common case: a valid ballot with nothing to note.
     return isBlank(reading) ? { class: 'valid', blank: true, reasons: BLANK_REASONS, sections } : { class: 'valid', blank: false, reasons: NO_REASONS, sections };
@@ -263,6 +195,92 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
   const blank = isBlank(reading);
   if (blank) reasons.push('BLANK');
   return { class: 'valid', blank, reasons, sections };
+}
+
+/** Step 3 for one office: the persons approved (marks and written names), write-ins not on the roll; unclear names go to `issues`. */
+function approvedIn(sec: SectionReading | undefined, office: Office | undefined, printed: PrintedIndex, roll: RollIndex | undefined, issues: Unclear[]): WorkSection {
+  const persons: string[] = [];
+  const notVoter: string[] = [];
+  const marks: Mark[] = sec ? sec.marks : [];
+  if (sec && office) {
+    const candidates = office.candidates;
+    for (let ci = 0; ci < marks.length; ci++) {
+      const c = candidates[ci];
+      if (marks[ci] === 'approve' && c !== undefined && !persons.includes(c)) persons.push(c);
+    }
+    for (const w of sec.written) {
+      for (const r of resolveWritten(w.column, w.name, printed, roll)) {
+        if (r.kind === 'unclear') issues.push(r.issue);
+        else if (r.kind === 'notVoter') addOnce(notVoter, r.key);
+        else addOnce(persons, r.key); // 同一职务内重复只计一次
+      }
+    }
+  }
+  return { persons, marks, shared: true, notVoter, removed: 0 };
+}
+
+function addOnce(list: string[], key: string): void {
+  if (!list.includes(key)) list.push(key);
+}
+
+/** Step 4 — 计票只记高职务: remove lower-office approvals of a person approved higher up; true if any was. */
+function keepHighestOffice(work: WorkSection[], offices: readonly Office[]): boolean {
+  let removedAny = false;
+  for (let oi = 1; oi < work.length; oi++) {
+    const w = work[oi] as WorkSection;
+    let kept: string[] | undefined;
+    for (let pi = 0; pi < w.persons.length; pi++) {
+      const p = w.persons[pi] as string;
+      let higher = false;
+      for (let hi = 0; hi < oi && !higher; hi++) higher = (work[hi] as WorkSection).persons.includes(p);
+      if (higher) {
+        kept ??= w.persons.slice(0, pi);
+        removeLower(w, offices[oi]?.candidates.indexOf(p) ?? -1);
+      } else kept?.push(p);
+    }
+    if (kept) {
+      w.persons = kept;
+      removedAny = true;
+    }
+  }
+  return removedAny;
+}
+
+/** A printed candidate's approval removed from a lower office counts as 弃权 there (copy-on-write marks). */
+function removeLower(w: WorkSection, ci: number): void {
+  w.removed++;
+  if (ci < 0) return;
+  if (w.shared) {
+    w.marks = [...w.marks];
+    w.shared = false;
+  }
+  w.marks[ci] = 'abstain';
+}
+
+interface SectionFlags {
+  anyVoid: boolean;
+  allVoid: boolean;
+  anyNotVoter: boolean;
+}
+
+/** Step 5 for one office: void when more approvals than seats (write-ins not on the roll included). */
+function countedSection(w: WorkSection, seats: number, seen: SectionFlags): CountedSection {
+  const approvals = w.persons.length + w.notVoter.length;
+  const isVoid = approvals > seats;
+  if (isVoid) seen.anyVoid = true;
+  else {
+    seen.allVoid = false;
+    if (w.notVoter.length > 0) seen.anyNotVoter = true;
+  }
+  return {
+    void: isVoid,
+    approved: isVoid ? [] : w.persons,
+    marks: w.marks,
+    notVoter: isVoid ? 0 : w.notVoter.length,
+    notVoterNames: isVoid ? NO_NAMES : w.notVoter,
+    removed: w.removed,
+    approvalsBeforeVoid: approvals,
+  };
 }
 
 /** Nothing marked or written anywhere on the ballot (弃权票). */

@@ -210,15 +210,10 @@ function officeOrder(a: ResultDoc, b: ResultDoc): string[] {
 const seatsText = (xs: readonly { readonly office: string; readonly seats: number }[]): string =>
   xs.length === 0 ? '无' : xs.map((x) => `${x.office} ${x.seats} 名`).join('、');
 
-export function compareResults(a: ResultDoc, b: ResultDoc, files: readonly [string, string]): Result<Comparison> {
-  const mismatch = sameElection(a, b, files[1]);
-  if (mismatch.length > 0) return err(mismatch);
-  const fd = (what: string, before: number, after: number): FigureDiff => ({ what, before, after, diff: after - before });
-  const offices = officeOrder(a, b);
+const fd = (what: string, before: number, after: number): FigureDiff => ({ what, before, after, diff: after - before });
 
-  const ballots = BALLOT_FIGURES.map(([k, label]) => fd(label, a.ballots[k] ?? 0, b.ballots[k] ?? 0));
-
-  // Per box: every box either document names, in code-point order of the box name.
+/** Per box: every box either document names, in code-point order of the box name. */
+function boxDiffs(a: ResultDoc, b: ResultDoc): (FigureDiff & { box: string })[] {
   const boxes: (FigureDiff & { box: string })[] = [];
   const boxesA = new Map((a.boxes ?? []).map((x) => [x.box, x] as const));
   const boxesB = new Map((b.boxes ?? []).map((x) => [x.box, x] as const));
@@ -230,8 +225,11 @@ export function compareResults(a: ResultDoc, b: ResultDoc, files: readonly [stri
       if (d.diff !== 0) boxes.push({ box, ...d });
     }
   }
+  return boxes;
+}
 
-  // Per person and office: published order, then persons only the re-count has (new write-ins).
+/** Per person and office: published order, then persons only the re-count has (new write-ins). */
+function voteDiffs(a: ResultDoc, b: ResultDoc, offices: readonly string[]): VoteDiff[] {
   const peopleA = new Map(a.people.map((p) => [p.name, p] as const));
   const peopleB = new Map(b.people.map((p) => [p.name, p] as const));
   const votes: VoteDiff[] = [];
@@ -245,6 +243,18 @@ export function compareResults(a: ResultDoc, b: ResultDoc, files: readonly [stri
       if (before !== after) votes.push({ name, office, before, after, diff: after - before });
     }
   }
+  return votes;
+}
+
+export function compareResults(a: ResultDoc, b: ResultDoc, files: readonly [string, string]): Result<Comparison> {
+  const mismatch = sameElection(a, b, files[1]);
+  if (mismatch.length > 0) return err(mismatch);
+  const offices = officeOrder(a, b);
+
+  const ballots = BALLOT_FIGURES.map(([k, label]) => fd(label, a.ballots[k] ?? 0, b.ballots[k] ?? 0));
+
+  const boxes = boxDiffs(a, b);
+  const votes = voteDiffs(a, b, offices);
 
   // Who is elected to which office (计票只记高职务: a person moving office is a change in both).
   const seat = (e: ElectedPlace): string => `${e.office} ${e.name}`;

@@ -3,21 +3,20 @@
  * classified (SPEC §3), tallied, and seats are assigned (SPEC §4). Pure: sources are (async) iterables
  * of rows; the per-ballot callback lets an adapter write the ballot log as it goes.
  */
-import { checkBoxes } from './boxes.js';
-import { type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, isBlankRow, overlayCells, readRow } from './ballot.js';
+import { type BallotReading, type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, isBlankRow, overlayCells, readRow } from './ballot.js';
 import { type BallotClass, type Classified, type ReasonCode, classify, printedIndex } from './classify.js';
 import { ballotDetail } from './describe.js';
-import { type Election, totalSeats } from './model.js';
+import type { Election } from './model.js';
 import { type InputError, InputErrors, type Result, err, factError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
-import { type PersonVotes, assignSeats, officesAtStake, proposeRunoff } from './seats.js';
 import { type ClassCounts, type OfficeTally, Tally } from './tally.js';
 import { type TalliedInfo, type TallySheet, mergeTallied } from './tallies.js';
-import { omittedErrors } from './capped.js';
-import { CompactTicketRegistry, type TicketRegistry, compareTickets } from './tickets.js';
+import { ERROR_LIMIT, omittedErrors } from './capped.js';
+import { CompactTicketRegistry } from './tickets.js';
 import { FastPath, type FastRows, duplicateTicket } from './fast.js';
-import { type Validity, checkValidity } from './validity.js';
-import { stroke } from './stroke.js';
+import type { Validity } from './validity.js';
+import { buildOutcome } from './outcome.js';
+import type { Presiding } from './presiding.js';
 
 export type Verdict = 'valid' | 'partial' | 'invalid';
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = { valid: '有效', partial: '部分有效', invalid: '无效' };
@@ -46,11 +45,15 @@ export interface BallotSource {
   readonly header?: RawRow | undefined;
 }
 
-export interface BallotLogEntry {
+/** Where a ballot is: its 票号, its box, and the file and line it was read from. */
+export interface BallotPlace {
   readonly ticket: string;
   readonly box: string;
   readonly file: string;
   readonly line: number;
+}
+
+export interface BallotLogEntry extends BallotPlace {
   readonly class: BallotClass;
   readonly reasons: readonly ReasonCode[];
   /** Which cell, which text and why, for a disputed ballot or a voided write-in ('' otherwise). */
@@ -59,18 +62,17 @@ export interface BallotLogEntry {
   readonly ruling?: { readonly verdict: Verdict; readonly file: string; readonly line: number } | undefined;
 }
 
-export interface DisputedBallot {
+export interface DisputedBallot extends BallotPlace {
   /** 疑难选票编号, 1-based, in 票号 order (stable whatever the order of files and rows). */
   no: number;
-  readonly ticket: string;
-  readonly box: string;
-  readonly file: string;
-  readonly line: number;
   readonly note: string;
   readonly issues: readonly Unclear[];
   /** The ruling applied, if any, and the final class it led to. */
-  readonly ruling?: (Ruling & { readonly finalClass: BallotClass; readonly reasons: readonly ReasonCode[] }) | undefined;
+  readonly ruling?: AppliedRuling | undefined;
 }
+
+/** A ruling as applied to its ballot: with the final class and reasons it led to. */
+export type AppliedRuling = Ruling & { readonly finalClass: BallotClass; readonly reasons: readonly ReasonCode[] };
 
 export interface CountOptions {
   readonly election: Election;
@@ -79,9 +81,6 @@ export interface CountOptions {
   readonly roll?: RollIndex | undefined;
   readonly rulings?: readonly Ruling[] | undefined;
   readonly onBallot?: ((entry: BallotLogEntry) => void) | undefined;
-  readonly tickets?: TicketRegistry | undefined;
-  /** List at most this many input errors (default 50); the rest are counted (`还有 N 个错误未列出`). */
-  readonly errorLimit?: number | undefined;
   /** Boxes counted by hand (计票统计表, issue 16): their totals are added when the count finishes. */
   readonly tallies?: readonly TallySheet[] | undefined;
 }
@@ -131,7 +130,7 @@ export interface CountResult {
   readonly runoff: readonly { readonly office: string; readonly seats: number; readonly candidates: readonly string[]; readonly tieAtCutoff: boolean }[];
   readonly vacant: readonly { readonly office: string; readonly seats: number }[];
   /** 第四十一条: who presides when 主任 (and 副主任) could not be elected; null when not needed. */
-  readonly presiding: string | null;
+  readonly presiding: Presiding | null;
   /** Disputed ballots are pending: the result is not final. */
   readonly provisional: boolean;
   /** All ballots that were disputed, ruled or not. */
@@ -150,10 +149,6 @@ export function isFinal(r: CountResult): boolean {
 }
 
 
-/** 票号 order: a total order (numeric-aware, then code point; tickets.ts). */
-export function byTicket(a: { ticket: string }, b: { ticket: string }): number {
-  return compareTickets(a.ticket, b.ticket);
-}
 
 /** Rows of a source as synchronous batches, whatever shape the source delivers them in. */
 async function* batchesOf(src: BallotSource): AsyncGenerator<readonly (RawRow | FastRows)[]> {
@@ -175,11 +170,12 @@ export async function count(sources: Iterable<BallotSource> | readonly BallotSou
 export class Counter {
   private readonly election: Election;
   private readonly roll: RollIndex | undefined;
-  private readonly limit: number;
+  /** List at most this many input errors; the rest are counted (`还有 N 个错误未列出`). */
+  private readonly limit = ERROR_LIMIT;
   private readonly errors: InputError[] = [];
   private readonly printed: ReturnType<typeof printedIndex>;
   private readonly tally: Tally;
-  private readonly tickets: TicketRegistry;
+  private readonly tickets = new CompactTicketRegistry();
   private readonly rulings = new Map<string, Ruling>();
   private readonly usedRulings = new Set<string>();
   private readonly disputes: DisputedBallot[] = [];
@@ -190,10 +186,8 @@ export class Counter {
   constructor(private readonly opts: CountOptions) {
     this.election = opts.election;
     this.roll = opts.roll;
-    this.limit = opts.errorLimit ?? 50;
     this.printed = printedIndex(opts.election);
     this.tally = new Tally(opts.election);
-    this.tickets = opts.tickets ?? new CompactTicketRegistry();
     for (const r of opts.rulings ?? []) this.rulings.set(r.ticket, r);
     this.opposeKnown = opts.election.offices.map(() => true);
     this.hand = opts.tallies ?? [];
@@ -243,7 +237,6 @@ export class Counter {
   }
 
   private async rows(src: BallotSource, fast: FastPath): Promise<void> {
-    const { election, printed, roll, tally, tickets, rulings, usedRulings, disputes, opts } = this;
     let plan: HeaderPlan | undefined;
     let sawHeader = false;
     if (src.header) {
@@ -261,65 +254,7 @@ export class Counter {
           continue;
         }
         if (!plan) return;
-        if (isBlankRow(row.cells)) continue; // a blank line or an Excel `,,,,,` row is not a ballot (SPEC §2.2)
-        const read = readRow(plan, election, row);
-        if (!read.ok) {
-          if (!this.addError(read.error)) return void (this.stopped = true);
-          continue;
-        }
-        const reading = read.value;
-        const prev = tickets.add(reading.ticket, () => ({ file: src.file, line: row.line }));
-        if (prev !== undefined) {
-          if (!this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev))) {
-            return void (this.stopped = true);
-          }
-          continue;
-        }
-        let c: Classified = classify(reading, election, printed, roll);
-        const ruling = rulings.get(reading.ticket);
-        let applied: DisputedBallot['ruling'];
-        if (ruling) {
-          usedRulings.add(ruling.ticket);
-          if (c.class !== 'disputed') {
-            this.addError(factError('RULING_NOT_DISPUTED', { ticket: ruling.ticket, read: c.class }, { file: ruling.file, line: ruling.line, column: '票号' }));
-          } else if (ruling.verdict === 'invalid') {
-            const ruled: Classified = { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] };
-            applied = { ...ruling, finalClass: 'invalid', reasons: ruled.reasons };
-            disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues, ruling: applied });
-            c = ruled;
-          } else {
-            const issues = c.issues;
-            const overlay = overlayCells(plan, row.cells, ruling.corrections);
-            if (!overlay.ok) {
-              this.addError(factError('RULING_UNKNOWN_COLUMN', { header: overlay.error.column, ballots: src.file }, { file: ruling.file, line: ruling.line, column: '更正' }));
-            } else {
-              const reread = readRow(plan, election, { file: row.file, line: row.line, cells: overlay.value });
-              const c2 = reread.ok ? classify(reread.value, election, printed, roll, true) : undefined;
-              if (!c2 || c2.class === 'disputed') {
-                this.addError(factError('RULING_STILL_UNCLEAR', { ticket: ruling.ticket }, { file: ruling.file, line: ruling.line, column: '更正' }));
-              } else if (c2.class !== ruling.verdict) {
-                this.addError(factError('RULING_CONTRADICTS', { ticket: ruling.ticket, verdict: ruling.verdict, reread: c2.class }, { file: ruling.file, line: ruling.line, column: '认定' }));
-              } else {
-                applied = { ...ruling, finalClass: c2.class, reasons: c2.reasons };
-                disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues, ruling: applied });
-                c = c2;
-              }
-            }
-          }
-        } else if (c.class === 'disputed') {
-          disputes.push({ no: 0, ticket: reading.ticket, box: reading.box, file: reading.file, line: reading.line, note: reading.note, issues: c.issues });
-        }
-        tally.add(reading.box, c);
-        opts.onBallot?.({
-          ticket: reading.ticket,
-          box: reading.box,
-          file: reading.file,
-          line: reading.line,
-          class: c.class,
-          reasons: c.reasons,
-          detail: ballotDetail(c, this.election.offices),
-          ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
-        });
+        if (!this.ballot(src, plan, row)) return;
       }
       if (fast.halted) return void (this.stopped = true);
     }
@@ -328,10 +263,93 @@ export class Counter {
     }
   }
 
+  /** The count stops here (no further row or source). */
+  private stop(): false {
+    this.stopped = true;
+    return false;
+  }
+
+  /** One ballot row: read → ticket → classify → apply ruling → tally → log. False when the count stops. */
+  private ballot(src: BallotSource, plan: HeaderPlan, row: RawRow): boolean {
+    const { election, printed, roll, tally, tickets } = this;
+    if (isBlankRow(row.cells)) return true; // a blank line or an Excel `,,,,,` row is not a ballot (SPEC §2.2)
+    const read = readRow(plan, election, row);
+    if (!read.ok) return this.addError(read.error) || this.stop();
+    const reading = read.value;
+    const prev = tickets.add(reading.ticket, () => ({ file: src.file, line: row.line }));
+    if (prev !== undefined) return this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev)) || this.stop();
+    const ruled = this.applyRuling(src, plan, row, reading, classify(reading, election, printed, roll));
+    tally.add(reading.box, ruled.c);
+    this.log(reading, ruled.c, ruled.applied);
+    return true;
+  }
+
+  /** The ballot log's line (the adapter writes it as the count goes). */
+  private log(reading: BallotReading, c: Classified, applied: AppliedRuling | undefined): void {
+    this.opts.onBallot?.({
+      ticket: reading.ticket,
+      box: reading.box,
+      file: reading.file,
+      line: reading.line,
+      class: c.class,
+      reasons: c.reasons,
+      detail: ballotDetail(c, this.election.offices),
+      ruling: applied ? { verdict: applied.verdict, file: applied.file, line: applied.line } : undefined,
+    });
+  }
+
+  /**
+   * The 选举领导小组's ruling on this ballot, if any (SPEC §2.4, 规程 10 疑难选票认定): the class it leads
+   * to; a disputed ballot, ruled or not, is listed in `disputes`.
+   */
+  private applyRuling(src: BallotSource, plan: HeaderPlan, row: RawRow, reading: BallotReading, c: Classified): { c: Classified; applied: AppliedRuling | undefined } {
+    const ruling = this.rulings.get(reading.ticket);
+    if (!ruling) {
+      if (c.class === 'disputed') this.dispute(reading, c.issues, undefined);
+      return { c, applied: undefined };
+    }
+    this.usedRulings.add(ruling.ticket);
+    if (c.class !== 'disputed') {
+      this.addError(factError('RULING_NOT_DISPUTED', { ticket: ruling.ticket, read: c.class }, { file: ruling.file, line: ruling.line, column: '票号' }));
+      return { c, applied: undefined };
+    }
+    const final: Classified | undefined = ruling.verdict === 'invalid' ? { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] } : this.reread(src, plan, row, ruling);
+    if (!final) return { c, applied: undefined };
+    const applied: AppliedRuling = { ...ruling, finalClass: final.class, reasons: final.reasons };
+    this.dispute(reading, c.issues, applied);
+    return { c: final, applied };
+  }
+
+  private dispute(reading: BallotReading, issues: readonly Unclear[], ruling: AppliedRuling | undefined): void {
+    const { ticket, box, file, line, note } = reading;
+    this.disputes.push(ruling ? { no: 0, ticket, box, file, line, note, issues, ruling } : { no: 0, ticket, box, file, line, note, issues });
+  }
+
+  /** A ruling 有效 / 部分有效: the ballot read again with its corrections must be of that class. */
+  private reread(src: BallotSource, plan: HeaderPlan, row: RawRow, ruling: Ruling): Classified | undefined {
+    const { election, printed, roll } = this;
+    const overlay = overlayCells(plan, row.cells, ruling.corrections);
+    if (!overlay.ok) {
+      this.addError(factError('RULING_UNKNOWN_COLUMN', { header: overlay.error.column, ballots: src.file }, { file: ruling.file, line: ruling.line, column: '更正' }));
+      return undefined;
+    }
+    const reread = readRow(plan, election, { file: row.file, line: row.line, cells: overlay.value });
+    const c2 = reread.ok ? classify(reread.value, election, printed, roll, true) : undefined;
+    if (!c2 || c2.class === 'disputed') {
+      this.addError(factError('RULING_STILL_UNCLEAR', { ticket: ruling.ticket }, { file: ruling.file, line: ruling.line, column: '更正' }));
+      return undefined;
+    }
+    if (c2.class !== ruling.verdict) {
+      this.addError(factError('RULING_CONTRADICTS', { ticket: ruling.ticket, verdict: ruling.verdict, reread: c2.class }, { file: ruling.file, line: ruling.line, column: '认定' }));
+      return undefined;
+    }
+    return c2;
+  }
+
   finish(): Result<CountResult> {
     for (const r of this.opts.rulings ?? []) {
       if (!this.usedRulings.has(r.ticket)) {
-        const padded = this.tickets instanceof CompactTicketRegistry ? this.tickets.padded(r.ticket) : undefined;
+        const padded = this.tickets.padded(r.ticket);
         this.addError(factError('RULING_UNKNOWN_TICKET', padded === undefined ? { ticket: r.ticket } : { ticket: r.ticket, padded }, { file: r.file, line: r.line, column: '票号' }));
       }
     }
@@ -340,150 +358,6 @@ export class Counter {
     if (this.omitted > 0) return err([...this.errors, omittedErrors(this.omitted)]);
     if (this.errors.length > 0) return err(this.errors);
     for (const sheet of this.hand) this.tally.absorb(sheet.state);
-    return ok(finish(this.election, this.opts.registered, this.roll !== undefined, this.tally, this.disputes, this.opposeKnown, hand.ok ? hand.value : undefined));
+    return ok(buildOutcome({ election: this.election, registered: this.opts.registered, rollChecked: this.roll !== undefined, tally: this.tally, disputes: this.disputes, opposeKnown: this.opposeKnown, tallied: hand.ok ? hand.value : undefined }));
   }
-}
-
-function finish(
-  election: Election,
-  registered: number,
-  rollChecked: boolean,
-  tally: Tally,
-  disputes: DisputedBallot[],
-  opposeKnown: boolean[],
-  tallied: (TalliedInfo & { readonly disputed: number }) | undefined,
-): CountResult {
-  const R = tally.counts.returned;
-  const validity = checkValidity(election, R, registered);
-  // Persons: every printed candidate (zero votes included), then every write-in with a counted vote.
-  const people: PersonVotes[] = [];
-  const seen = new Set<string>();
-  election.offices.forEach((o, oi) => {
-    for (const c of o.candidates) {
-      const v = tally.votes.get(c) ?? election.offices.map(() => 0);
-      people.push({ key: c, printed: oi, votes: v, total: v.reduce((a, b) => a + b, 0) });
-      seen.add(c);
-    }
-  });
-  const writeIns: PersonVotes[] = [];
-  for (const [key, v] of tally.votes) {
-    if (seen.has(key)) continue;
-    const total = v.reduce((a, b) => a + b, 0);
-    if (total > 0) writeIns.push({ key, printed: undefined, votes: v, total });
-  }
-  writeIns.sort((a, b) => b.total - a.total || stroke.compare(a.key, b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const w of writeIns) people.push(w); // no spread: 150 000 write-ins would overflow the stack
-
-  const assignment = assignSeats(election, people, R);
-  const electedOf = new Map<string, string>();
-  const elected: ElectedSeat[] = [];
-  const revote: { office: string; seats: number; names: string[] }[] = [];
-  const runoff: { office: string; seats: number; candidates: string[]; tieAtCutoff: boolean }[] = [];
-  const vacant: { office: string; seats: number }[] = [];
-  let presiding: string | null = null;
-  if (validity.valid) {
-    for (const o of assignment.offices) {
-      const name = election.offices[o.office]?.name ?? '';
-      for (const s of o.seats) {
-        elected.push({ office: name, name: s.person, votes: s.score, total: s.total });
-        electedOf.set(s.person, name);
-      }
-      if (o.kind === 'open' && o.revote) revote.push({ office: name, seats: o.revote.seats, names: [...o.revote.tied] });
-      if (o.kind === 'open' && o.short > 0 && election.round === 'runoff') vacant.push({ office: name, seats: o.short });
-      if (o.kind === 'open' && o.short > 0 && election.round === 'revote') revote.push({ office: name, seats: o.short, names: [...(election.offices[o.office]?.candidates ?? [])] });
-    }
-    if (election.round === 'first') {
-      for (const p of proposeRunoff(election, people, assignment)) {
-        runoff.push({ office: election.offices[p.office]?.name ?? '', seats: p.seats, candidates: [...p.candidates], tieAtCutoff: p.tieAtCutoff });
-      }
-    }
-    if (election.round === 'runoff' && vacant.length > 0) presiding = whoPresides(election, elected);
-  }
-  // Disputed ballots of hand-counted boxes are pending too: a tally carries no ruling (issue 16).
-  const pending = disputes.filter((d) => d.ruling === undefined).length + (tallied ? tallied.disputed : 0);
-  disputes.sort(byTicket);
-  disputes.forEach((d, i) => (d.no = i + 1));
-  let margin: CountResult['margin'] = null;
-  if (pending > 0) {
-    const stake = validity.valid ? officesAtStake(election, people, assignment, R, pending) : [];
-    margin = { pending, stable: validity.valid && stake.length === 0, atStake: stake.map((i) => election.offices[i]?.name ?? '') };
-  }
-  const warnings: string[] = [];
-  if (!rollChecked && writeIns.length > 0) warnings.push('未提供选民名单: 另选人是否为登记选民未经核对 (第三十四条)');
-  if (totalSeats(election) === 0) warnings.push('应选名额为 0');
-
-  const offices: OfficeResult[] = election.offices.map((o, oi) => {
-    const t = tally.offices[oi];
-    if (!t) throw new Error('tally office missing');
-    return {
-      name: o.name,
-      seats: o.seats,
-      counted: t.counted,
-      approvals: t.approvals,
-      unused: t.unused,
-      void: t.void,
-      overvoted: t.overvoted,
-      notVoter: t.notVoter,
-      notVoterNames: [...(tally.notVoterNames[oi] ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-      removed: t.removed,
-      opposeKnown: opposeKnown[oi] ?? true,
-      candidates: o.candidates.map((name, ci) => ({ name, ...(t.candidates[ci] ?? { approve: 0, oppose: 0, abstain: 0 }) })),
-    };
-  });
-  const counted = [...tally.boxes.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([box, c]) => ({ box, ...c }));
-  const perBox = checkBoxes(election, counted);
-  warnings.push(...perBox.warnings);
-  const boxes = counted.map((b) => (perBox.issued.has(b.box) ? { ...b, issued: perBox.issued.get(b.box) } : b));
-  const reasons: Partial<Record<ReasonCode, number>> = {};
-  for (const k of [...tally.reasons.keys()].sort()) reasons[k] = tally.reasons.get(k) ?? 0;
-
-  return {
-    election,
-    registered,
-    rollChecked,
-    ballots: { registered, issued: election.issued, ...tally.counts },
-    boxes,
-    reasons,
-    validity,
-    offices,
-    people: people.map((p) => ({
-      name: p.key,
-      printed: p.printed === undefined ? null : (election.offices[p.printed]?.name ?? null),
-      votes: Object.fromEntries(election.offices.map((o, i) => [o.name, p.votes[i] ?? 0])),
-      total: p.total,
-      majority: assignment.majority.has(p.key),
-      elected: electedOf.get(p.key) ?? null,
-    })),
-    elected,
-    revote,
-    runoff,
-    vacant,
-    presiding,
-    provisional: pending > 0,
-    disputes,
-    margin,
-    warnings,
-    ...(tallied ? { tallied: { files: tallied.files, boxes: tallied.boxes, gaps: tallied.gaps } } : {}),
-  };
-}
-
-/** 第四十一条: 主任未选出的, 由副主任主持工作; 主任、副主任都未选出的, 由当选委员中得票最高者主持工作. */
-function whoPresides(election: Election, elected: readonly ElectedSeat[]): string | null {
-  const all = [
-    ...election.previouslyElected.map((p) => ({ office: p.office, name: p.name, total: p.total ?? 0 })),
-    ...elected.map((e) => ({ office: e.office, name: e.name, total: e.total })),
-  ];
-  if (all.some((x) => x.office === '主任')) return null;
-  const deputies = all.filter((x) => x.office === '副主任');
-  if (deputies.length > 0) {
-    return `主任未选出, 由副主任${deputies.map((d) => d.name).join('、')}主持工作 (第四十一条)`;
-  }
-  const members = all.filter((x) => x.office === '委员').sort((a, b) => b.total - a.total);
-  const top = members[0];
-  if (!top) return '主任、副主任、委员均未选出, 由选举领导小组报街道办事处研究 (第四十一条未作规定)';
-  const tiedTop = members.filter((m) => m.total === top.total);
-  if (tiedTop.length > 1) return `主任、副主任都未选出, 当选委员${tiedTop.map((m) => m.name).join('、')}得票相同且最高, 主持工作人选需选举领导小组确定 (第四十一条)`;
-  return `主任、副主任都未选出, 由当选委员中得票最高的${top.name}主持工作 (第四十一条)`;
 }

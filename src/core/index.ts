@@ -3,6 +3,8 @@ export * from './audit.js';
 export * from './ballot.js';
 export * from './classify.js';
 export * from './count.js';
+export * from './outcome.js';
+export * from './presiding.js';
 export * from './capped.js';
 export * from './marks.js';
 export * from './model.js';

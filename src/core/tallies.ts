@@ -76,7 +76,7 @@ interface PersonRow {
   readonly key: string | undefined;
   readonly shown: string;
   /** Printed candidate index in this office, or -1. */
-  readonly printed: number;
+  readonly candidate: number;
   readonly votes: number;
   /** 反对 and 弃权, when given (printed candidates only). */
   readonly marks: { readonly oppose: number; readonly abstain: number } | undefined;
@@ -135,7 +135,7 @@ function personRow(e: TallyEntry, election: Election, printed: ReturnType<typeof
     return factError('TALLY_UNCLEAR_NAME', { why: 'described', issue: r.issue }, at(e, TALLY_COLUMNS.name));
   }
   const marks = e.oppose !== undefined && e.abstain !== undefined ? { oppose: e.oppose, abstain: e.abstain } : undefined;
-  return { entry: e, office, key: r.kind === 'person' ? r.key : undefined, shown: name, printed: ci, votes: e.votes, marks };
+  return { entry: e, office, key: r.kind === 'person' ? r.key : undefined, shown: name, candidate: ci, votes: e.votes, marks };
 }
 
 /** Sorting the rows of a sheet into boxes, resolving each person; row-level errors. */
@@ -179,7 +179,7 @@ function checkComplete(b: BoxRows, election: Election, errors: InputError[]): vo
   }
   election.offices.forEach((o, oi) => {
     o.candidates.forEach((c, ci) => {
-      if (!b.persons.some((p) => p.office === oi && p.printed === ci)) {
+      if (!b.persons.some((p) => p.office === oi && p.candidate === ci)) {
         errors.push(factError('TALLY_MISSING_CANDIDATE', { box: b.name, office: o.name, candidate: c }, { file, line: b.firstLine }));
       }
     });
@@ -286,7 +286,7 @@ function addOffice(t: OfficeTally, seats: number, oi: number, b: BoxRows, counte
     let pv = votes.get(p.key);
     if (!pv) votes.set(p.key, (pv = new Array<number>(offices).fill(0)));
     pv[oi] = must(pv[oi], 'a vote count per office') + v;
-    const cm = t.candidates[p.printed];
+    const cm = t.candidates[p.candidate];
     if (!cm) continue;
     cm.approve += v; // a printed candidate's 票数 is their 赞成
     if (nonVoid === undefined || !p.marks) continue;

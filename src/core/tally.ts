@@ -55,13 +55,17 @@ export interface TallyState {
   readonly votes: readonly (readonly [string, readonly number[]])[];
 }
 
+const COUNT_FIELDS = ['returned', 'valid', 'blank', 'partial', 'invalid', 'disputed'] as const;
+const OFFICE_FIELDS = ['counted', 'approvals', 'unused', 'void', 'overvoted', 'notVoter', 'removed'] as const;
+const MARK_FIELDS = ['approve', 'oppose', 'abstain'] as const;
+
+/** Add the figures `keys` of `from` into `into`. */
+function addFields<K extends string>(into: Record<K, number>, from: Readonly<Record<K, number>>, keys: readonly K[]): void {
+  for (const k of keys) into[k] += from[k];
+}
+
 function addCounts(into: ClassCounts, k: ClassCounts): void {
-  into.returned += k.returned;
-  into.valid += k.valid;
-  into.blank += k.blank;
-  into.partial += k.partial;
-  into.invalid += k.invalid;
-  into.disputed += k.disputed;
+  addFields(into, k, COUNT_FIELDS);
 }
 
 export class Tally {
@@ -161,19 +165,10 @@ export class Tally {
     s.offices.forEach((o, oi) => {
       const t = this.offices[oi];
       if (!t) return;
-      t.counted += o.counted;
-      t.approvals += o.approvals;
-      t.unused += o.unused;
-      t.void += o.void;
-      t.overvoted += o.overvoted;
-      t.notVoter += o.notVoter;
-      t.removed += o.removed;
+      addFields(t, o, OFFICE_FIELDS);
       o.candidates.forEach((c, ci) => {
         const m = t.candidates[ci];
-        if (!m) return;
-        m.approve += c.approve;
-        m.oppose += c.oppose;
-        m.abstain += c.abstain;
+        if (m) addFields(m, c, MARK_FIELDS);
       });
     });
     for (const [p, v] of s.votes) {

@@ -119,3 +119,8 @@ export function compareTickets(a: string, b: string): number {
   }
   return ra.length - rb.length || byCodePoint(a, b);
 }
+
+/** 票号 order: a total order (numeric-aware, then code point). */
+export function byTicket(a: { ticket: string }, b: { ticket: string }): number {
+  return compareTickets(a.ticket, b.ticket);
+}

@@ -6,7 +6,7 @@
  * the Dutch Abacus rule: a result counts only when both entries agree. Pure: rows in, differences out.
  */
 import { type BallotReading, type BallotStatus, type HeaderPlan, type RawRow, compileHeader, readRow } from './ballot.js';
-import { byTicket } from './count.js';
+import { byTicket } from './tickets.js';
 import type { Mark } from './marks.js';
 import type { Election } from './model.js';
 import { ticketKey } from './names.js';

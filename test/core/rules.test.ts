@@ -237,8 +237,7 @@ describe('runoff (另行选举, 第四十、四十一条)', () => {
     expect(r.vacant).toEqual([{ office: '主任', seats: 1 }]);
     expect(r.runoff).toEqual([]);
     expect(r.revote).toEqual([]);
-    expect(r.presiding).toContain('副主任');
-    expect(r.presiding).toContain('王芳');
+    expect(r.presiding).toEqual({ code: 'DEPUTY', names: ['王芳'] });
   });
   it('rule-runoff-vacancy: 主任 and 副主任 vacant → the 委员 with most votes (周强, 9) presides', async () => {
     const { result: r } = await runFixture('rule-runoff-vacancy');
@@ -249,8 +248,7 @@ describe('runoff (另行选举, 第四十、四十一条)', () => {
       { office: '主任', seats: 1 },
       { office: '副主任', seats: 1 },
     ]);
-    expect(r.presiding).toContain('周强');
-    expect(r.presiding).not.toContain('吴敏');
+    expect(r.presiding).toEqual({ code: 'TOP_MEMBER', name: '周强' });
   });
   it('runoff validity is 2R > registered even for the representative method (第四十条)', async () => {
     const f = loadFixture('rule-runoff-third');

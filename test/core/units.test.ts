@@ -270,7 +270,7 @@ describe('tickets.ts CompactTicketRegistry', () => {
 });
 
 function pv(key: string, votes: number[], printed?: number): PersonVotes {
-  return { key, printed, votes, total: votes.reduce((a, b) => a + b, 0) };
+  return { key, printedOffice: printed, votes, total: votes.reduce((a, b) => a + b, 0) };
 }
 function names(a: ReturnType<typeof assignSeats>): string[] {
   return a.offices.flatMap((o) => o.seats.map((s) => `${OFFICES[o.office]?.name}:${s.person}`));

@@ -3,10 +3,10 @@
  * GB18030, one record at a time so memory stays flat. Errors are coded like csv-parse's own
  * (`CSV_QUOTE_NOT_CLOSED` …) and carry file, line and column.
  */
-import { closeSync, createReadStream, readSync } from 'node:fs';
+import { type ReadStream, closeSync, createReadStream, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, type Parser, parse } from 'csv-parse';
 import { type InputError, InputErrors, type RawRow, type Result, err, inputError, ok } from '../../core/index.js';
 import { type Encoding, detectEncoding, encodingProblem, invalidBytesMessage, looksBinary } from './encoding.js';
 import { openInput, readInput, readProblem } from './files.js';
@@ -131,16 +131,47 @@ async function* readBatches(stream: NodeJS.ReadableStream & { read(): unknown },
 /** Like csvRows, in batches of records: the fast path the count uses. */
 export async function* csvBatches(path: string, display: string, opts: CsvOptions = {}): AsyncGenerator<RawRow[]> {
   // The seam for spreadsheets: an .xlsx sheet gives the same rows (cells, line numbers) as its CSV export.
-  // Hashed: the workbook is read once, and exceljs unzips those same bytes (no second read, issue 13).
-  if (isXlsx(path)) {
-    if (!opts.digest) return yield* xlsxBatches(path, display, opts);
-    const read = readInput(path, display);
-    if (!read.ok) throw new InputErrors(read.error);
-    opts.digest.update(read.value.bytes);
-    opts.digest.end();
-    return yield* xlsxBatches(path, display, { ...opts, bytes: read.value.bytes });
+  if (isXlsx(path)) return yield* xlsxBatches(path, display, { ...opts, bytes: workbookBytes(path, display, opts.digest) });
+  const { fd, encoding, headText } = openCsv(path, display, opts);
+  const parser = csvParser(encoding, opts.range);
+  const { range } = opts;
+  const file = createReadStream('', { fd, highWaterMark: SAMPLE, start: range?.start ?? 0, ...(range ? { end: range.end - 1 } : {}) });
+  file.on('error', (e) => parser.destroy(e));
+  const { digest } = opts;
+  if (digest) {
+    file.on('data', (chunk: string | Buffer) => digest.update(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    file.on('end', () => digest.end());
   }
-  // Opened once: the sample, the records and the digest all come from this one descriptor.
+  const seen = watchBytes(file, parser, encoding, headText);
+  const lines: LineCount = { line: range?.firstLine ?? 1, prevEnd: (range?.firstLine ?? 1) - 1, crs: 0 };
+  try {
+    for await (const records of readBatches(parser)) yield numberRecords(records, lines, seen, display, encoding, opts.encoding !== undefined);
+  } catch (e) {
+    if (e instanceof InputErrors) throw e;
+    const x = csvError(e, display, encoding, lines.crs);
+    // An unclosed quote is only noticed at the end of the file: point at the record where it opened.
+    throw new InputErrors([x.code === 'CSV_QUOTE_NOT_CLOSED' ? { ...x, line: lines.prevEnd + 1, column: undefined } : x]);
+  } finally {
+    file.destroy();
+    parser.destroy();
+  }
+}
+
+/**
+ * Hashed: the workbook is read once and exceljs unzips those same bytes (no second read, issue 13).
+ * Not hashed: exceljs reads the file itself.
+ */
+function workbookBytes(path: string, display: string, digest: Sha256Sink | undefined): Uint8Array | undefined {
+  if (!digest) return undefined;
+  const read = readInput(path, display);
+  if (!read.ok) throw new InputErrors(read.error);
+  digest.update(read.value.bytes);
+  digest.end();
+  return read.value.bytes;
+}
+
+/** Opened once: the sample, the records and the digest all come from this one descriptor. */
+function openCsv(path: string, display: string, opts: CsvOptions): { fd: number; encoding: Encoding; headText: string } {
   const opened = openInput(path, display);
   if (!opened.ok) throw new InputErrors(opened.error);
   const { fd } = opened.value;
@@ -161,41 +192,28 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
     closeSync(fd);
     throw new InputErrors([tab]);
   }
+  return { fd, encoding, headText };
+}
 
-  // UTF-8 goes to csv-parse as raw bytes (it works on buffers); invalid sequences then show up as
-  // U+FFFD in a cell and are reported with their line and column (never silently accepted). GB18030
-  // is decoded first with the streaming TextDecoder.
-  const parser = parse({ relax_column_count: true, bom: true, max_record_size: 4 * MAX_CELL * 64, ...(opts.range ? { record_delimiter: opts.range.recordDelimiter } : {}), ...(encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}) });
-  const { range } = opts;
-  const file = createReadStream('', { fd, highWaterMark: SAMPLE, start: range?.start ?? 0, ...(range ? { end: range.end - 1 } : {}) });
-  file.on('error', (e) => parser.destroy(e));
-  const { digest } = opts;
-  if (digest) {
-    file.on('data', (chunk: string | Buffer) => digest.update(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
-    file.on('end', () => digest.end());
-  }
-  // What the bytes could hold, seen before the parser sees them: the per-cell checks below only run
-  // once the file has shown a reason — `breaks`: a cell may hold a line break (after a quote, or in a
-  // CRLF file a bare LF: csv-parse keeps the delimiter it found on the first line, so such an LF is
-  // data in a field); `long`: a line longer than MAX_CELL (bytes or UTF-16 units, never fewer than a
-  // cell's characters); `replacement`: bytes that decode to U+FFFD.
-  const crlf = /^[^\n]*\r\n/u.test(headText);
-  const seen = { breaks: false, long: false, replacement: false };
-  let lineLength = 0;
-  let lastCr = false;
-  const scanLines = (chunk: { indexOf(c: string | number, from?: number): number; readonly length: number }, lf: string | number, crAt: (i: number) => boolean): void => {
-    if (seen.long && (seen.breaks || !crlf)) return;
-    let from = 0;
-    for (let i = chunk.indexOf(lf); i >= 0; i = chunk.indexOf(lf, i + 1)) {
-      if (lineLength + i - from > MAX_CELL) seen.long = true;
-      if (crlf && !(i > 0 ? crAt(i - 1) : lastCr)) seen.breaks = true;
-      lineLength = 0;
-      from = i + 1;
-    }
-    lineLength += chunk.length - from;
-    if (lineLength > MAX_CELL) seen.long = true;
-    lastCr = chunk.length > 0 && crAt(chunk.length - 1);
-  };
+/**
+ * UTF-8 goes to csv-parse as raw bytes (it works on buffers); invalid sequences then show up as
+ * U+FFFD in a cell and are reported with their line and column (never silently accepted). GB18030
+ * is decoded first with the streaming TextDecoder.
+ */
+function csvParser(encoding: Encoding, range: CsvRange | undefined): Parser {
+  return parse({ relax_column_count: true, bom: true, max_record_size: 4 * MAX_CELL * 64, ...(range ? { record_delimiter: range.recordDelimiter } : {}), ...(encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}) });
+}
+
+/**
+ * What the bytes could hold, seen before the parser sees them: the per-cell checks below only run
+ * once the file has shown a reason — `breaks`: a cell may hold a line break (after a quote, or in a
+ * CRLF file a bare LF: csv-parse keeps the delimiter it found on the first line, so such an LF is
+ * data in a field); `long`: a line longer than MAX_CELL (bytes or UTF-16 units, never fewer than a
+ * cell's characters); `replacement`: bytes that decode to U+FFFD. Pipes the file into the parser.
+ */
+function watchBytes(file: ReadStream, parser: Parser, encoding: Encoding, headText: string): Seen {
+  const seen: Seen = { breaks: false, long: false, replacement: false };
+  const scanLines = lineScanner(seen, /^[^\n]*\r\n/u.test(headText));
   if (encoding === 'utf-8') {
     const utf8 = utf8Watch();
     file.on('data', (data: string | Buffer) => {
@@ -227,49 +245,79 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
     decode.on('error', (e) => parser.destroy(e));
     file.pipe(decode).pipe(parser);
   }
-  // Line numbers without csv-parse's per-record `info` object (a third of the parse time): a record
-  // starts on the line after the previous one ended, and ends as many lines later as it has line breaks.
-  let line = range?.firstLine ?? 1;
-  let prevEnd = line - 1;
-  let crs = 0;
-  try {
-    for await (const records of readBatches(parser)) {
-      const out: RawRow[] = [];
-      const { breaks: cellBreaks, replacement } = seen;
-      const checkCells = cellBreaks || replacement || seen.long;
-      for (const cells of records) {
-        const start = line;
-        let breaks = 0;
-        if (checkCells) for (let i = 0; i < cells.length; i++) {
-          const cell = cells[i] as string;
-          if (cell.length > MAX_CELL) {
-            throw new InputErrors([
-              inputError('CSV_CELL_TOO_LONG', `字段长度 ${cell.length} 个字符, 超过上限 ${MAX_CELL}; 这不像是选票内容`, { file: display, line: start, column: i + 1 }),
-            ]);
-          }
-          if (replacement && cell.includes('\uFFFD')) {
-            throw new InputErrors([
-              inputError('ENCODING_INVALID', invalidBytesMessage(encoding, opts.encoding !== undefined), { file: display, line: start, column: i + 1 }),
-            ]);
-          }
-          if (cellBreaks && cell.includes('\n')) breaks += cell.split('\n').length - 1;
-          if (cellBreaks && cell.includes('\r')) crs += cell.split('\r').length - 1;
-        }
-        line = start + 1 + breaks;
-        prevEnd = start + breaks;
-        out.push({ file: display, line: start, cells });
-      }
-      yield out;
+  return seen;
+}
+
+interface Seen {
+  breaks: boolean;
+  long: boolean;
+  replacement: boolean;
+}
+
+type Chunk = { indexOf(c: string | number, from?: number): number; readonly length: number };
+
+/** Sets `seen.long` and (in a CRLF file, on a bare LF) `seen.breaks`, across chunks. */
+function lineScanner(seen: Seen, crlf: boolean): (chunk: Chunk, lf: string | number, crAt: (i: number) => boolean) => void {
+  let lineLength = 0;
+  let lastCr = false;
+  return (chunk, lf, crAt) => {
+    if (seen.long && (seen.breaks || !crlf)) return;
+    let from = 0;
+    for (let i = chunk.indexOf(lf); i >= 0; i = chunk.indexOf(lf, i + 1)) {
+      if (lineLength + i - from > MAX_CELL) seen.long = true;
+      if (crlf && !(i > 0 ? crAt(i - 1) : lastCr)) seen.breaks = true;
+      lineLength = 0;
+      from = i + 1;
     }
-  } catch (e) {
-    if (e instanceof InputErrors) throw e;
-    const x = csvError(e, display, encoding, crs);
-    // An unclosed quote is only noticed at the end of the file: point at the record where it opened.
-    throw new InputErrors([x.code === 'CSV_QUOTE_NOT_CLOSED' ? { ...x, line: prevEnd + 1, column: undefined } : x]);
-  } finally {
-    file.destroy();
-    parser.destroy();
+    lineLength += chunk.length - from;
+    if (lineLength > MAX_CELL) seen.long = true;
+    lastCr = chunk.length > 0 && crAt(chunk.length - 1);
+  };
+}
+
+/**
+ * Line numbers without csv-parse's per-record `info` object (a third of the parse time): a record
+ * starts on the line after the previous one ended, and ends as many lines later as it has line breaks.
+ */
+interface LineCount {
+  line: number;
+  prevEnd: number;
+  crs: number;
+}
+
+function numberRecords(records: string[][], lines: LineCount, seen: Seen, display: string, encoding: Encoding, forced: boolean): RawRow[] {
+  const out: RawRow[] = [];
+  const checkCells = seen.breaks || seen.replacement || seen.long;
+  for (const cells of records) {
+    const start = lines.line;
+    const breaks = checkCells ? checkRecordCells(cells, start, seen, lines, display, encoding, forced) : 0;
+    lines.line = start + 1 + breaks;
+    lines.prevEnd = start + breaks;
+    out.push({ file: display, line: start, cells });
   }
+  return out;
+}
+
+/** A record's cells: too long or undecodable is an error; returns its line breaks (and counts its CRs). */
+function checkRecordCells(cells: string[], start: number, seen: Seen, lines: LineCount, display: string, encoding: Encoding, forced: boolean): number {
+  const { breaks: cellBreaks, replacement } = seen;
+  let breaks = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (cell.length > MAX_CELL) {
+      throw new InputErrors([
+        inputError('CSV_CELL_TOO_LONG', `字段长度 ${cell.length} 个字符, 超过上限 ${MAX_CELL}; 这不像是选票内容`, { file: display, line: start, column: i + 1 }),
+      ]);
+    }
+    if (replacement && cell.includes('\uFFFD')) {
+      throw new InputErrors([
+        inputError('ENCODING_INVALID', invalidBytesMessage(encoding, forced), { file: display, line: start, column: i + 1 }),
+      ]);
+    }
+    if (cellBreaks && cell.includes('\n')) breaks += cell.split('\n').length - 1;
+    if (cellBreaks && cell.includes('\r')) lines.crs += cell.split('\r').length - 1;
+  }
+  return breaks;
 }
 
 const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
@@ -327,6 +375,15 @@ export function duplicateColumn(header: RawRow, file: string): InputError | unde
     seen.set(k, i);
   }
   return undefined;
+}
+
+/** A small CSV file (roll, rulings) as its header, checked for a column named twice, and its body. */
+export function splitHeader(rows: readonly RawRow[], file: string, empty: InputError): Result<{ header: RawRow; body: readonly RawRow[]; idx: Map<string, number> }> {
+  const [header, ...body] = rows;
+  if (!header) return err([empty]);
+  const dup = duplicateColumn(header, file);
+  if (dup) return err([dup]);
+  return ok({ header, body, idx: headerIndex(header.cells) });
 }
 
 /** Map a header row to column indexes by (trimmed, NFKC) name. */

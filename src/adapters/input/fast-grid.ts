@@ -121,6 +121,19 @@ class Scanner implements FastRowsData {
   }
 
   /**
+   * Only CR LF ends a record (csv-parse keeps the line break it found first): a bare LF, or a CR
+   * ending the file, is for the exact reader. Returns where the record's text ends.
+   */
+  private crlfEnd(buf: Buffer, p: number, end: number, filled: number): number {
+    if (end < filled) {
+      if (end <= p || buf[end - 1] !== 0x0d) throw new FastPathAbandoned(this.file);
+      return end - 1;
+    }
+    if (end > p && buf[end - 1] === 0x0d) throw new FastPathAbandoned(this.file);
+    return end;
+  }
+
+  /**
    * The rows of the complete lines in buf[from, filled) (and the last line too at the end of the file),
    * in batches; returns where the incomplete last line starts.
    */
@@ -142,14 +155,7 @@ class Scanner implements FastRowsData {
           end = filled;
         }
         next = end + 1;
-        if (this.crlf) {
-          // Only CR LF ends a record (csv-parse keeps the line break it found first): a bare LF, or a CR
-          // ending the file, is for the exact reader.
-          if (end < filled) {
-            if (end <= p || buf[end - 1] !== 0x0d) throw new FastPathAbandoned(this.file);
-            end--;
-          } else if (end > p && buf[end - 1] === 0x0d) throw new FastPathAbandoned(this.file);
-        }
+        if (this.crlf) end = this.crlfEnd(buf, p, end, filled);
         this.cutFast(out);
         out.push({ file: this.file, line, cells: splitLine(buf, p, end, this.file) });
       }
@@ -397,6 +403,13 @@ export function fastBallotSource(path: string, display: string, election: Electi
   return { file: display, rows: { [Symbol.asyncIterator]: () => fastBatches(path, display, election, opts) } };
 }
 
+/** In a CR LF file, every CR must start a CR LF (`prev`: the byte before the chunk). */
+function strayCr(b: Buffer, prev: number): boolean {
+  if (prev === 0x0d && b[0] !== 0x0a) return true;
+  for (let cr = b.indexOf(0x0d); cr >= 0; cr = b.indexOf(0x0d, cr + 1)) if (cr + 1 < b.length && b[cr + 1] !== 0x0a) return true;
+  return false;
+}
+
 /**
  * Whether the scanner can read the file to its end without giving up (the checks it makes as it reads,
  * made first, natively, chunk by chunk): UTF-8, no quote, one kind of line break, lines of at most
@@ -430,13 +443,7 @@ export async function staysPlain(path: string, display = path): Promise<boolean>
       }
       line += n - from;
       if (line > MAX_CELL) return false;
-      if (crlf !== true) {
-        if (b.includes(0x0d)) return false;
-      } else {
-        // Every CR must start a CR LF.
-        if (prev === 0x0d && b[0] !== 0x0a) return false;
-        for (let cr = b.indexOf(0x0d); cr >= 0; cr = b.indexOf(0x0d, cr + 1)) if (cr + 1 < n && b[cr + 1] !== 0x0a) return false;
-      }
+      if (crlf !== true ? b.includes(0x0d) : strayCr(b, prev)) return false;
       prev = b[n - 1] ?? prev;
     }
     return utf8.complete() && !(crlf === true && prev === 0x0d);
@@ -465,8 +472,6 @@ export async function countBallotFiles(
     const d = digests();
     return count(files.map((f, i) => ballotSource(f.path, f.display, withDigest(d, i))), opts);
   };
-  // A given ticket registry would keep the 票号 of an attempt that starts over.
-  if (opts.tickets !== undefined) return exact();
   if (restart === undefined) {
     for (const f of files) if (!(await staysPlain(f.path))) return exact();
   }

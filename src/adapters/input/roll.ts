@@ -1,6 +1,6 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
 import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, factError, isBlankRow, normalizeName, ok } from '../../core/index.js';
-import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
+import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll, splitHeader } from './csv.js';
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
 function idKey(s: string): string {
@@ -33,11 +33,9 @@ function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): (r: Ra
 import { plainCsvBatches } from './plain-csv.js';
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
-  const [header, ...body] = rows;
-  if (!header) return err([factError('ROLL_EMPTY', {}, { file, line: 1 })]);
-  const dup = duplicateColumn(header, file);
-  if (dup) return err([dup]);
-  const idx = headerIndex(header.cells);
+  const split = splitHeader(rows, file, factError('ROLL_EMPTY', {}, { file, line: 1 }));
+  if (!split.ok) return split;
+  const { header, body, idx } = split.value;
   const name = idx.get('姓名');
   if (name === undefined) return err([factError('ROLL_MISSING_COLUMN', {}, { file, line: header.line })]);
   const get = (r: RawRow, k: string): string | undefined => {
@@ -79,41 +77,58 @@ export async function loadRoll(path: string, display: string, opts: CsvOptions =
 export async function loadRollIndex(path: string, display: string, opts: CsvOptions = {}): Promise<Result<RollIndex>> {
   const index = new RollIndex();
   const errors = new CappedErrors();
-  let name: number | undefined;
-  let group: number | undefined;
-  let width = 0;
-  let first = true;
-  let dupVoter: ((r: RawRow) => InputError | undefined) | undefined;
+  let cols: RollColumns | undefined;
   try {
     for await (const batch of plainCsvBatches(path, display, opts)) {
       for (const r of batch) {
-        if (first) {
-          first = false;
-          const dup = duplicateColumn(r, display);
-          if (dup) return err([dup]);
-          const idx = headerIndex(r.cells);
-          dupVoter = duplicateVoters(idx, display);
-          name = idx.get('姓名');
-          group = idx.get('居民小组');
-          width = r.cells.length;
-          if (name === undefined) return err([factError('ROLL_MISSING_COLUMN', {}, { file: display, line: r.line })]);
-          continue;
-        }
-        if (isBlankRow(r.cells)) continue;
-        if (r.cells.length !== width) {
-          errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: width }, { file: display, line: r.line }));
-          continue;
-        }
-        const twice = dupVoter?.(r);
-        if (twice) errors.push(twice);
-        const g = group === undefined ? undefined : (r.cells[group] ?? '').trim() || undefined;
-        index.add({ name: normalizeName(r.cells[name ?? 0] ?? ''), group: g });
+        if (cols !== undefined) addVoter(index, errors, r, cols, display);
+        else cols = orThrow(rollColumns(r, display));
       }
     }
   } catch (e) {
     if (e instanceof InputErrors) return err([...e.errors]);
     throw e;
   }
-  if (first) return err([factError('ROLL_EMPTY', {}, { file: display, line: 1 })]);
+  if (cols === undefined) return err([factError('ROLL_EMPTY', {}, { file: display, line: 1 })]);
   return errors.length > 0 ? err(errors.list()) : ok(index);
+}
+
+/** The value, or the errors thrown as InputErrors (caught above and returned as values). */
+function orThrow<T>(r: Result<T>): T {
+  if (!r.ok) throw new InputErrors(r.error);
+  return r.value;
+}
+
+interface RollColumns {
+  readonly name: number;
+  readonly group: number | undefined;
+  readonly width: number;
+  readonly dupVoter: (r: RawRow) => InputError | undefined;
+}
+
+/** The roll's header row: no column twice, a 姓名 column. */
+function rollColumns(r: RawRow, display: string): Result<RollColumns> {
+  const dup = duplicateColumn(r, display);
+  if (dup) return err([dup]);
+  const idx = headerIndex(r.cells);
+  const dupVoter = duplicateVoters(idx, display);
+  const name = idx.get('姓名');
+  const group = idx.get('居民小组');
+  const width = r.cells.length;
+  if (name === undefined) return err([factError('ROLL_MISSING_COLUMN', {}, { file: display, line: r.line })]);
+  return ok({ name, group, width, dupVoter });
+}
+
+/** One row of the roll into the index (a ragged row or a voter registered twice is an error). */
+function addVoter(index: RollIndex, errors: CappedErrors, r: RawRow, cols: RollColumns, display: string): void {
+  const { name, group, width, dupVoter } = cols;
+  if (isBlankRow(r.cells)) return;
+  if (r.cells.length !== width) {
+    errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: width }, { file: display, line: r.line }));
+    return;
+  }
+  const twice = dupVoter(r);
+  if (twice) errors.push(twice);
+  const g = group === undefined ? undefined : (r.cells[group] ?? '').trim() || undefined;
+  index.add({ name: normalizeName(r.cells[name] ?? ''), group: g });
 }

@@ -8,7 +8,7 @@
  * `jipiao disputes` has such rows) and is skipped. Extra columns (编号, 票箱, 疑难情形, 备注) are ignored.
  */
 import { CappedErrors, type Correction, type InputError, type RawRow, type Result, type Ruling, type Verdict, err, factError, hasControl, isBlankRow, ok, ticketKey } from '../../core/index.js';
-import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll } from './csv.js';
+import { type CsvOptions, readCsvAll, splitHeader } from './csv.js';
 
 /**
  * A 票号 cell as the template wrote it or as a spreadsheet saved it back: `="000013"` (the template's
@@ -36,11 +36,9 @@ export function parseCorrections(text: string): Correction[] | string {
 }
 
 export function parseRulings(rows: readonly RawRow[], file: string): Result<Ruling[]> {
-  const [header, ...body] = rows;
-  if (!header) return err([factError('RULINGS_EMPTY', {}, { file, line: 1 })]);
-  const dup = duplicateColumn(header, file);
-  if (dup) return err([dup]);
-  const idx = headerIndex(header.cells);
+  const split = splitHeader(rows, file, factError('RULINGS_EMPTY', {}, { file, line: 1 }));
+  if (!split.ok) return split;
+  const { header, body, idx } = split.value;
   const missing = ['票号', '认定'].filter((k) => !idx.has(k));
   if (missing.length > 0) {
     return err([factError('RULINGS_MISSING_COLUMN', { missing }, { file, line: header.line })]);

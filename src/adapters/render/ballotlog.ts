@@ -31,7 +31,6 @@ export function ballotLogHeader(extra: readonly string[] = []): string {
  * Characters that never need quoting or escaping: the common case takes no allocation. Control, bidi
  * and invisible characters (the ranges of safe-text.ts) are not plain: they are shown as `\uXXXX`.
  */
-// eslint-disable-next-line no-control-regex
 const PLAIN = /^[^,"=+\-@＝＋－＠\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*$/u;
 
 /**

@@ -24,7 +24,7 @@ import {
   describeUnclear,
   isFinal,
 } from '../../core/index.js';
-import { VALIDITY_LABEL } from '../vocabulary.js';
+import { VALIDITY_LABEL, presidingText } from '../vocabulary.js';
 import { ROLE_LABEL, type RenderContext } from './context.js';
 import { cappedDisputeList, disputeSummaryLines } from './dispute-summary.js';
 import { talliedLines } from './tallied.js';
@@ -154,18 +154,37 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
   const ctx = { ...unsafeCtx, inputs: showControlsDeep(unsafeCtx.inputs) };
   const c: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
   const e = r.election;
-  const b = r.ballots;
   const out: string[] = [];
   let n = 0;
-  const section = (title: string): void => {
-    out.push('', c.bold(`${NUMERALS[n] ?? String(n + 1)}、${title}`));
-    n++;
-  };
+  const section = (title: string): string[] => ['', c.bold(`${NUMERALS[n++] ?? String(n)}、${title}`)];
   const pending = r.disputes.filter((d) => d.ruling === undefined);
   const ruled = r.disputes.filter((d) => d.ruling !== undefined);
-  const offices = e.offices.map((o) => o.name);
+  out.push(...titleLines(r, c, ctx));
+  out.push(...ballotsSection(r, c, section, pending, ruled));
+  // 3. Boxes.
+  if (r.boxes.length > 1 || e.boxes !== undefined) out.push(...boxesSection(r, c, ctx, section));
+  out.push(...officesSection(r, c, ctx, section));
+  out.push(...peopleSection(r, c, ctx, section));
+  out.push(...electedSection(r, c, section));
+  out.push(...todoSection(r, c, section, pending));
+  if (ruled.length > 0) out.push(...rulingsSection(section, ruled));
 
-  // 1. Title, files, rules in force.
+  if (r.warnings.length > 0) {
+    out.push('', c.bold('提示'));
+    for (const w of r.warnings) out.push(`  ${c.yellow(w)}`);
+  }
+
+  out.push('', conclusion(r, c, r.margin?.pending ?? pending.length));
+  return `${fitLines(out.join('\n').split('\n'), ctx.columns).join('\n')}\n`;
+}
+
+/** A numbered heading (一、二、…), numbered in the order the sections are made. */
+type Section = (title: string) => string[];
+
+/** 1. Title, files, rules in force. */
+function titleLines(r: CountResult, c: ChalkInstance, ctx: RenderContext): string[] {
+  const e = r.election;
+  const out: string[] = [];
   out.push(c.bold(`${e.title} 计票结果`));
   out.push([e.date, METHOD_LABEL[e.method], MODE_LABEL[e.mode], ROUND_LABEL[e.round]].join(' · '));
   if (e.previouslyElected.length > 0) {
@@ -177,9 +196,15 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
   }
   out.push(`计票规则: 另选姓名下未画符号的, ${e.rules.writeInWithoutMark === 'approve' ? '计为赞成票' : '不计票'} (election.json rules.writeInWithoutMark)`);
   out.push(...disputeSummaryLines(r));
+  return out;
+}
 
-  // 2. Ballots and validity.
-  section('选票统计');
+/** 2. Ballots and validity. */
+function ballotsSection(r: CountResult, c: ChalkInstance, section: Section, pending: readonly DisputedBallot[], ruled: readonly DisputedBallot[]): string[] {
+  const e = r.election;
+  const b = r.ballots;
+  const out: string[] = [];
+  out.push(...section('选票统计'));
   const s = makeTable(c, ['项目', '数量'], ['left', 'right']);
   s.push(
     [e.method === 'representative' ? '居民代表总数' : '登记选民', String(b.registered)],
@@ -197,7 +222,7 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
   if (reasons.length > 0) out.push(`原因统计: ${reasons.map(([k, v]) => `${REASON_LABEL[k]} ${v}`).join('; ')}`);
   out.push(...talliedLines(r));
 
-  section('选举有效性');
+  out.push(...section('选举有效性'));
   for (const chk of r.validity.checks) out.push(`  ${chk.passed ? c.green('✓') : c.red('✗')} ${chk.text}`);
   if (r.validity.valid) {
     out.push(c.green.bold('  选举有效'));
@@ -206,12 +231,13 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
     out.push(c.red.bold(`  选举无效: ${invalidReasons(r)}`));
     out.push(c.red.bold('  本次选举无人当选; 以下得票仅供存档'));
   }
+  return out;
+}
 
-  // 3. Boxes.
-  if (r.boxes.length > 1 || e.boxes !== undefined) out.push(...boxesSection(r, c, ctx, section));
-
-  // 4. Per office: 唱票 (赞成/反对/弃权 per printed candidate).
-  section('唱票统计 (按职务)');
+/** 4. Per office: 唱票 (赞成/反对/弃权 per printed candidate). */
+function officesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, section: Section): string[] {
+  const out: string[] = [];
+  out.push(...section('唱票统计 (按职务)'));
   r.offices.forEach((o, i) => {
     if (i > 0) out.push('');
     out.push(`${c.bold(o.name)} 应选 ${o.seats} 名${o.opposeKnown ? '' : ' (选票未录入反对, 反对和弃权合计为「未赞成」)'}`);
@@ -230,9 +256,16 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
     );
     out.push(officeCountLine(o));
   });
+  return out;
+}
 
-  // 5. Combined: every person, votes per office, 总得票, 过半数, 当选.
-  section('得票汇总');
+/** 5. Combined: every person, votes per office, 总得票, 过半数, 当选. */
+function peopleSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, section: Section): string[] {
+  const e = r.election;
+  const b = r.ballots;
+  const offices = e.offices.map((o) => o.name);
+  const out: string[] = [];
+  out.push(...section('得票汇总'));
   const single = offices.length === 1;
   // 过半数 decides only in a first round (第三十八条); a runoff (第四十条) or revote has its own rule.
   const showMajority = e.round === 'first';
@@ -261,9 +294,14 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
   if (e.round === 'first') out.push(`过半数: ${single ? '得票' : '总得票'} × 2 > 收回选票 ${b.returned} (第三十八条)`);
   if (e.round === 'runoff') out.push(`另行选举: 得票多者当选, 且得票 × 3 ≥ 收回选票 ${b.returned} (第四十条)`);
   if (e.round === 'revote') out.push('再次投票: 在得票相等的人员中以得票多者当选 (第三十九条(三))');
+  return out;
+}
 
-  // 6. Elected, by office, with the seats still open.
-  section(r.provisional && r.validity.valid ? '当选名单 (暂定, 疑难选票待认定)' : '当选名单');
+/** 6. Elected, by office, with the seats still open. */
+function electedSection(r: CountResult, c: ChalkInstance, section: Section): string[] {
+  const e = r.election;
+  const out: string[] = [];
+  out.push(...section(r.provisional && r.validity.valid ? '当选名单 (暂定, 疑难选票待认定)' : '当选名单'));
   if (!r.validity.valid) out.push(c.red.bold('  选举无效, 无人当选'));
   else {
     const rows: string[][] = [];
@@ -286,9 +324,13 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
     else out.push('  无人当选');
     out.push(`  应选 ${total} 名, 当选 ${r.elected.length} 名${open.length > 0 ? c.yellow(`; ${open.join('; ')}`) : ''}`);
   }
+  return out;
+}
 
-  // 7. What must still happen.
-  section('尚需处理');
+/** 7. What must still happen. */
+function todoSection(r: CountResult, c: ChalkInstance, section: Section, pending: readonly DisputedBallot[]): string[] {
+  const out: string[] = [];
+  out.push(...section('尚需处理'));
   const todo: string[] = [];
   if (!r.validity.valid) todo.push(c.red(`  选举无效 (${invalidReasons(r)}): 应组织重新选举 (第五十二条)`));
   const handPending = (r.margin?.pending ?? 0) - pending.length;
@@ -313,12 +355,17 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
     if (x.tieAtCutoff) todo.push('    候选人名单截止处得票相等, 候选人人数须由选举领导小组确定');
   }
   for (const x of r.vacant) todo.push(`  空缺: ${x.office} ${x.seats} 名 (经另行选举仍未选出, 第四十一条)`);
-  if (r.presiding !== null) todo.push(`  ${r.presiding}`);
+  if (r.presiding !== null) todo.push(`  ${presidingText(r.presiding)}`);
   if (todo.length === 0) todo.push(c.green('  无。计票结果为最终结果, 可以公布。'));
   for (const line of todo) out.push(line);
+  return out;
+}
 
+/** 疑难选票认定: the rulings applied. */
+function rulingsSection(section: Section, ruled: readonly DisputedBallot[]): string[] {
+  const out: string[] = [];
   if (ruled.length > 0) {
-    section('疑难选票认定');
+    out.push(...section('疑难选票认定'));
     for (const d of ruled) {
       const rl = d.ruling;
       if (!rl) continue;
@@ -327,24 +374,17 @@ export function renderTable(unsafe: CountResult, unsafeCtx: RenderContext): stri
       out.push(`      ${how.join(', ')}${rl.reason !== '' ? `; 理由: ${rl.reason}` : ''} (${rl.file} 第 ${rl.line} 行)`);
     }
   }
-
-  if (r.warnings.length > 0) {
-    out.push('', c.bold('提示'));
-    for (const w of r.warnings) out.push(`  ${c.yellow(w)}`);
-  }
-
-  out.push('', conclusion(r, c, r.margin?.pending ?? pending.length));
-  return `${fitLines(out.join('\n').split('\n'), ctx.columns).join('\n')}\n`;
+  return out;
 }
 
 /**
  * 各票箱: with election.json `boxes`, a 发出 column beside 收回 (an excess marked ✗ and listed in 提示;
  * a warning, not an invalid election — see core/boxes.ts).
  */
-function boxesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, section: (title: string) => void): string[] {
+function boxesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, section: Section): string[] {
   const b = r.ballots;
   const issued = r.election.boxes !== undefined;
-  section('各票箱');
+  const heading = section('各票箱');
   const head = ['票箱', ...(issued ? ['发出'] : []), '收回', '有效', '弃权', '部分有效', '无效', '疑难'];
   const t = makeTable(c, head, ['left', ...head.slice(1).map((): Align => 'right')]);
   for (const x of r.boxes) {
@@ -355,7 +395,7 @@ function boxesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, sect
   }
   t.push([c.bold('合计'), ...(issued ? [c.bold(String(b.issued))] : []), ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v)))]);
   const shift = issued ? 1 : 0;
-  return [fitTable(t, ctx.columns, [[3 + shift], [4 + shift]])];
+  return [...heading, fitTable(t, ctx.columns, [[3 + shift], [4 + shift]])];
 }
 
 /**

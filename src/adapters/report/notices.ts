@@ -4,7 +4,7 @@
  * for offices whose result is final) and 选举无效公告 (the reason with its article and what must follow).
  */
 import type { CountResult, PersonResult } from '../../core/index.js';
-import { METHOD_LABEL, MODE_LABEL, VALIDITY_ARTICLE, VALIDITY_LABEL, VALIDITY_REMEDY } from '../vocabulary.js';
+import { METHOD_LABEL, MODE_LABEL, VALIDITY_ARTICLE, VALIDITY_LABEL, VALIDITY_REMEDY, presidingText } from '../vocabulary.js';
 import type { Block, Sheet } from './blocks.js';
 import { ballotFigures, byStroke, electedIn, finalOffices, namesWithVotes, shown, thresholdText } from './figures.js';
 import { COUNTING_STAFF, seal } from './signatures.js';
@@ -101,7 +101,7 @@ export function announcementSheet(r: CountResult): Sheet | undefined {
   for (const x of r.revote.filter((v) => final.includes(v.office))) notes.push({ kind: 'para', indent: true, text: `${x.office}尚有 ${x.seats} 名因得票相等须再次投票，另行公告。` });
   for (const x of r.runoff.filter((v) => final.includes(v.office))) notes.push({ kind: 'para', indent: true, text: `${x.office}尚有 ${x.seats} 名须另行选举，另行公告。` });
   for (const x of r.vacant) notes.push({ kind: 'para', indent: true, text: `${x.office} ${x.seats} 名经另行选举仍未选出，职位空缺（第四十一条）。` });
-  if (r.presiding) notes.push({ kind: 'para', indent: true, text: sentence(formal(r.presiding)) });
+  if (r.presiding) notes.push({ kind: 'para', indent: true, text: sentence(formal(presidingText(r.presiding))) });
   return {
     id: '当选公告',
     style: 'board',

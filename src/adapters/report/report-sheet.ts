@@ -4,7 +4,7 @@
  * 过半数 threshold, who is elected and what must still happen, and the signatures of the counting staff.
  */
 import type { CountResult } from '../../core/index.js';
-import { METHOD_LABEL, MODE_LABEL, ROUND_LABEL, VALIDITY_ARTICLE, VALIDITY_LABEL } from '../vocabulary.js';
+import { METHOD_LABEL, MODE_LABEL, ROUND_LABEL, VALIDITY_ARTICLE, VALIDITY_LABEL, presidingText } from '../vocabulary.js';
 import { showControls } from '../safe-text.js';
 import type { Block, Sheet } from './blocks.js';
 import { ballotFigures, byStroke, electedIn, finalOffices, namesWithVotes, shown, thresholdText } from './figures.js';
@@ -87,7 +87,7 @@ function outcomeBlocks(r: CountResult): Block[] {
   for (const x of r.revote) rest.push(`${x.office} ${x.seats} 名得票相等，须就${joinNames([...x.names].sort(byStroke).map(shown))}再次投票`);
   for (const x of r.runoff) rest.push(`${x.office} ${x.seats} 名须另行选举，候选人${joinNames(x.candidates.map(shown))}`);
   for (const x of r.vacant) rest.push(`${x.office} ${x.seats} 名空缺（第四十一条）`);
-  if (r.presiding) rest.push(formal(r.presiding));
+  if (r.presiding) rest.push(formal(presidingText(r.presiding)));
   return [
     { kind: 'para', text: `当选：${elected.length === 0 ? '无' : `${elected.join('；')}`}。` },
     { kind: 'para', text: `尚需处理：${rest.length === 0 ? '无' : rest.join('；')}。` },

@@ -12,7 +12,7 @@ let failures = 0;
 vi.mock('exceljs', async (importOriginal) => {
   const real = ((await importOriginal()) as { default: typeof import('exceljs') }).default;
   class FlakyReader extends real.stream.xlsx.WorkbookReader {
-    async *[Symbol.asyncIterator](): AsyncGenerator<never> {
+    override async *[Symbol.asyncIterator](): AsyncGenerator<never> {
       if (failures > 0) {
         failures--;
         // What exceljs 4.4 throws when its unzip stream ended before workbook.xml was read.
