@@ -98,7 +98,7 @@ export async function runJobs(jobs: readonly ElectionJob[], done: (s: JobSummary
 export function registerBatch(program: Command, ctx: CommandContext): void {
   program
     .command('batch')
-    .description('区域复核: 计算 DIR 下每个选举文件夹 (re-count every election folder under DIR)')
+    .description('区域复核: 计算 DIR 下每个选举文件夹')
     .argument('<dir>', '包含多个选举文件夹 (各含 election.json 和选票 CSV) 的文件夹')
     .option('--out <dir>', '输出到此文件夹 (每个选举一个子文件夹); 默认写在各选举文件夹内')
     .option('--strict', '任何一个结果不是最终结果 (选举无效、疑难待认定、需再次投票或另行选举) 时退出码为 1')

@@ -20,7 +20,7 @@ async function readDoc(cwd: string, file: string): Promise<{ doc?: ResultDoc; er
 export function registerCompare(program: Command, ctx: CommandContext): void {
   program
     .command('compare')
-    .description('申诉复核: 比对公布的结果与复核的结果 (compare a published result with a re-count)')
+    .description('申诉复核: 比对公布的结果与复核的结果')
     .argument('<published>', '公布的计票结果 (jipiao count --format json 的输出)')
     .argument('<recount>', '复核的计票结果 (同上)')
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json']).default('table'))

@@ -59,7 +59,7 @@ export function inputOptions(o: Record<string, unknown>): CountInputOptions {
 }
 
 export function registerCount(program: Command, ctx: CommandContext): void {
-  talliesCommand(program, 'count', '计票: 读取选票, 分类, 统计, 确定当选 (count the ballots)')
+  talliesCommand(program, 'count', '计票: 读取选票, 分类, 统计, 确定当选')
     .option('--verify-with <file>', '第二次录入的选票文件 (可重复): 两次录入一致才计票, 否则列出不一致之处 (退出码 1)', collect, [])
     .addOption(new Option('--format <format>', '输出格式 (xlsx 须用 --out 指定文件)').choices(['table', 'json', 'csv', 'xlsx']).default('table'))
     .option('--out <file>', '--format xlsx 时写出的 .xlsx 文件')

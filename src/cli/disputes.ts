@@ -27,7 +27,7 @@ export function excelText(ticket: string): string {
 }
 
 export function registerDisputes(program: Command, ctx: CommandContext): void {
-  ballotsCommand(program, 'disputes', '列出疑难选票并生成认定表模板 rulings.csv (list disputed ballots, write a rulings template)')
+  ballotsCommand(program, 'disputes', '列出疑难选票并生成认定表模板 rulings.csv')
     .option('--out <file>', '写出认定模板 (CSV); 不给出时输出到屏幕')
     .option('--force', '覆盖已存在的 --out 文件')
     .action(async (ballots: string[], o: Record<string, unknown>) => {

@@ -64,7 +64,7 @@ function summary(a: SetupAnswers): string {
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command('init')
-    .description('新建选举: 写出 election.json 和供录入的选票模板 (set up an election folder)')
+    .description('新建选举: 写出 election.json 和供录入的选票模板')
     .argument('[dir]', '选举文件夹 (默认: 当前文件夹)')
     .option('--candidates <file>', '候选人表 (CSV 或 .xlsx, 表头 职务,应选人数,候选人)')
     .option('--sheet <name>', '候选人表为 .xlsx 时读取的工作表 (默认: 第一个)')

@@ -116,7 +116,7 @@ function openBrowser(url: string): void {
 export function registerLive(program: Command, ctx: CommandContext): void {
   program
     .command('live')
-    .description('现场公开计票: 录入页 (计票员) 和公开计票页 (投影) (public counting at the venue)')
+    .description('现场公开计票: 录入页 (计票员) 和公开计票页 (投影)')
     .argument('[dir]', '选举文件夹 (election.json, 可选 voters.csv、rulings.csv); 默认当前文件夹')
     .addOption(new Option('--port <n>', '端口 (0 = 任意空闲端口)').default('7319'))
     .option('--host <addr>', '监听地址 (默认 127.0.0.1; 其他地址时录入页需要终端显示的录入密钥)')

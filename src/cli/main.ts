@@ -30,10 +30,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command();
   program
     .name('jipiao')
-    .description('计票 — 社区居民委员会换届选举计票工具 (counts residents\' committee election ballots)')
+    .description('计票 — 社区居民委员会换届选举计票工具')
     .version(TOOL.replace('jipiao ', ''), '-V, --version', '显示版本')
-    .helpOption('-h, --help', '显示帮助 (help)')
-    .helpCommand('help [command]', '显示命令帮助')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示命令帮助')
     .exitOverride()
     .configureHelp(HELP_ZH)
     .configureOutput({

@@ -21,10 +21,10 @@ import { displayPath } from './pipeline.js';
 export const EXIT_ROLL_PROBLEMS = EXIT_NOT_FINAL;
 
 export function registerRoll(program: Command, ctx: CommandContext): void {
-  const roll = program.command('roll').description('选民名单 (voter roll) 相关命令');
+  const roll = program.command('roll').description('选民名单相关命令');
   roll
     .command('check')
-    .description('检查选民名单: 重复登记、未满十八周岁、身份证号、委托投票、候选人、同名 (check the voter roll)')
+    .description('检查选民名单: 重复登记、未满十八周岁、身份证号、委托投票、候选人、同名')
     .argument('<voters>', '选民名单 voters.csv')
     .option('--election <file>', '选举设置 election.json (默认: 选民名单旁的 election.json; 用于选举日、候选人、委托限额)')
     .option('--date <YYYY-MM-DD>', '选举日 (默认取 election.json 的 date), 用于计算是否年满十八周岁')

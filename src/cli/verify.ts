@@ -128,7 +128,7 @@ export async function verifyBeforeCount(ctx: CommandContext, ballots: readonly s
 export function registerVerify(program: Command, ctx: CommandContext): void {
   program
     .command('verify')
-    .description('双人录入核对: 按票号比对同一批选票的两次录入 (exit 0 一致, 1 不一致, 2 输入错误)')
+    .description('双人录入核对: 按票号比对同一批选票的两次录入 (退出码 0 一致, 1 不一致, 2 输入错误)')
     .argument('<first>', '第一次录入: 选票文件, 或装有各票箱选票文件的文件夹')
     .argument('<second>', '第二次录入: 选票文件或文件夹')
     .option('--election <file>', '选举设置 election.json (默认: 第一次录入旁的 election.json)')
