@@ -27,6 +27,7 @@ import {
   readTallies,
   err,
   inputError,
+  must,
   ok,
   ticketKey,
 } from '../core/index.js';
@@ -116,22 +117,17 @@ export async function runCount(
   const election = loaded.value;
   const errors: InputError[] = [];
 
-  const rollPath = discover(opts.roll, baseDir, 'voters.csv', cwd);
-  let roll: RollIndex | undefined;
-  const rollDigest = new Sha256Sink();
-  if (rollPath !== undefined) {
-    const r = await loadRollIndex(rollPath, displayPath(cwd, rollPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: rollDigest });
-    if (r.ok) roll = r.value;
-    else for (const e of r.error) errors.push(e);
-  }
-  const rulingsPath = opts.noRulings ? undefined : discover(opts.rulings, baseDir, 'rulings.csv', cwd);
-  let rulings: Ruling[] = [];
-  const rulingsDigest = new Sha256Sink();
-  if (rulingsPath !== undefined) {
-    const r = await loadRulings(rulingsPath, displayPath(cwd, rulingsPath), { ...(opts.encoding ? { encoding: opts.encoding } : {}), digest: rulingsDigest });
-    if (r.ok) rulings = r.value;
-    else for (const e of r.error) errors.push(e);
-  }
+  const enc = opts.encoding ? { encoding: opts.encoding } : {};
+  const rollSide = await loadSide(discover(opts.roll, baseDir, 'voters.csv', cwd), cwd, errors, (p, shown, digest) =>
+    loadRollIndex(p, shown, { ...enc, digest }),
+  );
+  const rulingsSide = await loadSide(opts.noRulings ? undefined : discover(opts.rulings, baseDir, 'rulings.csv', cwd), cwd, errors, (p, shown, digest) =>
+    loadRulings(p, shown, { ...enc, digest }),
+  );
+  const roll = rollSide.value;
+  const rollPath = rollSide.path;
+  const rulingsPath = rulingsSide.path;
+  const rulings: Ruling[] = rulingsSide.value ?? []; // no rulings file: no rulings
   const tallyDigests = tallyFiles.map(() => new Sha256Sink());
   const tallies = await loadTallySheets(tallyFiles, tallyDigests, cwd, election, roll, opts.encoding);
   if (!tallies.ok) errors.push(...tallies.error);
@@ -152,14 +148,32 @@ export async function runCount(
   if (!counted.ok) return err(await explainWrongFiles(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding, opts.sheet), abs, shownBallots, opts.encoding, opts.sheet));
   const hashes = digests.map((d) => d.hex());
 
-  const inputs: InputFile[] = [];
-  for (let i = 0; i < abs.length; i++) inputs.push({ role: 'ballots', file: shownBallots[i] ?? '', sha256: hashes[i] ?? '' });
-  inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
-  if (rollPath) inputs.push({ role: 'roll', file: displayPath(cwd, rollPath), sha256: rollDigest.hex() });
-  if (rulingsPath) inputs.push({ role: 'rulings', file: displayPath(cwd, rulingsPath), sha256: rulingsDigest.hex() });
-  tallyFiles.forEach((t, i) => inputs.push({ role: 'tallies', file: displayPath(cwd, t), sha256: (tallyDigests[i] as Sha256Sink).hex() }));
-  const paths = [...abs, electionPath, ...(rollPath ? [rollPath] : []), ...(rulingsPath ? [rulingsPath] : []), ...tallyFiles];
+  const sides = [
+    { role: 'election' as const, path: electionPath, digest: electionDigest },
+    ...(rollPath ? [{ role: 'roll' as const, path: rollPath, digest: rollSide.digest }] : []),
+    ...(rulingsPath ? [{ role: 'rulings' as const, path: rulingsPath, digest: rulingsSide.digest }] : []),
+    ...tallyFiles.map((t, i) => ({ role: 'tallies' as const, path: t, digest: must(tallyDigests[i], 'a digest per tally sheet') })),
+  ];
+  const inputs: InputFile[] = [
+    ...abs.map((p, i) => ({ role: 'ballots' as const, file: displayPath(cwd, p), sha256: must(hashes[i], 'a digest per ballots file') })),
+    ...sides.map((x) => ({ role: x.role, file: displayPath(cwd, x.path), sha256: x.digest.hex() })),
+  ];
+  const paths = [...abs, ...sides.map((x) => x.path)];
   return ok({ result: counted.value, inputs, election, baseDir, paths });
+}
+
+/** A file beside the ballots (roll, rulings), read once with its digest; its errors join `errors`. */
+async function loadSide<T>(
+  p: string | undefined,
+  cwd: string,
+  errors: InputError[],
+  load: (p: string, shown: string, digest: Sha256Sink) => Promise<Result<T>>,
+): Promise<{ path: string | undefined; value: T | undefined; digest: Sha256Sink }> {
+  const digest = new Sha256Sink();
+  if (p === undefined) return { path: undefined, value: undefined, digest };
+  const r = await load(p, displayPath(cwd, p), digest);
+  if (!r.ok) errors.push(...r.error);
+  return { path: p, value: r.ok ? r.value : undefined, digest };
 }
 
 /** Each `--tallies` sheet read and checked against the election (issue 16). */

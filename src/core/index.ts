@@ -25,3 +25,4 @@ export * from './verify.js';
 export * from './fast.js';
 export * from './setup.js';
 export * from './boxes.js';
+export { must } from './must.js';
