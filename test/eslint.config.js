@@ -24,7 +24,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       // The pure core never reaches for the machine: no node: modules, no printing.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core is pure: no node: modules' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core is pure: no node: modules' }] },
+      ],
       'no-console': 'error',
     },
   },

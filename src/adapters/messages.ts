@@ -13,8 +13,21 @@ const CLASS_WORD: Readonly<Record<RuledClass, string>> = { valid: '有效', part
 const TOTAL_ROW = '这一行全是数字, 看起来是合计行而不是一张选票; 请删除合计行';
 const quoted = (names: readonly string[]): string => names.map((m) => `「${m}」`).join('');
 
-const BALLOT_HEADER: Pick<Messages, 'BALLOT_EMPTY_HEADER' | 'BALLOT_DUPLICATE_COLUMN' | 'BALLOT_UNKNOWN_OFFICE' | 'BALLOT_UNKNOWN_COLUMN' | 'BALLOT_UNKNOWN_CANDIDATE' | 'BALLOT_NO_TICKET_COLUMN' | 'BALLOT_MIXED_LAYOUT' | 'BALLOT_NO_OFFICE_COLUMNS' | 'BALLOT_OTHER_ELECTION' | 'BALLOT_MISSING_CANDIDATE'> = {
-  BALLOT_EMPTY_HEADER: (e) => (e.content === undefined ? `第 ${e.index} 列的列名为空` : `第 ${e.index} 列的列名为空, 但这一行在该列有内容「${e.content}」`),
+const BALLOT_HEADER: Pick<
+  Messages,
+  | 'BALLOT_EMPTY_HEADER'
+  | 'BALLOT_DUPLICATE_COLUMN'
+  | 'BALLOT_UNKNOWN_OFFICE'
+  | 'BALLOT_UNKNOWN_COLUMN'
+  | 'BALLOT_UNKNOWN_CANDIDATE'
+  | 'BALLOT_NO_TICKET_COLUMN'
+  | 'BALLOT_MIXED_LAYOUT'
+  | 'BALLOT_NO_OFFICE_COLUMNS'
+  | 'BALLOT_OTHER_ELECTION'
+  | 'BALLOT_MISSING_CANDIDATE'
+> = {
+  BALLOT_EMPTY_HEADER: (e) =>
+    e.content === undefined ? `第 ${e.index} 列的列名为空` : `第 ${e.index} 列的列名为空, 但这一行在该列有内容「${e.content}」`,
   BALLOT_DUPLICATE_COLUMN: (e) => `列名「${e.header}」重复 (第 ${e.first} 列和第 ${e.second} 列)`,
   BALLOT_UNKNOWN_OFFICE: (e) => `列「${e.header}」中的职务「${e.office}」不在 election.json 的职务中 (${e.offices.join('、')})`,
   BALLOT_UNKNOWN_COLUMN: (e) =>
@@ -31,7 +44,18 @@ const BALLOT_HEADER: Pick<Messages, 'BALLOT_EMPTY_HEADER' | 'BALLOT_DUPLICATE_CO
   BALLOT_MISSING_CANDIDATE: (e) => `缺少候选人列「${e.office}:${e.candidate}」`,
 };
 
-const BALLOT_ROWS: Pick<Messages, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' | 'BALLOT_REPEATED_HEADER' | 'BALLOT_TOTAL_ROW' | 'BALLOT_EMPTY_TICKET' | 'BALLOT_TICKET_CONTROL' | 'BALLOT_BAD_STATUS' | 'BALLOT_DUPLICATE_TICKET' | 'BALLOT_EMPTY_FILE' | 'ERRORS_OMITTED'> = {
+const BALLOT_ROWS: Pick<
+  Messages,
+  | 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+  | 'BALLOT_REPEATED_HEADER'
+  | 'BALLOT_TOTAL_ROW'
+  | 'BALLOT_EMPTY_TICKET'
+  | 'BALLOT_TICKET_CONTROL'
+  | 'BALLOT_BAD_STATUS'
+  | 'BALLOT_DUPLICATE_TICKET'
+  | 'BALLOT_EMPTY_FILE'
+  | 'ERRORS_OMITTED'
+> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: (e) => `这一行有 ${e.fields} 个字段, 表头有 ${e.expected} 个`,
   BALLOT_REPEATED_HEADER: () => '这一行重复了表头 (可能是两个票箱的表格粘贴在一起); 请删除这一行',
   BALLOT_TOTAL_ROW: (e) => (e.numbers ? TOTAL_ROW : '这一行是合计行而不是一张选票; 请删除合计行'),
@@ -46,7 +70,10 @@ const BALLOT_ROWS: Pick<Messages, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' | 'BAL
   ERRORS_OMITTED: (e) => `还有 ${e.omitted} 个错误未列出 (请先改正以上错误, 再重新检查)`,
 };
 
-const RULINGS: Pick<Messages, 'RULING_NOT_DISPUTED' | 'RULING_UNKNOWN_COLUMN' | 'RULING_STILL_UNCLEAR' | 'RULING_CONTRADICTS' | 'RULING_UNKNOWN_TICKET'> = {
+const RULINGS: Pick<
+  Messages,
+  'RULING_NOT_DISPUTED' | 'RULING_UNKNOWN_COLUMN' | 'RULING_STILL_UNCLEAR' | 'RULING_CONTRADICTS' | 'RULING_UNKNOWN_TICKET'
+> = {
   RULING_NOT_DISPUTED: (e) => `认定的票号「${e.ticket}」不是疑难选票 (原读为${CLASS_WORD[e.read]})`,
   RULING_UNKNOWN_COLUMN: (e) => `更正中的列「${e.header}」不在选票文件 ${e.ballots} 的表头中`,
   RULING_STILL_UNCLEAR: (e) => `票号「${e.ticket}」按更正读取后仍有无法确定之处, 请在「更正」中写明`,
@@ -61,9 +88,22 @@ const RULINGS: Pick<Messages, 'RULING_NOT_DISPUTED' | 'RULING_UNKNOWN_COLUMN' | 
 const boxRow = (e: { box: string; name: string; office?: string | undefined }): string =>
   e.office === undefined ? `票箱「${e.box}」的「${e.name}」` : `票箱「${e.box}」${e.office}「${e.name}」`;
 
-const TALLY_ROWS: Pick<Messages, 'TALLY_UNKNOWN_ITEM' | 'TALLY_MARKS_NOT_PRINTED' | 'TALLY_DUPLICATE_ROW' | 'TALLY_EMPTY_NUMBER' | 'TALLY_UNKNOWN_OFFICE' | 'TALLY_EMPTY_NAME' | 'TALLY_UNCLEAR_NAME' | 'TALLY_MARKS_INCOMPLETE' | 'TALLY_HOMONYM' | 'TALLY_EMPTY'> = {
+const TALLY_ROWS: Pick<
+  Messages,
+  | 'TALLY_UNKNOWN_ITEM'
+  | 'TALLY_MARKS_NOT_PRINTED'
+  | 'TALLY_DUPLICATE_ROW'
+  | 'TALLY_EMPTY_NUMBER'
+  | 'TALLY_UNKNOWN_OFFICE'
+  | 'TALLY_EMPTY_NAME'
+  | 'TALLY_UNCLEAR_NAME'
+  | 'TALLY_MARKS_INCOMPLETE'
+  | 'TALLY_HOMONYM'
+  | 'TALLY_EMPTY'
+> = {
   TALLY_UNKNOWN_ITEM: (e) => `「选票」行的姓名栏应为 ${e.items.join('、')} 之一, 这里是「${e.name}」`,
-  TALLY_MARKS_NOT_PRINTED: (e) => (e.name === undefined ? '「选票」行不填反对、弃权' : `「${e.name}」不是${e.office ?? ''}的正式候选人, 不填反对、弃权`),
+  TALLY_MARKS_NOT_PRINTED: (e) =>
+    e.name === undefined ? '「选票」行不填反对、弃权' : `「${e.name}」不是${e.office ?? ''}的正式候选人, 不填反对、弃权`,
   TALLY_DUPLICATE_ROW: (e) => `${boxRow(e)}重复 (第一次在第 ${e.firstLine} 行)`,
   TALLY_EMPTY_NUMBER: (e) => `${boxRow(e)}没有填票数 (没有请填 0)`,
   TALLY_UNKNOWN_OFFICE: (e) => `职务「${e.office}」不在 election.json 的职务中 (${e.offices.join('、')}), 也不是「选票」`,
@@ -78,15 +118,29 @@ const TALLY_ROWS: Pick<Messages, 'TALLY_UNKNOWN_ITEM' | 'TALLY_MARKS_NOT_PRINTED
   TALLY_EMPTY: (e) => (e.noHeader ? '计票统计表是空的 (连表头都没有)' : '计票统计表没有任何数据行'),
 };
 
-const TALLY_BOXES: Pick<Messages, 'TALLY_MISSING_CLASS' | 'TALLY_MISSING_CANDIDATE' | 'TALLY_CLASSES_SUM' | 'TALLY_BLANK_OVER_VALID' | 'TALLY_MARKS_SUM' | 'TALLY_MARKS_UNEQUAL' | 'TALLY_OFFICE_OVER' | 'TALLY_PERSON_OVER' | 'TALLY_BOX_ALSO_BALLOTS' | 'TALLY_BOX_TWICE'> = {
+const TALLY_BOXES: Pick<
+  Messages,
+  | 'TALLY_MISSING_CLASS'
+  | 'TALLY_MISSING_CANDIDATE'
+  | 'TALLY_CLASSES_SUM'
+  | 'TALLY_BLANK_OVER_VALID'
+  | 'TALLY_MARKS_SUM'
+  | 'TALLY_MARKS_UNEQUAL'
+  | 'TALLY_OFFICE_OVER'
+  | 'TALLY_PERSON_OVER'
+  | 'TALLY_BOX_ALSO_BALLOTS'
+  | 'TALLY_BOX_TWICE'
+> = {
   TALLY_MISSING_CLASS: (e) => `票箱「${e.box}」缺少「选票,${e.item}」一行`,
   TALLY_MISSING_CANDIDATE: (e) => `票箱「${e.box}」缺少候选人「${e.office},${e.candidate}」一行 (没有得票请填 0)`,
   TALLY_CLASSES_SUM: (e) =>
     `票箱「${e.box}」有效 ${e.valid} + 部分有效 ${e.partial} + 无效 ${e.invalid} + 疑难 ${e.disputed} = ${e.valid + e.partial + e.invalid + e.disputed}, 不等于收回 ${e.returned}`,
   TALLY_BLANK_OVER_VALID: (e) => `票箱「${e.box}」弃权票 ${e.blank} 张多于有效票 ${e.valid} 张 (弃权票是有效票的一部分)`,
   TALLY_MARKS_SUM: (e) => `${boxRow(e)}赞成 + 反对 + 弃权 = ${e.marks}, 应在有效票 ${e.valid} 与有效 + 部分有效 ${e.counted} 之间`,
-  TALLY_MARKS_UNEQUAL: (e) => `${boxRow(e)}赞成 + 反对 + 弃权 = ${e.marks}, 与同一职务其他候选人的 ${e.others} 不同 (每张计入的选票对每位候选人都有一个标记)`,
-  TALLY_OFFICE_OVER: (e) => `票箱「${e.box}」${e.office}的票数合计 ${e.total} 超过计入选票 ${e.ballots} × 应选 ${e.seats} = ${e.ballots * e.seats}`,
+  TALLY_MARKS_UNEQUAL: (e) =>
+    `${boxRow(e)}赞成 + 反对 + 弃权 = ${e.marks}, 与同一职务其他候选人的 ${e.others} 不同 (每张计入的选票对每位候选人都有一个标记)`,
+  TALLY_OFFICE_OVER: (e) =>
+    `票箱「${e.box}」${e.office}的票数合计 ${e.total} 超过计入选票 ${e.ballots} × 应选 ${e.seats} = ${e.ballots * e.seats}`,
   TALLY_PERSON_OVER: (e) =>
     e.office === undefined
       ? `票箱「${e.box}」「${e.name}」各职务得票合计 ${e.votes} 多于有效 + 部分有效 ${e.ballots} 张 (一张选票只计一人一个职务)`
@@ -95,7 +149,19 @@ const TALLY_BOXES: Pick<Messages, 'TALLY_MISSING_CLASS' | 'TALLY_MISSING_CANDIDA
   TALLY_BOX_TWICE: (e) => `票箱「${e.box}」在计票统计表 ${e.firstSheet} 中已有; 一个票箱只能计一次`,
 };
 
-const FILES: Pick<Messages, 'RULINGS_EMPTY' | 'RULINGS_MISSING_COLUMN' | 'RULINGS_EMPTY_TICKET' | 'RULINGS_DUPLICATE_TICKET' | 'RULINGS_BAD_VERDICT' | 'RULINGS_BAD_CORRECTION' | 'RULINGS_BAD_VOTE' | 'ROLL_EMPTY' | 'ROLL_MISSING_COLUMN' | 'ROLL_DUPLICATE_VOTER'> = {
+const FILES: Pick<
+  Messages,
+  | 'RULINGS_EMPTY'
+  | 'RULINGS_MISSING_COLUMN'
+  | 'RULINGS_EMPTY_TICKET'
+  | 'RULINGS_DUPLICATE_TICKET'
+  | 'RULINGS_BAD_VERDICT'
+  | 'RULINGS_BAD_CORRECTION'
+  | 'RULINGS_BAD_VOTE'
+  | 'ROLL_EMPTY'
+  | 'ROLL_MISSING_COLUMN'
+  | 'ROLL_DUPLICATE_VOTER'
+> = {
   RULINGS_EMPTY: () => '认定文件是空的 (没有表头)',
   RULINGS_MISSING_COLUMN: (e) => `认定文件缺少列: ${e.missing.join('、')} (应有 票号,认定,更正,表决,理由)`,
   RULINGS_EMPTY_TICKET: (e) => (e.control ? '票号含有控制字符' : '票号为空'),
@@ -109,7 +175,17 @@ const FILES: Pick<Messages, 'RULINGS_EMPTY' | 'RULINGS_MISSING_COLUMN' | 'RULING
     `${e.idColumn}「${e.value}」在第 ${e.firstLine} 行和第 ${e.againLine} 行重复 (同一选民登记了两次?); 请用 jipiao roll check 检查选民名单`,
 };
 
-const SETUP: Pick<Messages, 'CANDIDATES_EMPTY' | 'CANDIDATES_MISSING_COLUMN' | 'CANDIDATES_NO_OFFICE' | 'CANDIDATES_BAD_SEATS' | 'CANDIDATES_SEATS_DIFFER' | 'CANDIDATES_NO_SEATS' | 'CANDIDATES_NONE' | 'SETUP_NOT_COMPETITIVE'> = {
+const SETUP: Pick<
+  Messages,
+  | 'CANDIDATES_EMPTY'
+  | 'CANDIDATES_MISSING_COLUMN'
+  | 'CANDIDATES_NO_OFFICE'
+  | 'CANDIDATES_BAD_SEATS'
+  | 'CANDIDATES_SEATS_DIFFER'
+  | 'CANDIDATES_NO_SEATS'
+  | 'CANDIDATES_NONE'
+  | 'SETUP_NOT_COMPETITIVE'
+> = {
   CANDIDATES_EMPTY: (e) => (e.noHeader ? '候选人表是空的 (没有表头)' : '候选人表中没有候选人'),
   CANDIDATES_MISSING_COLUMN: (e) => `候选人表缺少列: ${quoted(e.missing)} (表头应为 职务,应选人数,候选人)`,
   CANDIDATES_NO_OFFICE: () => '第一行候选人没有写职务',

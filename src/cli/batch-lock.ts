@@ -44,7 +44,11 @@ export function takeLock(dir: string, fsx: OutFs = nodeFs): Result<{ release(): 
         // unreadable or just removed: try once more below
       }
       if (alive(holder)) {
-        return err([inputError('BATCH_LOCKED', `另一个 jipiao batch (进程 ${holder}) 正在写入此文件夹; 请等它结束后再运行, 或换一个 --out`, { file: dir })]);
+        return err([
+          inputError('BATCH_LOCKED', `另一个 jipiao batch (进程 ${holder}) 正在写入此文件夹; 请等它结束后再运行, 或换一个 --out`, {
+            file: dir,
+          }),
+        ]);
       }
       fsx.rmSync(file, { force: true }); // left by a run that no longer exists
     }

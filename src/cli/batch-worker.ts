@@ -123,7 +123,14 @@ export function folderInputs(dir: string): FolderInputs {
   const all = (role: Role): string[] => (found.get(role) ?? []).sort();
   const one = (role: Role): string | undefined => found.get(role)?.[0];
   const ambiguous = (['election', 'roll', 'rulings'] as const).map(all).filter((xs) => xs.length > 1);
-  return { ballots: all('ballots'), tallies: all('tallies'), election: one('election'), roll: one('roll'), rulings: one('rulings'), ambiguous };
+  return {
+    ballots: all('ballots'),
+    tallies: all('tallies'),
+    election: one('election'),
+    roll: one('roll'),
+    rulings: one('rulings'),
+    ambiguous,
+  };
 }
 
 /** Ballots of an election folder (see folderInputs). */
@@ -145,9 +152,13 @@ const WHAT: Readonly<Record<string, string>> = { voters: '选民名单', rulings
 function ambiguityError(paths: readonly string[]): InputError {
   const names = paths.map((p) => path.basename(p)).sort();
   const lower = new Set(names.map((n) => n.toLowerCase()));
-  if (lower.size === 1) return inputError('BATCH_AMBIGUOUS_NAMES', `文件名只差大小写, 无法确定用哪一个: ${names.join('、')}; 请删除或改名其中之一`);
+  if (lower.size === 1)
+    return inputError('BATCH_AMBIGUOUS_NAMES', `文件名只差大小写, 无法确定用哪一个: ${names.join('、')}; 请删除或改名其中之一`);
   const stem = (names[0] ?? '').toLowerCase().replace(/\.[^.]*$/u, '');
-  return inputError('BATCH_CSV_AND_XLSX', `${names.join(' 和 ')} 同时存在, 无法确定用哪一个${WHAT[stem] ?? ''}; 请删除或移走其中之一 (同一内容只保留一份)`);
+  return inputError(
+    'BATCH_CSV_AND_XLSX',
+    `${names.join(' 和 ')} 同时存在, 无法确定用哪一个${WHAT[stem] ?? ''}; 请删除或移走其中之一 (同一内容只保留一份)`,
+  );
 }
 
 export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
@@ -163,7 +174,12 @@ export async function runElectionJob(job: ElectionJob): Promise<JobSummary> {
   const tallies: string[] = [];
   for (const t of found.tallies) if (!(await isBlankTallySheet(t, path.basename(t)))) tallies.push(t);
   if (files.length === 0 && tallies.length === 0) {
-    return failed(job, [inputError('BATCH_NO_BALLOTS', '文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有填写了数字的计票统计表')]);
+    return failed(job, [
+      inputError(
+        'BATCH_NO_BALLOTS',
+        '文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有填写了数字的计票统计表',
+      ),
+    ]);
   }
   const logPath = path.join(job.outDir, 'ballot-log.csv');
   const resultPath = path.join(job.outDir, 'result.json');

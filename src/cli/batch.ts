@@ -69,7 +69,8 @@ export function electionFolders(root: string): Walk {
     for (const d of entries) {
       if (SKIP.has(d.name) || d.name.startsWith('.')) continue;
       const p = path.join(dir, d.name);
-      if (d.isDirectory() || (d.isSymbolicLink() && statSync(p, { throwIfNoEntry: false })?.isDirectory() === true)) stack.push({ dir: p, ancestors: below });
+      if (d.isDirectory() || (d.isSymbolicLink() && statSync(p, { throwIfNoEntry: false })?.isDirectory() === true))
+        stack.push({ dir: p, ancestors: below });
     }
   }
   const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -84,7 +85,11 @@ function isFileOrLinkToFile(p: string, d: { isFile(): boolean; isSymbolicLink():
  * Count every job, one after another (`count` is runElectionJob; tests pass another); a job that throws
  * (a bug) fails only its folder and the others are counted.
  */
-export async function runJobs(jobs: readonly ElectionJob[], done: (s: JobSummary) => void, count?: (job: ElectionJob) => Promise<JobSummary>): Promise<JobSummary[]> {
+export async function runJobs(
+  jobs: readonly ElectionJob[],
+  done: (s: JobSummary) => void,
+  count?: (job: ElectionJob) => Promise<JobSummary>,
+): Promise<JobSummary[]> {
   const { internalFailure, runElectionJob } = await import('./batch-worker.js');
   const results: JobSummary[] = [];
   for (const job of jobs) {
@@ -145,57 +150,81 @@ interface BatchPlan {
 }
 
 async function runBatch(ctx: CommandContext, o: Record<string, unknown>, plan: BatchPlan): Promise<void> {
-      const { io } = ctx;
-      const { jobs, out, unreadable, loops, shown } = plan;
+  const { io } = ctx;
+  const { jobs, out, unreadable, loops, shown } = plan;
 
-      // What batch needs loads on use (issue 17): `jipiao --help` and the other commands never load it.
-      const [{ Chalk }, { default: cliProgress }, { default: Table }, { percent }] = await Promise.all([import('chalk'), import('cli-progress'), import('cli-table3'), import('../adapters/render/table.js')]);
-      // Progress on a TTY only (stderr, where cli-progress draws); quiet otherwise.
-      const bar = io.stderr.isTTY && process.stderr.isTTY ? new cliProgress.SingleBar({ format: '计票 [{bar}] {value}/{total} {name}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
-      bar?.start(jobs.length, 0, { name: '' });
-      const results = await runJobs(jobs, (s) => bar?.increment(1, { name: s.name })).finally(() => bar?.stop());
+  // What batch needs loads on use (issue 17): `jipiao --help` and the other commands never load it.
+  const [{ Chalk }, { default: cliProgress }, { default: Table }, { percent }] = await Promise.all([
+    import('chalk'),
+    import('cli-progress'),
+    import('cli-table3'),
+    import('../adapters/render/table.js'),
+  ]);
+  // Progress on a TTY only (stderr, where cli-progress draws); quiet otherwise.
+  const bar =
+    io.stderr.isTTY && process.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          { format: '计票 [{bar}] {value}/{total} {name}', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+  bar?.start(jobs.length, 0, { name: '' });
+  const results = await runJobs(jobs, (s) => bar?.increment(1, { name: s.name })).finally(() => bar?.stop());
 
-      const color = useColor(io);
-      const k = new Chalk({ level: color ? 1 : 0 });
-      const style = { head: color ? ['bold'] : [], border: color ? ['grey'] : [], compact: true };
-      const t = new Table({
-        head: ['文件夹', '社区', '选举', '收回', '参选率', '有效', '当选', '尚需'],
-        style,
-        colAligns: ['left', 'left', 'left', 'right', 'right', 'center', 'right', 'left'],
-      });
-      let broken = unreadable.length;
-      let inputErrors = unreadable.length;
-      let internal = 0;
-      let notFinal = 0;
-      const errors: string[] = unreadable.map((d) => `错误 [BATCH_FOLDER_UNREADABLE] ${showControls(shown(d))}: 无法读取此文件夹 (请检查权限)\n`);
-      for (const s of results) {
-        if (s.ok) {
-          if (!s.final) notFinal++;
-          t.push([showControls(s.name), showControls(s.community), showControls(s.title), String(s.returned), percent(s.returned, s.registered), s.valid ? '✓' : k.red('✗'), `${s.elected}/${s.seats}`, s.todo || '—']);
-        } else {
-          broken++;
-          if (s.kind === 'input') inputErrors++;
-          if (s.kind === 'internal') internal++;
-          errors.push(s.errors);
-          t.push([showControls(s.name), '', k.red('出错 (见下方错误)'), '', '', '', '', '']);
-        }
-      }
-      const total = results.length + unreadable.length;
-      const where = out ? displayPath(io.cwd, out) : '各选举文件夹';
-      const failures = [`${inputErrors} 个输入错误`];
-      if (broken - inputErrors - internal > 0) failures.push(`${broken - inputErrors - internal} 个无法写入输出`);
-      if (internal > 0) failures.push(`${internal} 个内部错误`);
-      io.stdout.write(
-        `${fitTable(t, io.stdout.columns, [[1], [4]], [2, 7])}\n${filesTaken(results)}共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
-      );
-      const notes = loops.map((d) => `注意: ${showControls(shown(d))} 是指回上级文件夹的符号链接 (循环), 未再进入\n`);
-      if (errors.length > 0 || notes.length > 0) io.stderr.write([...notes, ...errors].join(''));
-      // A bug in any folder: 70; bad inputs or unwritable outputs: 2; then --strict: 1 when not final.
-      ctx.setExit(internal > 0 ? EXIT_INTERNAL : broken > 0 ? EXIT_BAD_INPUT : o['strict'] === true && notFinal > 0 ? EXIT_NOT_FINAL : EXIT_OK);
+  const color = useColor(io);
+  const k = new Chalk({ level: color ? 1 : 0 });
+  const style = { head: color ? ['bold'] : [], border: color ? ['grey'] : [], compact: true };
+  const t = new Table({
+    head: ['文件夹', '社区', '选举', '收回', '参选率', '有效', '当选', '尚需'],
+    style,
+    colAligns: ['left', 'left', 'left', 'right', 'right', 'center', 'right', 'left'],
+  });
+  let broken = unreadable.length;
+  let inputErrors = unreadable.length;
+  let internal = 0;
+  let notFinal = 0;
+  const errors: string[] = unreadable.map(
+    (d) => `错误 [BATCH_FOLDER_UNREADABLE] ${showControls(shown(d))}: 无法读取此文件夹 (请检查权限)\n`,
+  );
+  for (const s of results) {
+    if (s.ok) {
+      if (!s.final) notFinal++;
+      t.push([
+        showControls(s.name),
+        showControls(s.community),
+        showControls(s.title),
+        String(s.returned),
+        percent(s.returned, s.registered),
+        s.valid ? '✓' : k.red('✗'),
+        `${s.elected}/${s.seats}`,
+        s.todo || '—',
+      ]);
+    } else {
+      broken++;
+      if (s.kind === 'input') inputErrors++;
+      if (s.kind === 'internal') internal++;
+      errors.push(s.errors);
+      t.push([showControls(s.name), '', k.red('出错 (见下方错误)'), '', '', '', '', '']);
+    }
+  }
+  const total = results.length + unreadable.length;
+  const where = out ? displayPath(io.cwd, out) : '各选举文件夹';
+  const failures = [`${inputErrors} 个输入错误`];
+  if (broken - inputErrors - internal > 0) failures.push(`${broken - inputErrors - internal} 个无法写入输出`);
+  if (internal > 0) failures.push(`${internal} 个内部错误`);
+  io.stdout.write(
+    `${fitTable(t, io.stdout.columns, [[1], [4]], [2, 7])}\n${filesTaken(results)}共 ${total} 个选举: ${total - broken} 个已计票, ${failures.join(', ')}; ${notFinal} 个结果尚未最终确定; 结果写入 ${where}\n`,
+  );
+  const notes = loops.map((d) => `注意: ${showControls(shown(d))} 是指回上级文件夹的符号链接 (循环), 未再进入\n`);
+  if (errors.length > 0 || notes.length > 0) io.stderr.write([...notes, ...errors].join(''));
+  // A bug in any folder: 70; bad inputs or unwritable outputs: 2; then --strict: 1 when not final.
+  ctx.setExit(internal > 0 ? EXIT_INTERNAL : broken > 0 ? EXIT_BAD_INPUT : o['strict'] === true && notFinal > 0 ? EXIT_NOT_FINAL : EXIT_OK);
 }
 
 /** Per election, the ballots files it counted (issue 13: nothing skipped unseen). */
 function filesTaken(results: readonly JobSummary[]): string {
-  const lines = results.filter((s) => s.ok).map((s) => `  ${showControls(s.name)}: ${(s.ok ? s.files : []).map(showControls).join('、')}\n`);
+  const lines = results
+    .filter((s) => s.ok)
+    .map((s) => `  ${showControls(s.name)}: ${(s.ok ? s.files : []).map(showControls).join('、')}\n`);
   return lines.length > 0 ? `计入的选票文件:\n${lines.join('')}` : '';
 }

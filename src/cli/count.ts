@@ -29,16 +29,20 @@ export function ballotsCommand(program: Command, name: string, description: stri
 
 /** A subcommand over ballots files and/or hand-count sheets (`--tallies`, issue 16): count and report. */
 export function talliesCommand(program: Command, name: string, description: string): Command {
-  return addInputOptions(program.command(name).description(description).argument('[ballots...]', '选票文件 (CSV 或 .xlsx, 每个票箱一个; 全部用 --tallies 时可省略)')).option(
-    '--tallies <file>',
-    '计票统计表 (CSV 或 .xlsx, 可重复): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)',
-    collect,
-    [],
-  );
+  return addInputOptions(
+    program
+      .command(name)
+      .description(description)
+      .argument('[ballots...]', '选票文件 (CSV 或 .xlsx, 每个票箱一个; 全部用 --tallies 时可省略)'),
+  ).option('--tallies <file>', '计票统计表 (CSV 或 .xlsx, 可重复): 手工唱票的票箱按各票箱合计数计入 (可与选票文件混用)', collect, []);
 }
 
 /** Count for a subcommand; on input errors print them (one line each), set exit 2 and return undefined. */
-export async function countOrReport(ctx: CommandContext, ballots: readonly string[], o: Record<string, unknown>): Promise<CountRun | undefined> {
+export async function countOrReport(
+  ctx: CommandContext,
+  ballots: readonly string[],
+  o: Record<string, unknown>,
+): Promise<CountRun | undefined> {
   const run = await runCount(ballots, inputOptions(o), ctx.io.cwd);
   if (run.ok) return run.value;
   ctx.io.stderr.write(formatErrors(run.error));
@@ -61,7 +65,9 @@ export function inputOptions(o: Record<string, unknown>): CountInputOptions {
 export function registerCount(program: Command, ctx: CommandContext): void {
   talliesCommand(program, 'count', '计票: 读取选票, 分类, 统计, 确定当选')
     .option('--verify-with <file>', '第二次录入的选票文件 (可重复): 两次录入一致才计票, 否则列出不一致之处 (退出码 1)', collect, [])
-    .addOption(new Option('--format <format>', '输出格式 (xlsx 须用 --out 指定文件)').choices(['table', 'json', 'csv', 'xlsx']).default('table'))
+    .addOption(
+      new Option('--format <format>', '输出格式 (xlsx 须用 --out 指定文件)').choices(['table', 'json', 'csv', 'xlsx']).default('table'),
+    )
     .option('--out <file>', '--format xlsx 时写出的 .xlsx 文件')
     .option('--ballot-log <file>', '逐票记录 (CSV; 文件名以 .xlsx 结尾时为 Excel 工作簿): 每张选票的类别和原因')
     .option('--now <time>', '在 JSON 中写入生成时间 (默认不写, 保证结果可逐字节复现)')
@@ -73,7 +79,9 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       if (second.length > 0 && !verified) return;
       const xlsxOut = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : undefined;
       if (o['format'] === 'xlsx' && xlsxOut === undefined) {
-        io.stderr.write(formatErrors([inputError('USAGE_XLSX_NEEDS_OUT', '--format xlsx 须用 --out 指定要写出的 .xlsx 文件 (如 --out 计票结果.xlsx)')]));
+        io.stderr.write(
+          formatErrors([inputError('USAGE_XLSX_NEEDS_OUT', '--format xlsx 须用 --out 指定要写出的 .xlsx 文件 (如 --out 计票结果.xlsx)')]),
+        );
         return ctx.setExit(EXIT_BAD_INPUT);
       }
       const logTarget = typeof o['ballotLog'] === 'string' ? path.resolve(io.cwd, o['ballotLog']) : undefined;
@@ -114,12 +122,21 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       const now = typeof o['now'] === 'string' ? o['now'] : undefined;
       const format = o['format'];
       // Renderers load on use (issue 17): JSON output never loads chalk and cli-table3.
-      if (format === 'json') io.stdout.write((await import('../adapters/render/json.js')).renderJson(result, { color: false, inputs, now, verification }));
+      if (format === 'json')
+        io.stdout.write((await import('../adapters/render/json.js')).renderJson(result, { color: false, inputs, now, verification }));
       else if (format === 'csv') io.stdout.write((await import('../adapters/render/csv.js')).renderCsv(result));
       else if (format === 'xlsx' && xlsxOut !== undefined) {
         await writeTalliesXlsx(result, xlsxOut);
         io.stdout.write(`计票结果已写入 ${displayPath(io.cwd, xlsxOut)}\n`);
-      } else io.stdout.write((await import('../adapters/render/table.js')).renderTable(result, { color: useColor(io), inputs, now, columns: io.stdout.columns }));
+      } else
+        io.stdout.write(
+          (await import('../adapters/render/table.js')).renderTable(result, {
+            color: useColor(io),
+            inputs,
+            now,
+            columns: io.stdout.columns,
+          }),
+        );
       ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
     });
 }

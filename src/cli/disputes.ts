@@ -47,7 +47,11 @@ export function registerDisputes(program: Command, ctx: CommandContext): void {
         d.note,
       ]);
       const { stringify } = await import('csv-stringify/sync'); // on use (issue 17)
-      const csv = BOM + stringify([[...TEMPLATE_HEADER], ...rows.map(([ticket = '', ...rest]) => [excelText(ticket), ...rest.map(escapeCsvCell)])], { record_delimiter: 'unix' });
+      const csv =
+        BOM +
+        stringify([[...TEMPLATE_HEADER], ...rows.map(([ticket = '', ...rest]) => [excelText(ticket), ...rest.map(escapeCsvCell)])], {
+          record_delimiter: 'unix',
+        });
       const pending = result.disputes.filter((d) => !d.ruling).length;
       const out = typeof o['out'] === 'string' ? o['out'] : undefined;
       if (out === undefined) {
@@ -62,7 +66,9 @@ export function registerDisputes(program: Command, ctx: CommandContext): void {
           return;
         }
         if (existsSync(target) && o['force'] !== true) {
-          io.stderr.write(`错误 [OUT_EXISTS] ${displayPath(io.cwd, target)}: 文件已存在; 为免覆盖已填写的认定, 请换一个文件名或加 --force\n`);
+          io.stderr.write(
+            `错误 [OUT_EXISTS] ${displayPath(io.cwd, target)}: 文件已存在; 为免覆盖已填写的认定, 请换一个文件名或加 --force\n`,
+          );
           ctx.setExit(EXIT_BAD_INPUT);
           return;
         }

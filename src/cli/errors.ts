@@ -20,7 +20,10 @@ export function formatError(e: InputError, folder?: string): string {
   const file = folder === undefined ? e.file : e.file === undefined ? folder : `${folder}/${e.file}`;
   if (file !== undefined) where.push(sheet === undefined ? file : `${file} 工作表「${sheet}」第 ${e.line} 行`);
   if (e.line !== undefined && sheet === undefined) where.push(`第 ${e.line} 行`);
-  if (e.column !== undefined) where.push(typeof e.column === 'string' ? `「${e.column}」列` : sheet === undefined ? `第 ${e.column} 列` : `${columnLetters(e.column)} 列`);
+  if (e.column !== undefined)
+    where.push(
+      typeof e.column === 'string' ? `「${e.column}」列` : sheet === undefined ? `第 ${e.column} 列` : `${columnLetters(e.column)} 列`,
+    );
   if (e.key !== undefined) where.push(`键 ${e.key}`);
   const loc = where.length > 0 ? `${where.join(' ')}: ` : '';
   // One error, one line: a newline or an escape in a file name or a quoted cell is shown as \uXXXX.

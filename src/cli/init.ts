@@ -51,10 +51,12 @@ function initOptions(dir: string | undefined, o: Record<string, unknown>): InitO
   };
 }
 
-const integer = (min: number) => (v: string): string => {
-  if (!/^\d+$/u.test(v) || Number(v) < min) throw new InvalidArgumentError(`应为不小于 ${min} 的整数`);
-  return v;
-};
+const integer =
+  (min: number) =>
+  (v: string): string => {
+    if (!/^\d+$/u.test(v) || Number(v) < min) throw new InvalidArgumentError(`应为不小于 ${min} 的整数`);
+    return v;
+  };
 
 function summary(a: SetupAnswers): string {
   const offices = a.offices.map((o) => `  ${o.name} 应选 ${o.seats} 人: ${o.candidates.join('、')}`).join('\n');
@@ -105,7 +107,9 @@ export function registerInit(program: Command, ctx: CommandContext): void {
           return ctx.setExit(EXIT_BAD_INPUT);
         }
       } else if (offices === undefined) {
-        return fail([inputError('INIT_NEEDS_CANDIDATES', '没有终端可以提问: 请用 --candidates 给出候选人表 (职务,应选人数,候选人), 并加 --yes')]);
+        return fail([
+          inputError('INIT_NEEDS_CANDIDATES', '没有终端可以提问: 请用 --candidates 给出候选人表 (职务,应选人数,候选人), 并加 --yes'),
+        ]);
       } else answers = { ...opts.answers, offices };
       const built = await buildSetup(answers);
       if (!built.ok) return fail(built.error);

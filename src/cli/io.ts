@@ -19,7 +19,11 @@ export interface Io {
 
 export function nodeIo(): Io {
   return {
-    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.isTTY === true ? process.stdout.columns : undefined },
+    stdout: {
+      write: (s) => void process.stdout.write(s),
+      isTTY: process.stdout.isTTY === true,
+      columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+    },
     stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
     env: process.env,
     cwd: process.cwd(),

@@ -18,7 +18,14 @@ import type { LiveElection } from '../adapters/live/classify.js';
 import { mismatches } from '../adapters/live/compare.js';
 import { JOURNAL_CSV, Journal, atomicWrite } from '../adapters/live/journal.js';
 import { liveLayout } from '../adapters/live/layout.js';
-import { ballotLogCorrections, checkCsv, corrections, correctionsCsv, liveRecordText, reportCorrections } from '../adapters/live/records.js';
+import {
+  ballotLogCorrections,
+  checkCsv,
+  corrections,
+  correctionsCsv,
+  liveRecordText,
+  reportCorrections,
+} from '../adapters/live/records.js';
 import { type FinishOutcome, LiveServer } from '../adapters/live/server.js';
 import { renderJson } from '../adapters/render/json.js';
 import { withCorrections } from '../adapters/report/corrections.js';
@@ -41,8 +48,14 @@ interface LiveOptions {
 
 function parseOptions(dir: string | undefined, o: Record<string, unknown>, cwd: string): LiveOptions | InputError {
   const port = Number(o['port']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return inputError('USAGE_BAD_PORT', `端口必须是 0–65535 的整数, 这里是「${String(o['port'])}」`, { key: '--port' });
-  return { dir: path.resolve(cwd, dir ?? '.'), port, host: typeof o['host'] === 'string' ? o['host'] : '127.0.0.1', open: o['open'] !== false };
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return inputError('USAGE_BAD_PORT', `端口必须是 0–65535 的整数, 这里是「${String(o['port'])}」`, { key: '--port' });
+  return {
+    dir: path.resolve(cwd, dir ?? '.'),
+    port,
+    host: typeof o['host'] === 'string' ? o['host'] : '127.0.0.1',
+    open: o['open'] !== false,
+  };
 }
 
 /** Election, roll and rulings of the folder, as `count` would find them beside the journal. */
@@ -60,7 +73,14 @@ async function loadLive(dir: string, cwd: string): Promise<LiveElection | InputE
   if (rulings && !rulings.ok) return [...rulings.error];
   const registered = resolveRegistered(e.value, roll?.value, displayPath(cwd, electionPath), rollPath && displayPath(cwd, rollPath));
   if (!registered.ok) return [...registered.error];
-  return { election: e.value, registered: registered.value, roll: roll?.value, rulings: rulings?.value ?? [], layout: liveLayout(e.value), file: JOURNAL_CSV };
+  return {
+    election: e.value,
+    registered: registered.value,
+    roll: roll?.value,
+    rulings: rulings?.value ?? [],
+    layout: liveLayout(e.value),
+    file: JOURNAL_CSV,
+  };
 }
 
 /**
@@ -93,13 +113,31 @@ async function finishLive(ctx: CommandContext, le: LiveElection, journal: Journa
   const sheets = writeSheetFiles(reportDir, result, atomicWrite, (s) => withCorrections(s, reportCorrections(corr)));
   const open = mismatches(le.election, le.layout.header, journal.entries('main'), journal.entries('check')).length;
   atomicWrite(path.join(reportDir, '现场计票记录.txt'), liveRecordText(le.election, le.layout, journal, sha256, open));
-  const files = ['现场计票-结果.json', '现场计票-结果.txt', '现场计票-逐票记录.csv', '现场计票-更正记录.csv', ...sheets.written.map((w) => `report/${w}`), 'report/现场计票记录.txt'];
-  return { ok: true, errors: [], final: { table, valid: result.validity.valid, provisional: result.provisional, elected: result.elected.map((x) => ({ office: x.office, name: x.name, votes: x.votes })), files } };
+  const files = [
+    '现场计票-结果.json',
+    '现场计票-结果.txt',
+    '现场计票-逐票记录.csv',
+    '现场计票-更正记录.csv',
+    ...sheets.written.map((w) => `report/${w}`),
+    'report/现场计票记录.txt',
+  ];
+  return {
+    ok: true,
+    errors: [],
+    final: {
+      table,
+      valid: result.validity.valid,
+      provisional: result.provisional,
+      elected: result.elected.map((x) => ({ office: x.office, name: x.name, votes: x.votes })),
+      files,
+    },
+  };
 }
 
 function shownHost(host: string): string {
   if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
-  for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return '127.0.0.1';
 }
 
@@ -107,7 +145,9 @@ function openBrowser(url: string): void {
   const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
   try {
-    spawn(cmd, args, { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+    spawn(cmd, args, { detached: true, stdio: 'ignore' })
+      .on('error', () => undefined)
+      .unref();
   } catch {
     // No browser to open: the URLs are printed.
   }
@@ -135,14 +175,21 @@ export function registerLive(program: Command, ctx: CommandContext): void {
       if (!opened.ok) return fail(opened.error);
       const journal = opened.value;
       const key = LOCAL.has(opts.host) ? undefined : randomBytes(4).toString('hex');
-      const server = new LiveServer({ le, journal, key, finish: (sha) => finishLive(ctx, le, journal, sha), onInternalError: (e) => io.stderr.write(internalErrorMessage(e)) });
+      const server = new LiveServer({
+        le,
+        journal,
+        key,
+        finish: (sha) => finishLive(ctx, le, journal, sha),
+        onInternalError: (e) => io.stderr.write(internalErrorMessage(e)),
+      });
       let port: number;
       try {
         port = await server.start(opts.host, opts.port);
       } catch (e) {
         journal.close();
         const code = (e as { code?: unknown }).code;
-        const why = code === 'EADDRINUSE' ? '端口已被占用, 请用 --port 换一个' : code === 'EADDRNOTAVAIL' ? '本机没有这个地址' : String(code ?? e);
+        const why =
+          code === 'EADDRINUSE' ? '端口已被占用, 请用 --port 换一个' : code === 'EADDRNOTAVAIL' ? '本机没有这个地址' : String(code ?? e);
         return fail([inputError('LIVE_LISTEN_FAILED', `无法在 ${opts.host}:${opts.port} 上启动 (${why})`, { key: '--port' })]);
       }
       const base = `http://${shownHost(opts.host)}:${port}`;
@@ -150,7 +197,9 @@ export function registerLive(program: Command, ctx: CommandContext): void {
       const n = journal.entries('main').length;
       io.stdout.write(`录入页: ${entry}\n公开计票页: ${base}/board\n`);
       if (key) io.stdout.write(`录入密钥: ${key} (只告诉计票员; 公开计票页不需要)\n`);
-      io.stdout.write(`计票记录: ${displayPath(io.cwd, journal.csvPath)} (${n > 0 ? `已有 ${n} 张, 从 ${journal.nextTicket()} 继续` : '新开始'})${journal.isFrozen ? ', 已结束计票 (只读)' : ''}\n`);
+      io.stdout.write(
+        `计票记录: ${displayPath(io.cwd, journal.csvPath)} (${n > 0 ? `已有 ${n} 张, 从 ${journal.nextTicket()} 继续` : '新开始'})${journal.isFrozen ? ', 已结束计票 (只读)' : ''}\n`,
+      );
       io.stdout.write('按 Ctrl+C 停止 (已保存的选票不会丢失)\n');
       if (opts.open) {
         openBrowser(entry);

@@ -50,7 +50,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerBatch(program, ctx);
   registerVerify(program, ctx);
   registerLive(program, ctx);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+  for (const c of program.commands)
+    c.exitOverride().configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exit;

@@ -45,7 +45,23 @@ export class OutputError extends Error {
   }
 }
 
-const IO_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EROFS', 'ENAMETOOLONG', 'ELOOP', 'EMFILE', 'ENFILE', 'EIO', 'EFBIG']);
+const IO_CODES = new Set([
+  'EACCES',
+  'EPERM',
+  'ENOSPC',
+  'EDQUOT',
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'EEXIST',
+  'EROFS',
+  'ENAMETOOLONG',
+  'ELOOP',
+  'EMFILE',
+  'ENFILE',
+  'EIO',
+  'EFBIG',
+]);
 
 /** The errno code of an I/O failure a user can fix, or undefined. */
 export function ioCode(e: unknown): string | undefined {
@@ -164,7 +180,7 @@ export class AtomicFile {
     if (fd === undefined) throw new Error('AtomicFile: write after close');
     // A short write (a disk filling up) is continued; no progress at all is a full disk.
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       const n = this.guard(() => {
         const k = this.fsx.writeSync(fd, bytes.subarray(at));
         if (k <= 0) throw Object.assign(new Error('no space left'), { code: 'ENOSPC' });

@@ -73,7 +73,12 @@ function discover(given: string | undefined, dir: string, name: string, cwd: str
   return undefined;
 }
 
-export function resolveRegistered(election: Election, roll: { readonly size: number } | undefined, electionFile: string, rollFile: string | undefined): Result<number> {
+export function resolveRegistered(
+  election: Election,
+  roll: { readonly size: number } | undefined,
+  electionFile: string,
+  rollFile: string | undefined,
+): Result<number> {
   if (roll !== undefined && election.registered !== undefined && roll.size !== election.registered) {
     return err([
       inputError(
@@ -85,7 +90,12 @@ export function resolveRegistered(election: Election, roll: { readonly size: num
   }
   const n = election.registered ?? roll?.size;
   if (n === undefined) {
-    return err([inputError('REGISTERED_MISSING', '未给出登记选民数: 请在 election.json 中写 registered, 或提供选民名单 voters.csv', { file: electionFile, key: 'registered' })]);
+    return err([
+      inputError('REGISTERED_MISSING', '未给出登记选民数: 请在 election.json 中写 registered, 或提供选民名单 voters.csv', {
+        file: electionFile,
+        key: 'registered',
+      }),
+    ]);
   }
   return ok(n);
 }
@@ -100,15 +110,21 @@ export async function runCount(
   const sink = typeof log === 'function' ? undefined : log;
   const onBallot = typeof log === 'function' ? log : log?.add.bind(log);
   const tallyFiles = (opts.tallies ?? []).map((f) => path.resolve(cwd, f));
-  if (ballotFiles.length === 0 && tallyFiles.length === 0) return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV) 或计票统计表 (--tallies)')]);
+  if (ballotFiles.length === 0 && tallyFiles.length === 0)
+    return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV) 或计票统计表 (--tallies)')]);
   const abs = ballotFiles.map((f) => path.resolve(cwd, f));
-  const unreadable = checkBallotFiles(abs, abs.map((p) => displayPath(cwd, p)));
+  const unreadable = checkBallotFiles(
+    abs,
+    abs.map((p) => displayPath(cwd, p)),
+  );
   if (unreadable.length > 0) return err(unreadable);
   const first = abs[0] ?? tallyFiles[0] ?? '';
   const baseDir = path.dirname(first);
   const electionPath = discover(opts.election, baseDir, 'election.json', cwd);
   if (electionPath === undefined) {
-    return err([inputError('ELECTION_NOT_FOUND', `未找到 election.json: 请放在 ${displayPath(cwd, baseDir) || '.'} 下, 或用 --election 指定`)]);
+    return err([
+      inputError('ELECTION_NOT_FOUND', `未找到 election.json: 请放在 ${displayPath(cwd, baseDir) || '.'} 下, 或用 --election 指定`),
+    ]);
   }
   const electionShown = displayPath(cwd, electionPath);
   const electionDigest = new Sha256Sink();
@@ -121,8 +137,11 @@ export async function runCount(
   const rollSide = await loadSide(discover(opts.roll, baseDir, 'voters.csv', cwd), cwd, errors, (p, shown, digest) =>
     loadRollIndex(p, shown, { ...enc, digest }),
   );
-  const rulingsSide = await loadSide(opts.noRulings ? undefined : discover(opts.rulings, baseDir, 'rulings.csv', cwd), cwd, errors, (p, shown, digest) =>
-    loadRulings(p, shown, { ...enc, digest }),
+  const rulingsSide = await loadSide(
+    opts.noRulings ? undefined : discover(opts.rulings, baseDir, 'rulings.csv', cwd),
+    cwd,
+    errors,
+    (p, shown, digest) => loadRulings(p, shown, { ...enc, digest }),
   );
   const roll = rollSide.value;
   const rollPath = rollSide.path;
@@ -135,18 +154,10 @@ export async function runCount(
   const registered = resolveRegistered(election, roll, electionShown, rollPath && displayPath(cwd, rollPath));
   if (!registered.ok) return registered;
 
-  const shownBallots = abs.map((p) => displayPath(cwd, p));
   const countOpts = { election, registered: registered.value, roll, rulings, onBallot, tallies: tallies.value };
-  // The byte fast path may have to start over, with a ballot log that can start over too.
-  const restart = onBallot === undefined ? () => undefined : sink && (() => sink.reset());
-  const files = abs.map((p, i) => ({ path: p, display: shownBallots[i] ?? p }));
-  // Each file's SHA-256 is taken from the bytes the count read (one read: no second look that could see
-  // another file); an attempt that starts over starts with new digests.
-  let digests: Sha256Sink[] = [];
-  const freshDigests = (): Sha256Sink[] => (digests = abs.map(() => new Sha256Sink()));
-  const counted = await countBallotFiles(files, { ...(opts.encoding ? { encoding: opts.encoding } : {}), sheet: opts.sheet }, countOpts, restart, freshDigests);
-  if (!counted.ok) return err(await explainWrongFiles(await locateDuplicates(counted.error, abs, shownBallots, opts.encoding, opts.sheet), abs, shownBallots, opts.encoding, opts.sheet));
-  const hashes = digests.map((d) => d.hex());
+  const counted = await countFiles(abs, cwd, opts, countOpts, sink);
+  if (!counted.ok) return counted;
+  const { result, hashes } = counted.value;
 
   const sides = [
     { role: 'election' as const, path: electionPath, digest: electionDigest },
@@ -159,7 +170,38 @@ export async function runCount(
     ...sides.map((x) => ({ role: x.role, file: displayPath(cwd, x.path), sha256: x.digest.hex() })),
   ];
   const paths = [...abs, ...sides.map((x) => x.path)];
-  return ok({ result: counted.value, inputs, election, baseDir, paths });
+  return ok({ result, inputs, election, baseDir, paths });
+}
+
+/** The ballots files counted (the byte fast path, or the exact path), each hashed from the bytes read. */
+async function countFiles(
+  abs: readonly string[],
+  cwd: string,
+  opts: CountInputOptions,
+  countOpts: Parameters<typeof countBallotFiles>[2],
+  sink: BallotLogSink | undefined,
+): Promise<Result<{ result: CountResult; hashes: string[] }>> {
+  const shownBallots = abs.map((p) => displayPath(cwd, p));
+  const onBallot = countOpts.onBallot;
+  // The byte fast path may have to start over, with a ballot log that can start over too.
+  const restart = onBallot === undefined ? () => undefined : sink && (() => sink.reset());
+  const files = abs.map((p, i) => ({ path: p, display: shownBallots[i] ?? p }));
+  // Each file's SHA-256 is taken from the bytes the count read (one read: no second look that could see
+  // another file); an attempt that starts over starts with new digests.
+  let digests: Sha256Sink[] = [];
+  const freshDigests = (): Sha256Sink[] => (digests = abs.map(() => new Sha256Sink()));
+  const counted = await countBallotFiles(
+    files,
+    { ...(opts.encoding ? { encoding: opts.encoding } : {}), sheet: opts.sheet },
+    countOpts,
+    restart,
+    freshDigests,
+  );
+  if (!counted.ok) {
+    const located = await locateDuplicates(counted.error, abs, shownBallots, opts.encoding, opts.sheet);
+    return err(await explainWrongFiles(located, abs, shownBallots, opts.encoding, opts.sheet));
+  }
+  return ok({ result: counted.value, hashes: digests.map((d) => d.hex()) });
 }
 
 /** A file beside the ballots (roll, rulings), read once with its digest; its errors join `errors`. */
@@ -202,7 +244,13 @@ async function loadTallySheets(
  * The compact ticket registry does not remember where a numeric 票号 was first seen; when duplicates are
  * found, scan the files once more to name both places (rare, so the second pass costs nothing normally).
  */
-async function locateDuplicates(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined, sheet?: string): Promise<InputError[]> {
+async function locateDuplicates(
+  errors: readonly InputError[],
+  abs: readonly string[],
+  shown: readonly string[],
+  encoding: Encoding | undefined,
+  sheet?: string,
+): Promise<InputError[]> {
   const wanted = new Map<string, { file: string; line: number }>();
   for (const e of errors) {
     if (e.code === 'BALLOT_DUPLICATE_TICKET' && e.firstSeen === undefined) wanted.set(e.ticket, { file: '', line: 0 });
@@ -221,7 +269,13 @@ async function locateDuplicates(errors: readonly InputError[], abs: readonly str
 }
 
 /** Where each wanted 票号 is first seen in one ballots file (a place already found is kept). */
-async function firstPlaces(abs: string, shown: string, wanted: Map<string, { file: string; line: number }>, encoding: Encoding | undefined, sheet: string | undefined): Promise<void> {
+async function firstPlaces(
+  abs: string,
+  shown: string,
+  wanted: Map<string, { file: string; line: number }>,
+  encoding: Encoding | undefined,
+  sheet: string | undefined,
+): Promise<void> {
   let col: number | undefined;
   let first = true;
   for await (const row of csvRows(abs, shown, { ...(encoding ? { encoding } : {}), sheet })) {

@@ -19,7 +19,11 @@ import { OutputError, ioCode, outputsOverInputs, writeAtomic } from './outputs.j
 import { type SheetFiles, sheetFileNames } from './sheet-files.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
-  talliesCommand(program, 'report', '生成选举文书: 选举结果报告单、选举结果公告、当选公告或选举无效公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)')
+  talliesCommand(
+    program,
+    'report',
+    '生成选举文书: 选举结果报告单、选举结果公告、当选公告或选举无效公告、疑难选票认定表、另行选举/再次投票公告 (txt + html)',
+  )
     .option('--out <dir>', '输出文件夹 (默认: 第一个选票文件旁的 report/)')
     .option('--strict', '结果不是最终结果时退出码为 1')
     .action(async (ballots: string[], o: Record<string, unknown>) => {
@@ -42,13 +46,25 @@ export function registerReport(program: Command, ctx: CommandContext): void {
         files = writeSheetFiles(out, result, (p, text) => writeAtomic(p, text, io.fs));
       } catch (e) {
         const code = e instanceof OutputError ? e.errno : (e as { code?: unknown }).code;
-        const why = code === 'EEXIST' || code === 'ENOTDIR' ? '同名文件已存在, 不是文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'ENOSPC' ? '磁盘已满' : String(code ?? e);
+        const why =
+          code === 'EEXIST' || code === 'ENOTDIR'
+            ? '同名文件已存在, 不是文件夹'
+            : code === 'EACCES' || code === 'EPERM'
+              ? '没有写入权限'
+              : code === 'ENOSPC'
+                ? '磁盘已满'
+                : String(code ?? e);
         if (ioCode(e) === undefined && !(e instanceof OutputError)) throw e;
-        io.stderr.write(formatErrors([inputError('REPORT_NOT_WRITTEN', `无法写入文书文件夹 (${why}); 请用 --out 指定一个可写的文件夹`, { file: shown })]));
+        io.stderr.write(
+          formatErrors([inputError('REPORT_NOT_WRITTEN', `无法写入文书文件夹 (${why}); 请用 --out 指定一个可写的文件夹`, { file: shown })]),
+        );
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }
-      const lines = [`已生成 ${files.sheets.length} 份文书 (${files.sheets.join('、')}):`, ...files.written.map((w) => `  ${displayPath(io.cwd, path.join(out, w))}`)];
+      const lines = [
+        `已生成 ${files.sheets.length} 份文书 (${files.sheets.join('、')}):`,
+        ...files.written.map((w) => `  ${displayPath(io.cwd, path.join(out, w))}`),
+      ];
       for (const n of files.notes) lines.push(n);
       if (files.removed.length > 0) lines.push(`已删除上次生成、现已不适用的文书: ${files.removed.join('、')}`);
       io.stdout.write(`${lines.map(showControls).join('\n')}\n`);

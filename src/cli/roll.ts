@@ -36,7 +36,9 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
       const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
       const date = str('date');
       if (date !== undefined && parseIsoDate(date) === undefined) {
-        io.stderr.write(formatErrors([inputError('USAGE_BAD_DATE', `--date 的值「${date}」不是有效日期, 应写作 YYYY-MM-DD (如 2026-12-20)`)]));
+        io.stderr.write(
+          formatErrors([inputError('USAGE_BAD_DATE', `--date 的值「${date}」不是有效日期, 应写作 YYYY-MM-DD (如 2026-12-20)`)]),
+        );
         ctx.setExit(EXIT_BAD_INPUT);
         return;
       }
@@ -76,7 +78,8 @@ export function registerRoll(program: Command, ctx: CommandContext): void {
       const format = o['format'];
       if (format === 'json') {
         const inputs: InputFile[] = [{ role: 'roll', file: rollShown, sha256: rollDigest.hex() }];
-        if (electionPath !== undefined && electionShown !== undefined) inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
+        if (electionPath !== undefined && electionShown !== undefined)
+          inputs.push({ role: 'election', file: electionShown, sha256: electionDigest.hex() });
         io.stdout.write((await import('../adapters/render/rollcheck.js')).renderRollCheckJson(check, { ...opts, inputs }));
       } else if (format === 'csv') io.stdout.write((await import('../adapters/render/rollcheck.js')).renderRollCheckCsv(check, opts));
       else io.stdout.write((await import('../adapters/render/rollcheck.js')).renderRollCheckTable(check, { ...opts, color: useColor(io) }));

@@ -31,7 +31,12 @@ export function sheetFileNames(): string[] {
  * Write the sheets of a result into `dir` (which must exist) with `write(path, text)`; remove stale ones.
  * `adjust` adds to the sheets before they are written (`jipiao live`: its corrections).
  */
-export function writeSheetFiles(dir: string, r: CountResult, write: (file: string, text: string) => void, adjust: (sheets: Sheet[]) => Sheet[] = (s) => s): SheetFiles {
+export function writeSheetFiles(
+  dir: string,
+  r: CountResult,
+  write: (file: string, text: string) => void,
+  adjust: (sheets: Sheet[]) => Sheet[] = (s) => s,
+): SheetFiles {
   const sheets = adjust(buildSheets(r));
   const written: string[] = [];
   const put = (name: string, text: string): void => {

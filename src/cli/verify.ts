@@ -11,7 +11,18 @@ import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { Sha256Sink } from '../adapters/input/hash.js';
 import { renderVerifyCsv, renderVerifyJson, renderVerifyText } from '../adapters/render/verify.js';
-import { type EntryFile, type InputError, type InputFile, type Result, type VerifyResult, entriesAgree, err, inputError, ok, verifyEntries } from '../core/index.js';
+import {
+  type EntryFile,
+  type InputError,
+  type InputFile,
+  type Result,
+  type VerifyResult,
+  entriesAgree,
+  err,
+  inputError,
+  ok,
+  verifyEntries,
+} from '../core/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { inputOptions } from './count.js';
@@ -45,7 +56,8 @@ function sideFiles(args: readonly string[], cwd: string, errors: InputError[]): 
       .filter((f) => /\.(csv|xlsx)$/iu.test(f) && !f.startsWith('.') && !NOT_ENTRIES.test(f))
       .sort()
       .map((f) => path.join(p, f));
-    if (files.length === 0) errors.push(inputError('VERIFY_EMPTY_FOLDER', '文件夹中没有选票文件 (.csv 或 .xlsx)', { file: displayPath(cwd, p) }));
+    if (files.length === 0)
+      errors.push(inputError('VERIFY_EMPTY_FOLDER', '文件夹中没有选票文件 (.csv 或 .xlsx)', { file: displayPath(cwd, p) }));
     out.push(...files);
   }
   return out;
@@ -61,7 +73,13 @@ export interface VerifyOptions {
 }
 
 /** One side's files, each read once: its rows, and its SHA-256 from the same bytes (issue 13). */
-async function readSide(files: readonly string[], role: InputFile['role'], cwd: string, o: VerifyOptions, errors: InputError[]): Promise<{ entries: EntryFile[]; inputs: InputFile[] }> {
+async function readSide(
+  files: readonly string[],
+  role: InputFile['role'],
+  cwd: string,
+  o: VerifyOptions,
+  errors: InputError[],
+): Promise<{ entries: EntryFile[]; inputs: InputFile[] }> {
   const entries: EntryFile[] = [];
   const inputs: InputFile[] = [];
   for (const f of files) {
@@ -80,7 +98,12 @@ async function readSide(files: readonly string[], role: InputFile['role'], cwd: 
 }
 
 /** Read both sides and compare them; election.json beside (or inside) the first side unless given. */
-export async function runVerify(first: readonly string[], second: readonly string[], o: VerifyOptions, cwd: string): Promise<Result<VerifyRun>> {
+export async function runVerify(
+  first: readonly string[],
+  second: readonly string[],
+  o: VerifyOptions,
+  cwd: string,
+): Promise<Result<VerifyRun>> {
   const errors: InputError[] = [];
   const a = sideFiles(first, cwd, errors);
   const b = sideFiles(second, cwd, errors);
@@ -111,7 +134,13 @@ export function renderVerify(run: VerifyRun, format: unknown): string {
  * `count --verify-with`: the count goes ahead only when both entries agree; otherwise the differences
  * are printed (in the count's format) and the exit is 1 (2 on bad input). Returns the run when they agree.
  */
-export async function verifyBeforeCount(ctx: CommandContext, ballots: readonly string[], second: readonly string[], o: CountInputOptions, format: unknown): Promise<VerifyRun | undefined> {
+export async function verifyBeforeCount(
+  ctx: CommandContext,
+  ballots: readonly string[],
+  second: readonly string[],
+  o: CountInputOptions,
+  format: unknown,
+): Promise<VerifyRun | undefined> {
   const run = await runVerify(ballots, second, o, ctx.io.cwd);
   if (!run.ok) {
     ctx.io.stderr.write(formatErrors(run.error));

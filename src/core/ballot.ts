@@ -5,7 +5,18 @@
  */
 import type { Election } from './model.js';
 import { type Mark, markParser } from './marks.js';
-import { type NameProblem, type Near, cleanText, cleanWritten, hasControl, isPlainTicket, isUnclearName, normalizeName, splitNames, ticketKey } from './names.js';
+import {
+  type NameProblem,
+  type Near,
+  cleanText,
+  cleanWritten,
+  hasControl,
+  isPlainTicket,
+  isUnclearName,
+  normalizeName,
+  splitNames,
+  ticketKey,
+} from './names.js';
 import { type InputError, type Result, err, factError, ok } from './result.js';
 import { must } from './must.js';
 
@@ -70,7 +81,12 @@ export type Unclear =
   /** Names layout: a name in a `<职务>:反对` column that is not a printed candidate of that office. */
   | { readonly kind: 'opposeNotPrinted'; readonly column: string; readonly value: string }
   /** A written item that is not a name (SPEC §2.2 items 2–4): why, to rule from the list alone. */
-  | { readonly kind: 'badName'; readonly column: string; readonly value: string; readonly problem: NameProblem | 'group' | 'groupNoRoll' | 'spaces' }
+  | {
+      readonly kind: 'badName';
+      readonly column: string;
+      readonly value: string;
+      readonly problem: NameProblem | 'group' | 'groupNoRoll' | 'spaces';
+    }
   /** NAME_NEAR_CANDIDATE (SPEC §2.2 item 5): one character off, or traditional characters, of a printed candidate. */
   | { readonly kind: 'near'; readonly column: string; readonly value: string; readonly candidate: string; readonly why: Near['why'] };
 
@@ -144,12 +160,7 @@ type At = (col: number) => { file: string; line: number; column: number };
  * A header whose candidate columns match none of this election's printed candidates is reported as a
  * ballots file from another election (SPEC §7).
  */
-export function compileHeader(
-  rawHeader: readonly string[],
-  election: Election,
-  file: string,
-  line = 1,
-): Result<HeaderPlan> {
+export function compileHeader(rawHeader: readonly string[], election: Election, file: string, line = 1): Result<HeaderPlan> {
   const width = rawHeader.length;
   const cleaned = rawHeader.map(cleanHeader);
   const header = cleaned.slice(0, trailingEmpty(cleaned));
@@ -200,7 +211,14 @@ export function compileHeader(
 }
 
 /** A column `<职务>`, `<职务>:反对`, `<职务>:另选<n>[:符号]` or `<职务>:<姓名>` into `cols`; an error if it is none. */
-function officeColumn(h: string, col: number, cols: HeaderColumns, election: Election, officeIndex: ReadonlyMap<string, number>, at: At): InputError | undefined {
+function officeColumn(
+  h: string,
+  col: number,
+  cols: HeaderColumns,
+  election: Election,
+  officeIndex: ReadonlyMap<string, number>,
+  at: At,
+): InputError | undefined {
   const parts = h.split(':');
   const officeName = parts[0] ?? '';
   const office = officeIndex.get(officeName);
@@ -242,7 +260,13 @@ function officeColumn(h: string, col: number, cols: HeaderColumns, election: Ele
 }
 
 /** The header as a whole: a 票号 column, one layout (grid or names), columns of this election. */
-function layoutErrors(cols: HeaderColumns, election: Election, errors: InputError[], file: string, line: number): { isGrid: boolean; isNames: boolean } {
+function layoutErrors(
+  cols: HeaderColumns,
+  election: Election,
+  errors: InputError[],
+  file: string,
+  line: number,
+): { isGrid: boolean; isNames: boolean } {
   const { ticketCol, marks, writeIns, writeInMarks, approveCols, opposeCols, unknownCandidates } = cols;
   if (ticketCol === undefined) {
     errors.unshift(factError('BALLOT_NO_TICKET_COLUMN', {}, { file, line }));
@@ -256,15 +280,21 @@ function layoutErrors(cols: HeaderColumns, election: Election, errors: InputErro
     errors.push(factError('BALLOT_NO_OFFICE_COLUMNS', {}, { file, line }));
   }
   if (unknownCandidates > 0 && marks.length === 0) {
-    errors.unshift(
-      factError('BALLOT_OTHER_ELECTION', { title: election.title }, { file, line }),
-    );
+    errors.unshift(factError('BALLOT_OTHER_ELECTION', { title: election.title }, { file, line }));
   }
   return { isGrid, isNames };
 }
 
 /** A grid: every printed candidate has a column (else the ballot cannot be read as printed); every 符号 column its 另选. */
-function gridErrors(cols: HeaderColumns, election: Election, header: readonly string[], errors: InputError[], file: string, line: number, at: At): void {
+function gridErrors(
+  cols: HeaderColumns,
+  election: Election,
+  header: readonly string[],
+  errors: InputError[],
+  file: string,
+  line: number,
+  at: At,
+): void {
   const { marks, writeIns, writeInMarks } = cols;
   election.offices.forEach((o, oi) => {
     o.candidates.forEach((c, ci) => {
@@ -318,7 +348,11 @@ function checkWidth(plan: HeaderPlan, row: RawRow): InputError | undefined {
   const { cells } = row;
   const n = plan.header.length;
   if (cells.length < n || cells.length > plan.width) {
-    return factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: cells.length, expected: plan.width }, at(row, Math.min(cells.length, plan.width) + 1));
+    return factError(
+      'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH',
+      { fields: cells.length, expected: plan.width },
+      at(row, Math.min(cells.length, plan.width) + 1),
+    );
   }
   for (let i = n; i < cells.length; i++) {
     const extra = must(cells[i], 'a cell past the header');
@@ -381,7 +415,8 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
     const e = notABallot(plan, row, rawTicket, ticket);
     if (e) return err(e);
   }
-  const box = plan.boxCol === undefined ? plan.defaultBox : must(cells[plan.boxCol], 'a cell of a row of checked width').trim() || plan.defaultBox;
+  const box =
+    plan.boxCol === undefined ? plan.defaultBox : must(cells[plan.boxCol], 'a cell of a row of checked width').trim() || plan.defaultBox;
   const note = plan.noteCol === undefined ? '' : must(cells[plan.noteCol], 'a cell of a row of checked width').trim();
   const unclear: Unclear[] = [];
   let status: BallotStatus = 'normal';
@@ -412,7 +447,14 @@ export function readRow(plan: HeaderPlan, election: Election, row: RawRow): Resu
 }
 
 /** Grid layout: mark cells and write-in slots. True when the row is a totals row. */
-function readGrid(plan: GridPlan, election: Election, cells: readonly string[], sections: SectionReading[], unclear: Unclear[], parse: (cell: string) => Mark): boolean {
+function readGrid(
+  plan: GridPlan,
+  election: Election,
+  cells: readonly string[],
+  sections: SectionReading[],
+  unclear: Unclear[],
+  parse: (cell: string) => Mark,
+): boolean {
   let big = 0;
   const planMarks = plan.marks;
   for (let i = 0; i < planMarks.length; i++) {
@@ -443,7 +485,12 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
     const mark = markCell === undefined ? 'approve' : parse(markCell);
     if (name === '') {
       // A mark under an empty write-in slot is no vote; an unreadable one is still unclear.
-      if (mark === 'unclear') unclear.push({ kind: 'mark', column: must(plan.header[w.markCol ?? w.col], 'a planned column'), value: must(markCell, 'the cell of an unclear mark') });
+      if (mark === 'unclear')
+        unclear.push({
+          kind: 'mark',
+          column: must(plan.header[w.markCol ?? w.col], 'a planned column'),
+          value: must(markCell, 'the cell of an unclear mark'),
+        });
       else if (markCell !== undefined && mark !== 'abstain') sec.touched = true;
       continue;
     }
@@ -453,7 +500,11 @@ function readGrid(plan: GridPlan, election: Election, cells: readonly string[], 
       continue;
     }
     if (mark === 'unclear') {
-      unclear.push({ kind: 'mark', column: must(plan.header[w.markCol ?? w.col], 'a planned column'), value: must(markCell, 'the cell of an unclear mark') });
+      unclear.push({
+        kind: 'mark',
+        column: must(plan.header[w.markCol ?? w.col], 'a planned column'),
+        value: must(markCell, 'the cell of an unclear mark'),
+      });
       continue;
     }
     // 规程 第三十四条: 另选其他选民. Mark column semantics per SPEC §2.2.
@@ -532,7 +583,11 @@ export interface Correction {
  * Apply a ruling's corrections as an overlay (vxsuite adjudication style): returns a new cells array;
  * the original row is untouched. The 状态 flag is cleared (SPEC §3 step 2).
  */
-export function overlayCells(plan: HeaderPlan, cells: readonly string[], corrections: readonly Correction[]): Result<string[], { column: string }> {
+export function overlayCells(
+  plan: HeaderPlan,
+  cells: readonly string[],
+  corrections: readonly Correction[],
+): Result<string[], { column: string }> {
   const out = [...cells];
   if (plan.statusCol !== undefined) out[plan.statusCol] = '';
   for (const c of corrections) {

@@ -55,7 +55,12 @@ export interface CountedSection {
 }
 
 export type Classified =
-  | { readonly class: 'valid'; readonly blank: boolean; readonly reasons: readonly ReasonCode[]; readonly sections: readonly CountedSection[] }
+  | {
+      readonly class: 'valid';
+      readonly blank: boolean;
+      readonly reasons: readonly ReasonCode[];
+      readonly sections: readonly CountedSection[];
+    }
   | { readonly class: 'partial'; readonly reasons: readonly ReasonCode[]; readonly sections: readonly CountedSection[] }
   | { readonly class: 'invalid'; readonly reasons: readonly ReasonCode[] }
   | { readonly class: 'disputed'; readonly reasons: readonly ReasonCode[]; readonly issues: readonly Unclear[] };
@@ -114,7 +119,15 @@ function resolveItem(column: string, value: string, n: string, printed: PrintedI
     // Item 3: a `(…)` suffix is a 居民小组 only when the roll has that group (`张建国(反对)` is no vote).
     const problem = nameProblem(n, false);
     if (problem === 'markAttached' || roll === undefined || !roll.hasGroup(group)) {
-      return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: problem === 'markAttached' ? problem : roll === undefined ? 'groupNoRoll' : 'group' } };
+      return {
+        kind: 'unclear',
+        issue: {
+          kind: 'badName',
+          column,
+          value,
+          problem: problem === 'markAttached' ? problem : roll === undefined ? 'groupNoRoll' : 'group',
+        },
+      };
     }
     if (printed.has(name)) return { kind: 'person', key: name };
     if (!isWellFormedName(name) && roll.count(name) === 0) {
@@ -123,7 +136,8 @@ function resolveItem(column: string, value: string, n: string, printed: PrintedI
     return fromRoll(column, value, name, group, roll);
   }
   // Item 2: marks, digits, a mark attached to a name, other separators → unclear.
-  if (!isWellFormedName(n)) return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: nameProblem(n, parseMark(n) !== 'unclear') } };
+  if (!isWellFormedName(n))
+    return { kind: 'unclear', issue: { kind: 'badName', column, value, problem: nameProblem(n, parseMark(n) !== 'unclear') } };
   // Item 5: not a known person but a printed candidate one character off or in traditional characters.
   const near = nearCandidate(n, printed.keys());
   if (near !== undefined) return { kind: 'unclear', issue: { kind: 'near', column, value, candidate: near.candidate, why: near.why } };
@@ -138,7 +152,10 @@ function fromRoll(column: string, value: string, name: string, group: string | u
   if (m.kind === 'none') return { kind: 'notVoter', key: personKey(name, group) };
   return {
     kind: 'unclear',
-    issue: group === undefined ? { kind: 'homonym', column, value, matches: m.candidates } : { kind: 'group', column, value, matches: m.candidates },
+    issue:
+      group === undefined
+        ? { kind: 'homonym', column, value, matches: m.candidates }
+        : { kind: 'group', column, value, matches: m.candidates },
   };
 }
 
@@ -160,7 +177,13 @@ const BLANK_REASONS: readonly ReasonCode[] = Object.freeze(['BLANK'] as ReasonCo
  * re-reads the corrected cells and passes `ruled = true`). Written as plain loops: it runs once per
  * ballot, millions of times in a district re-count.
  */
-export function classify(reading: BallotReading, election: Election, printed: PrintedIndex, roll: RollIndex | undefined, ruled = false): Classified {
+export function classify(
+  reading: BallotReading,
+  election: Election,
+  printed: PrintedIndex,
+  roll: RollIndex | undefined,
+  ruled = false,
+): Classified {
   // Step 1 — 第三十七条: 全部无法辨认的 … 作废票处理.
   if (reading.status === 'unreadable') return { class: 'invalid', reasons: ruled ? ['RULED', 'UNREADABLE'] : ['UNREADABLE'] };
   const issues: Unclear[] = reading.unclear.length > 0 ? [...reading.unclear] : [];
@@ -183,7 +206,9 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
   const { anyVoid, allVoid, anyNotVoter } = seen;
   if (!ruled && !removedAny && !anyVoid && !anyNotVoter) {
     // Step 7, the common case: a valid ballot with nothing to note.
-    return isBlank(reading) ? { class: 'valid', blank: true, reasons: BLANK_REASONS, sections } : { class: 'valid', blank: false, reasons: NO_REASONS, sections };
+    return isBlank(reading)
+      ? { class: 'valid', blank: true, reasons: BLANK_REASONS, sections }
+      : { class: 'valid', blank: false, reasons: NO_REASONS, sections };
   }
   const reasons: ReasonCode[] = ruled ? ['RULED'] : [];
   if (removedAny) reasons.push('SAME_PERSON_TWICE');
@@ -198,7 +223,13 @@ export function classify(reading: BallotReading, election: Election, printed: Pr
 }
 
 /** Step 3 for one office: the persons approved (marks and written names), write-ins not on the roll; unclear names go to `issues`. */
-function approvedIn(sec: SectionReading | undefined, office: Office | undefined, printed: PrintedIndex, roll: RollIndex | undefined, issues: Unclear[]): WorkSection {
+function approvedIn(
+  sec: SectionReading | undefined,
+  office: Office | undefined,
+  printed: PrintedIndex,
+  roll: RollIndex | undefined,
+  issues: Unclear[],
+): WorkSection {
   const persons: string[] = [];
   const notVoter: string[] = [];
   const marks: Mark[] = sec ? sec.marks : [];

@@ -14,7 +14,8 @@ export interface ResultDoc {
     readonly title: string;
     readonly round?: string | undefined;
     readonly mode?: string | undefined;
-    readonly offices?: readonly { readonly name: string; readonly seats?: number | undefined; readonly candidates: readonly string[] }[] | undefined;
+    readonly offices?:
+      readonly { readonly name: string; readonly seats?: number | undefined; readonly candidates: readonly string[] }[] | undefined;
   };
   readonly ballots: Readonly<Record<string, number>>;
   readonly validity: { readonly valid: boolean; readonly failed: readonly string[] };
@@ -80,7 +81,12 @@ export interface Comparison {
     /** Per office, in office order. */
     readonly changes: readonly SeatChange[];
   };
-  readonly validity: { readonly before: boolean; readonly after: boolean; readonly failedBefore: readonly string[]; readonly failedAfter: readonly string[] };
+  readonly validity: {
+    readonly before: boolean;
+    readonly after: boolean;
+    readonly failedBefore: readonly string[];
+    readonly failedAfter: readonly string[];
+  };
   /** Which of revote / runoff / vacant changed. */
   readonly pending: { readonly revote: boolean; readonly runoff: boolean; readonly vacant: boolean };
   readonly revote: { readonly before: readonly string[]; readonly after: readonly string[] };
@@ -132,8 +138,17 @@ export function checkResultSums(d: ResultDoc, file: string): InputError[] {
     const v = x[k];
     return typeof v === 'number' ? v : 0;
   };
-  const classes = (x: Readonly<Record<string, number | string>>): number => n('valid', x) + n('partial', x) + n('invalid', x) + n('disputed', x);
-  if (classes(b) !== n('returned')) bad('ballots.returned', { sum: 'classes', valid: n('valid'), partial: n('partial'), invalid: n('invalid'), disputed: n('disputed'), returned: n('returned') });
+  const classes = (x: Readonly<Record<string, number | string>>): number =>
+    n('valid', x) + n('partial', x) + n('invalid', x) + n('disputed', x);
+  if (classes(b) !== n('returned'))
+    bad('ballots.returned', {
+      sum: 'classes',
+      valid: n('valid'),
+      partial: n('partial'),
+      invalid: n('invalid'),
+      disputed: n('disputed'),
+      returned: n('returned'),
+    });
   if (n('blank') > n('valid')) bad('ballots.blank', { sum: 'blank', blank: n('blank'), valid: n('valid') });
   d.people.forEach((p, i) => {
     let sum = 0;
@@ -142,7 +157,8 @@ export function checkResultSums(d: ResultDoc, file: string): InputError[] {
   });
   const boxes = d.boxes ?? [];
   boxes.forEach((x, i) => {
-    if (x['returned'] !== undefined && classes(x) !== n('returned', x)) bad(`boxes[${i}].returned`, { sum: 'box', box: x.box, total: classes(x), returned: n('returned', x) });
+    if (x['returned'] !== undefined && classes(x) !== n('returned', x))
+      bad(`boxes[${i}].returned`, { sum: 'box', box: x.box, total: classes(x), returned: n('returned', x) });
   });
   if (boxes.length > 0) {
     for (const [k, label] of BOX_FIGURES) {
@@ -155,7 +171,6 @@ export function checkResultSums(d: ResultDoc, file: string): InputError[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-
 
 /** `主任: 张三、李四` — the printed candidates per office, candidates in 姓氏笔画 order. */
 function printedOf(d: ResultDoc): string[] {
@@ -176,14 +191,21 @@ function seatsOf(d: ResultDoc): string {
 }
 
 function sameElection(a: ResultDoc, b: ResultDoc, second: string): InputError[] {
-  const diff = (key: string, difference: ElectionDifference): InputError[] => [factError('COMPARE_DIFFERENT_ELECTION', { difference }, { file: second, key })];
-  if (a.election.title !== b.election.title) return diff('election.title', { differs: 'title', first: a.election.title, second: b.election.title });
+  const diff = (key: string, difference: ElectionDifference): InputError[] => [
+    factError('COMPARE_DIFFERENT_ELECTION', { difference }, { file: second, key }),
+  ];
+  if (a.election.title !== b.election.title)
+    return diff('election.title', { differs: 'title', first: a.election.title, second: b.election.title });
   const pa = printedOf(a);
   const pb = printedOf(b);
   if (pa.join('\n') !== pb.join('\n')) {
     const setA = new Set(pa);
     const setB = new Set(pb);
-    return diff('election.offices', { differs: 'candidates', onlyFirst: pa.filter((x) => !setB.has(x)), onlySecond: pb.filter((x) => !setA.has(x)) });
+    return diff('election.offices', {
+      differs: 'candidates',
+      onlyFirst: pa.filter((x) => !setB.has(x)),
+      onlySecond: pb.filter((x) => !setA.has(x)),
+    });
   }
   if (a.election.offices !== undefined && b.election.offices !== undefined && seatsOf(a) !== seatsOf(b)) {
     return diff('election.offices', { differs: 'seats', first: seatsOf(a), second: seatsOf(b) });
@@ -308,7 +330,12 @@ export function compareResults(a: ResultDoc, b: ResultDoc, files: readonly [stri
       after: b.elected.map((x) => ({ office: x.office, name: x.name })),
       changes,
     },
-    validity: { before: a.validity.valid, after: b.validity.valid, failedBefore: [...a.validity.failed], failedAfter: [...b.validity.failed] },
+    validity: {
+      before: a.validity.valid,
+      after: b.validity.valid,
+      failedBefore: [...a.validity.failed],
+      failedAfter: [...b.validity.failed],
+    },
     pending: { revote: revoteChanged, runoff: runoffChanged, vacant: vacantChanged },
     revote: { before: revoteText(a), after: revoteText(b) },
     runoff: { before: runoffText(a), after: runoffText(b) },

@@ -3,7 +3,17 @@
  * classified (SPEC §3), tallied, and seats are assigned (SPEC §4). Pure: sources are (async) iterables
  * of rows; the per-ballot callback lets an adapter write the ballot log as it goes.
  */
-import { type BallotReading, type Correction, type HeaderPlan, type RawRow, type Unclear, compileHeader, isBlankRow, overlayCells, readRow } from './ballot.js';
+import {
+  type BallotReading,
+  type Correction,
+  type HeaderPlan,
+  type RawRow,
+  type Unclear,
+  compileHeader,
+  isBlankRow,
+  overlayCells,
+  readRow,
+} from './ballot.js';
 import { type BallotClass, type Classified, type ReasonCode, classify, printedIndex } from './classify.js';
 import { ballotDetail } from './describe.js';
 import type { Election } from './model.js';
@@ -127,7 +137,12 @@ export interface CountResult {
   readonly people: readonly PersonResult[];
   readonly elected: readonly ElectedSeat[];
   readonly revote: readonly { readonly office: string; readonly seats: number; readonly names: readonly string[] }[];
-  readonly runoff: readonly { readonly office: string; readonly seats: number; readonly candidates: readonly string[]; readonly tieAtCutoff: boolean }[];
+  readonly runoff: readonly {
+    readonly office: string;
+    readonly seats: number;
+    readonly candidates: readonly string[];
+    readonly tieAtCutoff: boolean;
+  }[];
   readonly vacant: readonly { readonly office: string; readonly seats: number }[];
   /** 第四十一条: who presides when 主任 (and 副主任) could not be elected; null when not needed. */
   readonly presiding: Presiding | null;
@@ -148,12 +163,11 @@ export function isFinal(r: CountResult): boolean {
   return r.validity.valid && !r.provisional && r.revote.length === 0 && r.runoff.length === 0;
 }
 
-
-
 /** Rows of a source as synchronous batches, whatever shape the source delivers them in. */
 async function* batchesOf(src: BallotSource): AsyncGenerator<readonly (RawRow | FastRows)[]> {
   if (Symbol.asyncIterator in src.rows) {
-    for await (const x of src.rows as AsyncIterable<RawRow | readonly (RawRow | FastRows)[]>) yield Array.isArray(x) ? (x as readonly (RawRow | FastRows)[]) : [x as RawRow];
+    for await (const x of src.rows as AsyncIterable<RawRow | readonly (RawRow | FastRows)[]>)
+      yield Array.isArray(x) ? (x as readonly (RawRow | FastRows)[]) : [x as RawRow];
   } else yield [...(src.rows as Iterable<RawRow>)];
 }
 
@@ -207,7 +221,16 @@ export class Counter {
   async add(src: BallotSource): Promise<boolean> {
     if (this.stopped) return false;
     const { election, printed, roll, tickets, rulings, tally } = this;
-    const fast = new FastPath({ election, printed, roll, tickets, rulings, tally, onBallot: this.opts.onBallot, addError: (x) => this.addError(x) });
+    const fast = new FastPath({
+      election,
+      printed,
+      roll,
+      tickets,
+      rulings,
+      tally,
+      onBallot: this.opts.onBallot,
+      addError: (x) => this.addError(x),
+    });
     try {
       await this.rows(src, fast);
     } catch (e) {
@@ -277,7 +300,8 @@ export class Counter {
     if (!read.ok) return this.addError(read.error) || this.stop();
     const reading = read.value;
     const prev = tickets.add(reading.ticket, () => ({ file: src.file, line: row.line }));
-    if (prev !== undefined) return this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev)) || this.stop();
+    if (prev !== undefined)
+      return this.addError(duplicateTicket(src.file, row.line, plan.ticketCol + 1, reading.ticket, prev)) || this.stop();
     const ruled = this.applyRuling(src, plan, row, reading, classify(reading, election, printed, roll));
     tally.add(reading.box, ruled.c);
     this.log(reading, ruled.c, ruled.applied);
@@ -302,7 +326,13 @@ export class Counter {
    * The 选举领导小组's ruling on this ballot, if any (SPEC §2.4, 规程 10 疑难选票认定): the class it leads
    * to; a disputed ballot, ruled or not, is listed in `disputes`.
    */
-  private applyRuling(src: BallotSource, plan: HeaderPlan, row: RawRow, reading: BallotReading, c: Classified): { c: Classified; applied: AppliedRuling | undefined } {
+  private applyRuling(
+    src: BallotSource,
+    plan: HeaderPlan,
+    row: RawRow,
+    reading: BallotReading,
+    c: Classified,
+  ): { c: Classified; applied: AppliedRuling | undefined } {
     const ruling = this.rulings.get(reading.ticket);
     if (!ruling) {
       if (c.class === 'disputed') this.dispute(reading, c.issues, undefined);
@@ -310,10 +340,17 @@ export class Counter {
     }
     this.usedRulings.add(ruling.ticket);
     if (c.class !== 'disputed') {
-      this.addError(factError('RULING_NOT_DISPUTED', { ticket: ruling.ticket, read: c.class }, { file: ruling.file, line: ruling.line, column: '票号' }));
+      this.addError(
+        factError(
+          'RULING_NOT_DISPUTED',
+          { ticket: ruling.ticket, read: c.class },
+          { file: ruling.file, line: ruling.line, column: '票号' },
+        ),
+      );
       return { c, applied: undefined };
     }
-    const final: Classified | undefined = ruling.verdict === 'invalid' ? { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] } : this.reread(src, plan, row, ruling);
+    const final: Classified | undefined =
+      ruling.verdict === 'invalid' ? { class: 'invalid', reasons: ['RULED', 'RULED_INVALID'] } : this.reread(src, plan, row, ruling);
     if (!final) return { c, applied: undefined };
     const applied: AppliedRuling = { ...ruling, finalClass: final.class, reasons: final.reasons };
     this.dispute(reading, c.issues, applied);
@@ -322,7 +359,9 @@ export class Counter {
 
   private dispute(reading: BallotReading, issues: readonly Unclear[], ruling: AppliedRuling | undefined): void {
     const { ticket, box, file, line, note } = reading;
-    this.disputes.push(ruling ? { no: 0, ticket, box, file, line, note, issues, ruling } : { no: 0, ticket, box, file, line, note, issues });
+    this.disputes.push(
+      ruling ? { no: 0, ticket, box, file, line, note, issues, ruling } : { no: 0, ticket, box, file, line, note, issues },
+    );
   }
 
   /** A ruling 有效 / 部分有效: the ballot read again with its corrections must be of that class. */
@@ -330,7 +369,13 @@ export class Counter {
     const { election, printed, roll } = this;
     const overlay = overlayCells(plan, row.cells, ruling.corrections);
     if (!overlay.ok) {
-      this.addError(factError('RULING_UNKNOWN_COLUMN', { header: overlay.error.column, ballots: src.file }, { file: ruling.file, line: ruling.line, column: '更正' }));
+      this.addError(
+        factError(
+          'RULING_UNKNOWN_COLUMN',
+          { header: overlay.error.column, ballots: src.file },
+          { file: ruling.file, line: ruling.line, column: '更正' },
+        ),
+      );
       return undefined;
     }
     const reread = readRow(plan, election, { file: row.file, line: row.line, cells: overlay.value });
@@ -340,7 +385,13 @@ export class Counter {
       return undefined;
     }
     if (c2.class !== ruling.verdict) {
-      this.addError(factError('RULING_CONTRADICTS', { ticket: ruling.ticket, verdict: ruling.verdict, reread: c2.class }, { file: ruling.file, line: ruling.line, column: '认定' }));
+      this.addError(
+        factError(
+          'RULING_CONTRADICTS',
+          { ticket: ruling.ticket, verdict: ruling.verdict, reread: c2.class },
+          { file: ruling.file, line: ruling.line, column: '认定' },
+        ),
+      );
       return undefined;
     }
     return c2;
@@ -350,7 +401,13 @@ export class Counter {
     for (const r of this.opts.rulings ?? []) {
       if (!this.usedRulings.has(r.ticket)) {
         const padded = this.tickets.padded(r.ticket);
-        this.addError(factError('RULING_UNKNOWN_TICKET', padded === undefined ? { ticket: r.ticket } : { ticket: r.ticket, padded }, { file: r.file, line: r.line, column: '票号' }));
+        this.addError(
+          factError('RULING_UNKNOWN_TICKET', padded === undefined ? { ticket: r.ticket } : { ticket: r.ticket, padded }, {
+            file: r.file,
+            line: r.line,
+            column: '票号',
+          }),
+        );
       }
     }
     const hand = mergeTallied(this.hand, this.tally.boxes);
@@ -358,6 +415,16 @@ export class Counter {
     if (this.omitted > 0) return err([...this.errors, omittedErrors(this.omitted)]);
     if (this.errors.length > 0) return err(this.errors);
     for (const sheet of this.hand) this.tally.absorb(sheet.state);
-    return ok(buildOutcome({ election: this.election, registered: this.opts.registered, rollChecked: this.roll !== undefined, tally: this.tally, disputes: this.disputes, opposeKnown: this.opposeKnown, tallied: hand.ok ? hand.value : undefined }));
+    return ok(
+      buildOutcome({
+        election: this.election,
+        registered: this.opts.registered,
+        rollChecked: this.roll !== undefined,
+        tally: this.tally,
+        disputes: this.disputes,
+        opposeKnown: this.opposeKnown,
+        tallied: hand.ok ? hand.value : undefined,
+      }),
+    );
   }
 }

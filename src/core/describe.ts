@@ -57,7 +57,8 @@ function notVoterText(c: Classified, offices: readonly { readonly name: string }
   if (c.class !== 'valid' && c.class !== 'partial') return [];
   const out: string[] = [];
   c.sections.forEach((s, oi) => {
-    for (const n of s.notVoterNames) out.push(`「${must(offices[oi], 'an office of the election').name}」栏「${shown(n)}」不在选民名单中, 这一票不计`);
+    for (const n of s.notVoterNames)
+      out.push(`「${must(offices[oi], 'an office of the election').name}」栏「${shown(n)}」不在选民名单中, 这一票不计`);
   });
   return out;
 }

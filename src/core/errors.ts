@@ -23,7 +23,14 @@ export type RuledClass = 'valid' | 'partial' | 'invalid';
 
 /** Which sum of a `jipiao.result/1` document does not add up (core/compare.ts checkResultSums). */
 export type WrongSum =
-  | { readonly sum: 'classes'; readonly valid: number; readonly partial: number; readonly invalid: number; readonly disputed: number; readonly returned: number }
+  | {
+      readonly sum: 'classes';
+      readonly valid: number;
+      readonly partial: number;
+      readonly invalid: number;
+      readonly disputed: number;
+      readonly returned: number;
+    }
   | { readonly sum: 'blank'; readonly blank: number; readonly valid: number }
   | { readonly sum: 'person'; readonly name: string; readonly total: number; readonly stated: number }
   | { readonly sum: 'box'; readonly box: string; readonly total: number; readonly returned: number }
@@ -81,19 +88,50 @@ export interface ErrorFacts {
   TALLY_EMPTY_NAME: Record<never, never>;
   /** `unclear`: the name cannot be settled; `not-a-name`; `several`: names several people; `described`: the ballot rules' own words. */
   TALLY_UNCLEAR_NAME:
-    | { readonly why: 'unclear' | 'not-a-name' | 'several'; readonly name: string }
-    | { readonly why: 'described'; readonly issue: Unclear };
+    { readonly why: 'unclear' | 'not-a-name' | 'several'; readonly name: string } | { readonly why: 'described'; readonly issue: Unclear };
   TALLY_MARKS_INCOMPLETE: { readonly name: string };
   TALLY_HOMONYM: { readonly name: string; readonly matches: readonly string[] };
   TALLY_MISSING_CLASS: { readonly box: string; readonly item: string };
   TALLY_MISSING_CANDIDATE: { readonly box: string; readonly office: string; readonly candidate: string };
-  TALLY_CLASSES_SUM: { readonly box: string; readonly valid: number; readonly partial: number; readonly invalid: number; readonly disputed: number; readonly returned: number };
+  TALLY_CLASSES_SUM: {
+    readonly box: string;
+    readonly valid: number;
+    readonly partial: number;
+    readonly invalid: number;
+    readonly disputed: number;
+    readonly returned: number;
+  };
   TALLY_BLANK_OVER_VALID: { readonly box: string; readonly blank: number; readonly valid: number };
-  TALLY_MARKS_SUM: { readonly box: string; readonly office: string; readonly name: string; readonly marks: number; readonly valid: number; readonly counted: number };
-  TALLY_MARKS_UNEQUAL: { readonly box: string; readonly office: string; readonly name: string; readonly marks: number; readonly others: number };
-  TALLY_OFFICE_OVER: { readonly box: string; readonly office: string; readonly total: number; readonly ballots: number; readonly seats: number };
+  TALLY_MARKS_SUM: {
+    readonly box: string;
+    readonly office: string;
+    readonly name: string;
+    readonly marks: number;
+    readonly valid: number;
+    readonly counted: number;
+  };
+  TALLY_MARKS_UNEQUAL: {
+    readonly box: string;
+    readonly office: string;
+    readonly name: string;
+    readonly marks: number;
+    readonly others: number;
+  };
+  TALLY_OFFICE_OVER: {
+    readonly box: string;
+    readonly office: string;
+    readonly total: number;
+    readonly ballots: number;
+    readonly seats: number;
+  };
   /** `office` absent: the person's total over all offices against `ballots` counted. */
-  TALLY_PERSON_OVER: { readonly box: string; readonly name: string; readonly office?: string; readonly votes: number; readonly ballots: number };
+  TALLY_PERSON_OVER: {
+    readonly box: string;
+    readonly name: string;
+    readonly office?: string;
+    readonly votes: number;
+    readonly ballots: number;
+  };
   /** `noHeader`: not even a header (else a header and no rows). */
   TALLY_EMPTY: { readonly noHeader: boolean };
   TALLY_BOX_ALSO_BALLOTS: { readonly box: string };
@@ -120,7 +158,13 @@ export interface ErrorFacts {
   CANDIDATES_SEATS_DIFFER: { readonly office: string; readonly before: number; readonly now: number };
   CANDIDATES_NO_SEATS: { readonly office: string };
   CANDIDATES_NONE: { readonly office: string };
-  SETUP_NOT_COMPETITIVE: { readonly office: string; readonly seats: number; readonly candidates: number; readonly min: number; readonly max: number };
+  SETUP_NOT_COMPETITIVE: {
+    readonly office: string;
+    readonly seats: number;
+    readonly candidates: number;
+    readonly min: number;
+    readonly max: number;
+  };
   // Result documents (core/compare.ts)
   COMPARE_SUMS_WRONG: { readonly wrong: WrongSum };
   COMPARE_DIFFERENT_ELECTION: { readonly difference: ElectionDifference };
@@ -130,19 +174,70 @@ export type FactCode = keyof ErrorFacts;
 
 /** The codes with facts, for tests to iterate (checked below against `ErrorFacts`). */
 export const FACT_CODES = [
-  'BALLOT_EMPTY_HEADER', 'BALLOT_DUPLICATE_COLUMN', 'BALLOT_UNKNOWN_OFFICE', 'BALLOT_UNKNOWN_COLUMN', 'BALLOT_UNKNOWN_CANDIDATE',
-  'BALLOT_NO_TICKET_COLUMN', 'BALLOT_MIXED_LAYOUT', 'BALLOT_NO_OFFICE_COLUMNS', 'BALLOT_OTHER_ELECTION',
-  'BALLOT_MISSING_CANDIDATE', 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', 'BALLOT_REPEATED_HEADER', 'BALLOT_TOTAL_ROW',
-  'BALLOT_EMPTY_TICKET', 'BALLOT_TICKET_CONTROL', 'BALLOT_BAD_STATUS', 'BALLOT_DUPLICATE_TICKET', 'BALLOT_EMPTY_FILE',
-  'RULING_NOT_DISPUTED', 'RULING_UNKNOWN_COLUMN', 'RULING_STILL_UNCLEAR', 'RULING_CONTRADICTS', 'RULING_UNKNOWN_TICKET',
-  'ERRORS_OMITTED', 'TALLY_UNKNOWN_ITEM', 'TALLY_MARKS_NOT_PRINTED', 'TALLY_DUPLICATE_ROW', 'TALLY_EMPTY_NUMBER',
-  'TALLY_UNKNOWN_OFFICE', 'TALLY_EMPTY_NAME', 'TALLY_UNCLEAR_NAME', 'TALLY_MARKS_INCOMPLETE', 'TALLY_HOMONYM',
-  'TALLY_MISSING_CLASS', 'TALLY_MISSING_CANDIDATE', 'TALLY_CLASSES_SUM', 'TALLY_BLANK_OVER_VALID', 'TALLY_MARKS_SUM',
-  'TALLY_MARKS_UNEQUAL', 'TALLY_OFFICE_OVER', 'TALLY_PERSON_OVER', 'TALLY_EMPTY', 'TALLY_BOX_ALSO_BALLOTS', 'TALLY_BOX_TWICE',
-  'RULINGS_EMPTY', 'RULINGS_MISSING_COLUMN', 'RULINGS_EMPTY_TICKET', 'RULINGS_DUPLICATE_TICKET', 'RULINGS_BAD_VERDICT',
-  'RULINGS_BAD_CORRECTION', 'RULINGS_BAD_VOTE', 'ROLL_EMPTY', 'ROLL_MISSING_COLUMN', 'ROLL_DUPLICATE_VOTER',
-  'CANDIDATES_EMPTY', 'CANDIDATES_MISSING_COLUMN', 'CANDIDATES_NO_OFFICE', 'CANDIDATES_BAD_SEATS', 'CANDIDATES_SEATS_DIFFER',
-  'CANDIDATES_NO_SEATS', 'CANDIDATES_NONE', 'SETUP_NOT_COMPETITIVE', 'COMPARE_SUMS_WRONG', 'COMPARE_DIFFERENT_ELECTION',
+  'BALLOT_EMPTY_HEADER',
+  'BALLOT_DUPLICATE_COLUMN',
+  'BALLOT_UNKNOWN_OFFICE',
+  'BALLOT_UNKNOWN_COLUMN',
+  'BALLOT_UNKNOWN_CANDIDATE',
+  'BALLOT_NO_TICKET_COLUMN',
+  'BALLOT_MIXED_LAYOUT',
+  'BALLOT_NO_OFFICE_COLUMNS',
+  'BALLOT_OTHER_ELECTION',
+  'BALLOT_MISSING_CANDIDATE',
+  'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH',
+  'BALLOT_REPEATED_HEADER',
+  'BALLOT_TOTAL_ROW',
+  'BALLOT_EMPTY_TICKET',
+  'BALLOT_TICKET_CONTROL',
+  'BALLOT_BAD_STATUS',
+  'BALLOT_DUPLICATE_TICKET',
+  'BALLOT_EMPTY_FILE',
+  'RULING_NOT_DISPUTED',
+  'RULING_UNKNOWN_COLUMN',
+  'RULING_STILL_UNCLEAR',
+  'RULING_CONTRADICTS',
+  'RULING_UNKNOWN_TICKET',
+  'ERRORS_OMITTED',
+  'TALLY_UNKNOWN_ITEM',
+  'TALLY_MARKS_NOT_PRINTED',
+  'TALLY_DUPLICATE_ROW',
+  'TALLY_EMPTY_NUMBER',
+  'TALLY_UNKNOWN_OFFICE',
+  'TALLY_EMPTY_NAME',
+  'TALLY_UNCLEAR_NAME',
+  'TALLY_MARKS_INCOMPLETE',
+  'TALLY_HOMONYM',
+  'TALLY_MISSING_CLASS',
+  'TALLY_MISSING_CANDIDATE',
+  'TALLY_CLASSES_SUM',
+  'TALLY_BLANK_OVER_VALID',
+  'TALLY_MARKS_SUM',
+  'TALLY_MARKS_UNEQUAL',
+  'TALLY_OFFICE_OVER',
+  'TALLY_PERSON_OVER',
+  'TALLY_EMPTY',
+  'TALLY_BOX_ALSO_BALLOTS',
+  'TALLY_BOX_TWICE',
+  'RULINGS_EMPTY',
+  'RULINGS_MISSING_COLUMN',
+  'RULINGS_EMPTY_TICKET',
+  'RULINGS_DUPLICATE_TICKET',
+  'RULINGS_BAD_VERDICT',
+  'RULINGS_BAD_CORRECTION',
+  'RULINGS_BAD_VOTE',
+  'ROLL_EMPTY',
+  'ROLL_MISSING_COLUMN',
+  'ROLL_DUPLICATE_VOTER',
+  'CANDIDATES_EMPTY',
+  'CANDIDATES_MISSING_COLUMN',
+  'CANDIDATES_NO_OFFICE',
+  'CANDIDATES_BAD_SEATS',
+  'CANDIDATES_SEATS_DIFFER',
+  'CANDIDATES_NO_SEATS',
+  'CANDIDATES_NONE',
+  'SETUP_NOT_COMPETITIVE',
+  'COMPARE_SUMS_WRONG',
+  'COMPARE_DIFFERENT_ELECTION',
 ] as const;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -152,23 +247,61 @@ export const FACT_CODES_COMPLETE: Same<(typeof FACT_CODES)[number], FactCode> = 
 /** Codes whose Chinese text an adapter or the CLI builds itself (passed as `message`). */
 export const PROSE_CODES = [
   // election.json (adapters/input/election.ts)
-  'ELECTION_NOT_JSON', 'ELECTION_INVALID', 'ELECTION_DUPLICATE_KEY', 'ELECTION_NOT_FOUND',
+  'ELECTION_NOT_JSON',
+  'ELECTION_INVALID',
+  'ELECTION_DUPLICATE_KEY',
+  'ELECTION_NOT_FOUND',
   // files and encodings (adapters/input/files.ts, encoding.ts, csv.ts, xlsx.ts)
-  'FILE_NOT_FOUND', 'FILE_IS_DIRECTORY', 'FILE_NO_ACCESS', 'FILE_LINK_LOOP', 'FILE_NOT_REGULAR', 'FILE_TOO_BIG', 'FILE_BINARY',
-  'ENCODING_INVALID', 'ENCODING_UNSUPPORTED', 'ENCODING_UTF16',
-  'CSV_TAB_SEPARATED', 'CSV_CELL_TOO_LONG', 'CSV_DUPLICATE_COLUMN',
-  'XLSX_UNREADABLE', 'XLSX_NO_SHEET', 'XLSX_SHEET_NOT_FOUND',
+  'FILE_NOT_FOUND',
+  'FILE_IS_DIRECTORY',
+  'FILE_NO_ACCESS',
+  'FILE_LINK_LOOP',
+  'FILE_NOT_REGULAR',
+  'FILE_TOO_BIG',
+  'FILE_BINARY',
+  'ENCODING_INVALID',
+  'ENCODING_UNSUPPORTED',
+  'ENCODING_UTF16',
+  'CSV_TAB_SEPARATED',
+  'CSV_CELL_TOO_LONG',
+  'CSV_DUPLICATE_COLUMN',
+  'XLSX_UNREADABLE',
+  'XLSX_NO_SHEET',
+  'XLSX_SHEET_NOT_FOUND',
   // tally sheets as files (adapters/input/tallies.ts)
-  'TALLY_UNKNOWN_COLUMN', 'TALLY_NO_COLUMN', 'TALLY_EMPTY_BOX', 'TALLY_TOTAL_ROW', 'TALLY_BAD_NUMBER',
+  'TALLY_UNKNOWN_COLUMN',
+  'TALLY_NO_COLUMN',
+  'TALLY_EMPTY_BOX',
+  'TALLY_TOTAL_ROW',
+  'TALLY_BAD_NUMBER',
   // result documents read by compare (adapters/input/result-schema.ts)
-  'COMPARE_NOT_JSON', 'COMPARE_NOT_RESULT',
+  'COMPARE_NOT_JSON',
+  'COMPARE_NOT_RESULT',
   // set-up, live counting, batch (adapters/setup, adapters/live, cli)
-  'INIT_WOULD_OVERWRITE', 'INIT_DIR_UNWRITABLE', 'INIT_NOT_WRITTEN', 'INIT_NEEDS_CANDIDATES',
-  'LIVE_JOURNAL_WITHOUT_LOG', 'LIVE_JOURNAL_HEADER', 'LIVE_JOURNAL_CORRUPT', 'LIVE_LISTEN_FAILED',
-  'BATCH_LOCKED', 'BATCH_FOLDER_UNREADABLE', 'BATCH_AMBIGUOUS_NAMES', 'BATCH_CSV_AND_XLSX', 'BATCH_NO_BALLOTS',
+  'INIT_WOULD_OVERWRITE',
+  'INIT_DIR_UNWRITABLE',
+  'INIT_NOT_WRITTEN',
+  'INIT_NEEDS_CANDIDATES',
+  'LIVE_JOURNAL_WITHOUT_LOG',
+  'LIVE_JOURNAL_HEADER',
+  'LIVE_JOURNAL_CORRUPT',
+  'LIVE_LISTEN_FAILED',
+  'BATCH_LOCKED',
+  'BATCH_FOLDER_UNREADABLE',
+  'BATCH_AMBIGUOUS_NAMES',
+  'BATCH_CSV_AND_XLSX',
+  'BATCH_NO_BALLOTS',
   // the CLI (src/cli)
-  'REGISTERED_MISMATCH', 'REGISTERED_MISSING', 'OUT_IS_INPUT', 'REPORT_NOT_WRITTEN', 'VERIFY_EMPTY_FOLDER', 'VERIFY_FILE_CHANGED',
-  'USAGE_NO_BALLOTS', 'USAGE_BAD_PORT', 'USAGE_BAD_DATE', 'USAGE_XLSX_NEEDS_OUT',
+  'REGISTERED_MISMATCH',
+  'REGISTERED_MISSING',
+  'OUT_IS_INPUT',
+  'REPORT_NOT_WRITTEN',
+  'VERIFY_EMPTY_FOLDER',
+  'VERIFY_FILE_CHANGED',
+  'USAGE_NO_BALLOTS',
+  'USAGE_BAD_PORT',
+  'USAGE_BAD_DATE',
+  'USAGE_XLSX_NEEDS_OUT',
 ] as const;
 
 /** csv-parse's own codes (`CsvError.code`), shown with a Chinese text in adapters/input/csv.ts. */

@@ -187,7 +187,8 @@ export class FastPath {
       }
       const { data } = item;
       const p = plan();
-      if (this.typed === undefined && p !== undefined) this.typed = typedTallyApplies(this.ctx.election, p) ? new Typed(this.ctx.election, p) : null;
+      if (this.typed === undefined && p !== undefined)
+        this.typed = typedTallyApplies(this.ctx.election, p) ? new Typed(this.ctx.election, p) : null;
       const typed = this.typed;
       for (let i = item.from; i < item.to; i++) {
         if (typed && p && this.countRow(data, i, p, typed)) {
@@ -240,7 +241,8 @@ export class FastPath {
     let ticket: string | undefined;
     let prev: RowPlace | null | undefined;
     // A numeric 票号 needs no string when nothing else asks for it (no rulings, no ballot log).
-    if (no >= 0 && tickets.addNumber !== undefined && rulings.size === 0 && onBallot === undefined) prev = tickets.addNumber(data.ticketLength(i), no);
+    if (no >= 0 && tickets.addNumber !== undefined && rulings.size === 0 && onBallot === undefined)
+      prev = tickets.addNumber(data.ticketLength(i), no);
     else {
       ticket = data.ticket(i);
       if (rulings.has(ticket)) return this.untally(data, i, t, width, -1);
@@ -256,7 +258,16 @@ export class FastPath {
     kind.n++;
     if (voids !== 0) this.untally(data, i, t, width, voids);
     const { c, box } = kind.read;
-    onBallot?.({ ticket: ticket ?? data.ticket(i), box, file: data.file, line, class: c.class, reasons: c.reasons, detail: '', ruling: undefined });
+    onBallot?.({
+      ticket: ticket ?? data.ticket(i),
+      box,
+      file: data.file,
+      line,
+      class: c.class,
+      reasons: c.reasons,
+      detail: '',
+      ruling: undefined,
+    });
     return true;
   }
 
@@ -276,7 +287,7 @@ export class FastPath {
   /** The kind of a ballot (void sections, blank or not, 票箱), checked against the exact code once. */
   private kind(data: FastRowsData, i: number, plan: HeaderPlan, voids: number, touched: boolean): Kind {
     const box = (data.box[i] as number) + 1;
-    const key = ((voids * 2 + (touched ? 1 : 0)) * BOXES) + box;
+    const key = (voids * 2 + (touched ? 1 : 0)) * BOXES + box;
     let k = this.kinds.get(key);
     if (k === undefined) {
       k = { read: box < BOXES ? this.readFirst(data, i, plan, voids, touched) : undefined, voids, n: 0 };

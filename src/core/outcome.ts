@@ -96,7 +96,9 @@ function listPeople(election: Election, tally: Tally): { people: PersonVotes[]; 
   return { people, writeIns };
 }
 
-type Seats = Pick<CountResult, 'elected' | 'revote' | 'runoff' | 'vacant' | 'presiding'> & { readonly electedOf: ReadonlyMap<string, string> };
+type Seats = Pick<CountResult, 'elected' | 'revote' | 'runoff' | 'vacant' | 'presiding'> & {
+  readonly electedOf: ReadonlyMap<string, string>;
+};
 
 /** Who is elected to which office, what goes to 再次投票 / 另行选举, what stays 空缺 (only in a valid election). */
 function placeSeats(election: Election, people: readonly PersonVotes[], assignment: Assignment, validity: Validity): Seats {
@@ -115,11 +117,17 @@ function placeSeats(election: Election, people: readonly PersonVotes[], assignme
       }
       if (o.kind === 'open' && o.revote) revote.push({ office: name, seats: o.revote.seats, names: [...o.revote.tied] });
       if (o.kind === 'open' && o.short > 0 && election.round === 'runoff') vacant.push({ office: name, seats: o.short });
-      if (o.kind === 'open' && o.short > 0 && election.round === 'revote') revote.push({ office: name, seats: o.short, names: [...(election.offices[o.office]?.candidates ?? [])] });
+      if (o.kind === 'open' && o.short > 0 && election.round === 'revote')
+        revote.push({ office: name, seats: o.short, names: [...(election.offices[o.office]?.candidates ?? [])] });
     }
     if (election.round === 'first') {
       for (const p of proposeRunoff(election, people, assignment)) {
-        runoff.push({ office: election.offices[p.office]?.name ?? '', seats: p.seats, candidates: [...p.candidates], tieAtCutoff: p.tieAtCutoff });
+        runoff.push({
+          office: election.offices[p.office]?.name ?? '',
+          seats: p.seats,
+          candidates: [...p.candidates],
+          tieAtCutoff: p.tieAtCutoff,
+        });
       }
     }
     if (election.round === 'runoff' && vacant.length > 0) presiding = whoPresides(election, elected);
@@ -128,7 +136,14 @@ function placeSeats(election: Election, people: readonly PersonVotes[], assignme
 }
 
 /** While ballots are pending: could they change who is elected? */
-function margin(election: Election, people: readonly PersonVotes[], assignment: Assignment, validity: Validity, R: number, pending: number): NonNullable<CountResult['margin']> {
+function margin(
+  election: Election,
+  people: readonly PersonVotes[],
+  assignment: Assignment,
+  validity: Validity,
+  R: number,
+  pending: number,
+): NonNullable<CountResult['margin']> {
   const stake = validity.valid ? officesAtStake(election, people, assignment, R, pending) : [];
   return { pending, stable: validity.valid && stake.length === 0, atStake: stake.map((i) => election.offices[i]?.name ?? '') };
 }
@@ -156,9 +171,7 @@ function officeResults(election: Election, tally: Tally, opposeKnown: readonly b
 
 /** The boxes counted, by name, with `issued` where election.json lists it; their warnings go to `warnings`. */
 function boxResults(election: Election, tally: Tally, warnings: string[]): CountResult['boxes'] {
-  const counted = [...tally.boxes.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([box, c]) => ({ box, ...c }));
+  const counted = [...tally.boxes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([box, c]) => ({ box, ...c }));
   const perBox = checkBoxes(election, counted);
   warnings.push(...perBox.warnings);
   return counted.map((b) => (perBox.issued.has(b.box) ? { ...b, issued: perBox.issued.get(b.box) } : b));

@@ -8,9 +8,7 @@ import type { ErrorFacts, FactCode, FactError, InputError, ProseCode, ProseError
 
 export type { InputError } from './errors.js';
 
-export type Result<T, E = InputError[]> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };
+export type Result<T, E = InputError[]> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };

@@ -205,7 +205,6 @@ function rowsOf<K>(m: ReadonlyMap<K, RollEntry[]>, k: K): RollEntry[] {
   return m.get(k) ?? [];
 }
 
-
 /** 姓名缺失 (§2.3: 姓名 required). */
 function checkNames(ctx: CheckContext): void {
   for (const e of ctx.entries) if (e.name === '') ctx.add(e, 'NAME_MISSING', '姓名为空; 每位登记选民都必须有姓名');
@@ -224,7 +223,12 @@ function checkDuplicateIds(ctx: CheckContext): void {
       continue;
     }
     const upgraded = f.id !== info.normalized ? ' (15 位旧号码升为 18 位后相同)' : '';
-    ctx.add(e, 'DUPLICATE_ID', `身份证号 ${info.normalized} 与${rowRef(f.e)} 的 ${f.id} 是同一号码${upgraded}; 同一人只能登记一次 (规程 第十五条)`, [f.e.line]);
+    ctx.add(
+      e,
+      'DUPLICATE_ID',
+      `身份证号 ${info.normalized} 与${rowRef(f.e)} 的 ${f.id} 是同一号码${upgraded}; 同一人只能登记一次 (规程 第十五条)`,
+      [f.e.line],
+    );
   }
 }
 
@@ -233,7 +237,10 @@ function checkDuplicateVoterIds(ctx: CheckContext): void {
   for (const rows of ctx.byVoterId.values()) {
     const [first, ...later] = rows;
     if (first === undefined) continue;
-    for (const e of later) ctx.add(e, 'DUPLICATE_VOTER_ID', `选民证号 ${clean(e.voterId) ?? ''} 与${rowRef(first)} 重复; 每张选民证号只能发给一人`, [first.line]);
+    for (const e of later)
+      ctx.add(e, 'DUPLICATE_VOTER_ID', `选民证号 ${clean(e.voterId) ?? ''} 与${rowRef(first)} 重复; 每张选民证号只能发给一人`, [
+        first.line,
+      ]);
   }
 }
 
@@ -264,7 +271,8 @@ function checkBirthDates(ctx: CheckContext): void {
   for (const e of ctx.entries) {
     const raw = clean(e.birthDate);
     const birth = writtenBirth(e);
-    if (raw !== undefined && birth === undefined) ctx.add(e, 'BIRTH_DATE_INVALID', `出生日期「${raw}」不是有效日期, 应写作 YYYY-MM-DD (如 1968-03-02)`);
+    if (raw !== undefined && birth === undefined)
+      ctx.add(e, 'BIRTH_DATE_INVALID', `出生日期「${raw}」不是有效日期, 应写作 YYYY-MM-DD (如 1968-03-02)`);
     const fromId = idBirth(ctx, e);
     if (birth !== undefined && fromId !== undefined && birth !== fromId) {
       const id = ctx.ids.get(e)?.normalized ?? '';
@@ -319,10 +327,16 @@ function proxyHolders(ctx: CheckContext, report: boolean): Map<RollEntry, RollEn
     const found = resolveHolder(raw, ctx);
     const [holder] = found;
     if (holder === undefined) {
-      if (report) ctx.add(e, 'PROXY_UNKNOWN', `受托人「${raw}」不是名单中的选民 (既非选民证号也非姓名); 只能委托本社区有选举权的选民 (规程 第三十条)`);
+      if (report)
+        ctx.add(
+          e,
+          'PROXY_UNKNOWN',
+          `受托人「${raw}」不是名单中的选民 (既非选民证号也非姓名); 只能委托本社区有选举权的选民 (规程 第三十条)`,
+        );
     } else if (found.length > 1) {
       const lines = found.map((f) => f.line);
-      if (report) ctx.add(e, 'PROXY_AMBIGUOUS', `受托人「${raw}」在名单中有 ${found.length} 人 (${linesText(lines)}), 请改写受托人的选民证号`, lines);
+      if (report)
+        ctx.add(e, 'PROXY_AMBIGUOUS', `受托人「${raw}」在名单中有 ${found.length} 人 (${linesText(lines)}), 请改写受托人的选民证号`, lines);
     } else if (holder === e) {
       if (report) ctx.add(e, 'PROXY_SELF', `受托人「${raw}」就是本人`);
     } else holderOf.set(e, holder);
@@ -338,15 +352,30 @@ function checkProxies(ctx: CheckContext): void {
   for (const h of [...givers.keys()].sort((a, b) => a.line - b.line)) {
     const lines = rowsOf(givers, h).map((g) => g.line);
     if (lines.length > ctx.maxProxies) {
-      ctx.add(h, 'PROXY_OVER_LIMIT', `接受了 ${lines.length} 人的委托 (${linesText(lines)}), 超过每人最多 ${ctx.maxProxies} 人的限额 (规程 第三十条)`, lines);
+      ctx.add(
+        h,
+        'PROXY_OVER_LIMIT',
+        `接受了 ${lines.length} 人的委托 (${linesText(lines)}), 超过每人最多 ${ctx.maxProxies} 人的限额 (规程 第三十条)`,
+        lines,
+      );
     }
     const own = holderOf.get(h);
     if (own !== undefined) {
-      ctx.add(h, 'PROXY_CHAIN', `本人已委托${rowRef(own)} 代为投票, 却又接受了${linesText(lines)}的委托; 持委托证的选民应亲自参加选举大会投票 (规程 第三十条)`, [own.line, ...lines]);
+      ctx.add(
+        h,
+        'PROXY_CHAIN',
+        `本人已委托${rowRef(own)} 代为投票, 却又接受了${linesText(lines)}的委托; 持委托证的选民应亲自参加选举大会投票 (规程 第三十条)`,
+        [own.line, ...lines],
+      );
     }
     if (ctx.candidates.has(h.name)) {
       const homonym = rowsOf(ctx.byName, h.name).length > 1 ? ' (名单中有同名选民, 请核实此人是否就是候选人)' : '';
-      ctx.add(h, 'CANDIDATE_PROXY', `是候选人${homonym}, 却接受了${linesText(lines)}的委托; 正式候选人不得接受委托投票 (规程 第三十条)`, lines);
+      ctx.add(
+        h,
+        'CANDIDATE_PROXY',
+        `是候选人${homonym}, 却接受了${linesText(lines)}的委托; 正式候选人不得接受委托投票 (规程 第三十条)`,
+        lines,
+      );
     }
   }
 }
@@ -357,16 +386,34 @@ function checkElectionFile(ctx: CheckContext): void {
   if (election === undefined) return;
   election.offices.forEach((o, i) => {
     o.candidates.forEach((c, j) => {
-      if (!ctx.byName.has(c)) ctx.add(undefined, 'CANDIDATE_NOT_ON_ROLL', `${o.name}候选人「${c}」不在选民名单中; 候选人必须是登记参加选举的选民`, [], `offices[${i}].candidates[${j}]`);
+      if (!ctx.byName.has(c))
+        ctx.add(
+          undefined,
+          'CANDIDATE_NOT_ON_ROLL',
+          `${o.name}候选人「${c}」不在选民名单中; 候选人必须是登记参加选举的选民`,
+          [],
+          `offices[${i}].candidates[${j}]`,
+        );
     });
   });
   if (election.registered !== undefined && election.registered !== ctx.entries.length) {
-    ctx.add(undefined, 'REGISTERED_MISMATCH', `election.json 的 registered 为 ${election.registered}, 但选民名单有 ${ctx.entries.length} 人; 两者必须一致 (计票时会报错)`, [], 'registered');
+    ctx.add(
+      undefined,
+      'REGISTERED_MISMATCH',
+      `election.json 的 registered 为 ${election.registered}, 但选民名单有 ${ctx.entries.length} 人; 两者必须一致 (计票时会报错)`,
+      [],
+      'registered',
+    );
   }
 }
 
 /** Homonyms that `姓名(居民小组)` cannot tell apart (SPEC §3 step 3) are problems. */
-function checkHomonymGroup(ctx: CheckContext, name: string, rows: readonly RollEntry[], byGroup: ReadonlyMap<string, RollEntry[]>): boolean {
+function checkHomonymGroup(
+  ctx: CheckContext,
+  name: string,
+  rows: readonly RollEntry[],
+  byGroup: ReadonlyMap<string, RollEntry[]>,
+): boolean {
   let ambiguous = false;
   for (const r of rows) {
     const g = groupKey(r.group);
@@ -374,12 +421,22 @@ function checkHomonymGroup(ctx: CheckContext, name: string, rows: readonly RollE
     if (g === '') {
       ambiguous = true;
       const others = rows.filter((o) => o !== r).map((o) => o.line);
-      ctx.add(r, 'HOMONYM_AMBIGUOUS', `与${linesText(others)}同名, 且未填居民小组, 另选票上无法写「姓名(居民小组)」指明此人; 请补填居民小组`, others);
+      ctx.add(
+        r,
+        'HOMONYM_AMBIGUOUS',
+        `与${linesText(others)}同名, 且未填居民小组, 另选票上无法写「姓名(居民小组)」指明此人; 请补填居民小组`,
+        others,
+      );
     } else if (same.length > 1) {
       ambiguous = true;
       if (same[0] !== r) continue;
       const twins = same.filter((o) => o !== r).map((o) => o.line);
-      ctx.add(r, 'HOMONYM_AMBIGUOUS', `与${linesText(twins)}同名且同在${g}, 另选票上写「${personKey(name, g)}」也无法区分; 请在名单中加以区别 (如注明居民小组以下的楼栋)`, twins);
+      ctx.add(
+        r,
+        'HOMONYM_AMBIGUOUS',
+        `与${linesText(twins)}同名且同在${g}, 另选票上写「${personKey(name, g)}」也无法区分; 请在名单中加以区别 (如注明居民小组以下的楼栋)`,
+        twins,
+      );
     }
   }
   return ambiguous;

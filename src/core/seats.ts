@@ -108,8 +108,10 @@ export function assignSeats(election: Election, people: readonly PersonVotes[], 
       const s = score(p, oi);
       if (s <= 0) continue;
       let eligible: boolean;
-      if (election.round === 'first') eligible = majority.has(p.key); // 第三十八条: 过半数赞成票, 始得当选
-      else if (election.round === 'runoff') eligible = 3 * s >= returned; // 第四十条: 不得少于已投选票总数的三分之一
+      if (election.round === 'first')
+        eligible = majority.has(p.key); // 第三十八条: 过半数赞成票, 始得当选
+      else if (election.round === 'runoff')
+        eligible = 3 * s >= returned; // 第四十条: 不得少于已投选票总数的三分之一
       else eligible = p.printedOffice === oi; // 再次投票: 就得票相等的候选人再次投票, 以得票多的当选
       if (eligible) pool.push({ p, score: s });
     }
@@ -189,7 +191,11 @@ export function officesAtStake(election: Election, people: readonly PersonVotes[
       const higher = a.offices.some((x) => x.office < oi && x.seats.some((s) => s.person === p.key));
       if (higher) return false;
       const eligible =
-        election.round === 'first' ? majority(p) : election.round === 'runoff' ? 3 * (score(p, oi) + d) >= returned : p.printedOffice === oi;
+        election.round === 'first'
+          ? majority(p)
+          : election.round === 'runoff'
+            ? 3 * (score(p, oi) + d) >= returned
+            : p.printedOffice === oi;
       if (!eligible) return false;
       const s = score(p, oi) + d;
       const t = p.total + d;

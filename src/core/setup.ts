@@ -9,7 +9,10 @@ import { type InputError, type Result, err, factError, ok } from './result.js';
 import { must } from './must.js';
 
 /** The answers: the fields of election.json (issued 0 until the election day), 届次 and an optional title. */
-export interface SetupAnswers extends Pick<Election, 'community' | 'date' | 'method' | 'mode' | 'round' | 'registered' | 'issued' | 'offices'> {
+export interface SetupAnswers extends Pick<
+  Election,
+  'community' | 'date' | 'method' | 'mode' | 'round' | 'registered' | 'issued' | 'offices'
+> {
   /** 届次 as written after 第…届 (九, 10). */
   readonly term?: string | undefined;
   readonly title?: string | undefined;
@@ -22,7 +25,14 @@ export interface SetupAnswers extends Pick<Election, 'community' | 'date' | 'met
 export function officesFromRows(rows: readonly RawRow[], file: string): Result<Office[]> {
   const [header, ...body] = rows;
   if (!header) return err([factError('CANDIDATES_EMPTY', { noHeader: true }, { file, line: 1 })]);
-  const col = (k: string): number => header.cells.findIndex((h) => h.normalize('NFKC').replace(/^\uFEFF/u, '').trim() === k);
+  const col = (k: string): number =>
+    header.cells.findIndex(
+      (h) =>
+        h
+          .normalize('NFKC')
+          .replace(/^\uFEFF/u, '')
+          .trim() === k,
+    );
   const [o, s, c] = [col('职务'), col('应选人数'), col('候选人')];
   const missing = (['职务', '应选人数', '候选人'] as const).filter((_, i) => [o, s, c][i] === -1);
   if (missing.length > 0) {
@@ -43,9 +53,12 @@ export function officesFromRows(rows: readonly RawRow[], file: string): Result<O
     const seatsText = cell(s);
     if (seatsText !== '') {
       const n = /^\d+$/u.test(seatsText) ? Number(seatsText) : NaN;
-      if (!Number.isSafeInteger(n) || n < 1) errors.push(factError('CANDIDATES_BAD_SEATS', { text: seatsText }, { file, line: r.line, column: s + 1 }));
+      if (!Number.isSafeInteger(n) || n < 1)
+        errors.push(factError('CANDIDATES_BAD_SEATS', { text: seatsText }, { file, line: r.line, column: s + 1 }));
       else if (office.seats !== undefined && office.seats !== n) {
-        errors.push(factError('CANDIDATES_SEATS_DIFFER', { office: name, before: office.seats, now: n }, { file, line: r.line, column: s + 1 }));
+        errors.push(
+          factError('CANDIDATES_SEATS_DIFFER', { office: name, before: office.seats, now: n }, { file, line: r.line, column: s + 1 }),
+        );
       } else office.seats = n;
     }
     office.candidates.push(...splitNames(cell(c)));
@@ -55,7 +68,9 @@ export function officesFromRows(rows: readonly RawRow[], file: string): Result<O
     if (x.candidates.length === 0) errors.push(factError('CANDIDATES_NONE', { office: x.name }, { file, key: x.name }));
   }
   if (offices.length === 0 && errors.length === 0) errors.push(factError('CANDIDATES_EMPTY', { noHeader: false }, { file, line: 2 }));
-  return errors.length > 0 ? err(errors) : ok(offices.map((x) => ({ name: x.name, seats: must(x.seats, 'the seats of an office without errors'), candidates: x.candidates })));
+  return errors.length > 0
+    ? err(errors)
+    : ok(offices.map((x) => ({ name: x.name, seats: must(x.seats, 'the seats of an office without errors'), candidates: x.candidates })));
 }
 
 /**
@@ -68,7 +83,9 @@ export function competitiveErrors(offices: readonly Office[], file: string): Inp
     const n = o.candidates.length;
     if (n >= min && n <= max) return [];
     // 规程 第二十二条; the sentence is made at the edge (adapters/messages.ts).
-    return [factError('SETUP_NOT_COMPETITIVE', { office: o.name, seats: o.seats, candidates: n, min, max }, { file, key: `offices[${i}]` })];
+    return [
+      factError('SETUP_NOT_COMPETITIVE', { office: o.name, seats: o.seats, candidates: n, min, max }, { file, key: `offices[${i}]` }),
+    ];
   });
 }
 
@@ -104,7 +121,10 @@ export function templateHeader(offices: readonly Office[], layout: TemplateLayou
   const body =
     layout === 'names'
       ? offices.map((o) => o.name)
-      : offices.flatMap((o) => [...o.candidates.map((c) => `${o.name}:${c}`), ...Array.from({ length: o.seats }, (_, i) => `${o.name}:另选${i + 1}`)]);
+      : offices.flatMap((o) => [
+          ...o.candidates.map((c) => `${o.name}:${c}`),
+          ...Array.from({ length: o.seats }, (_, i) => `${o.name}:另选${i + 1}`),
+        ]);
   return ['票号', '票箱', ...body, '状态', '备注'];
 }
 

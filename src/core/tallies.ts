@@ -97,33 +97,51 @@ const at = (e: TallyEntry, column: string) => ({ file: e.file, line: e.line, col
 /** A 选票 row: the box's count of one class. */
 function classRow(b: BoxRows, e: TallyEntry): InputError[] {
   const k = CLASS_BY_LABEL.get(e.name.trim());
-  if (k === undefined) return [factError('TALLY_UNKNOWN_ITEM', { name: e.name, items: TALLY_CLASS_ROWS.map(([l]) => l) }, at(e, TALLY_COLUMNS.name))];
+  if (k === undefined)
+    return [factError('TALLY_UNKNOWN_ITEM', { name: e.name, items: TALLY_CLASS_ROWS.map(([l]) => l) }, at(e, TALLY_COLUMNS.name))];
   const out: InputError[] = [];
   if (e.oppose !== undefined || e.abstain !== undefined) out.push(factError('TALLY_MARKS_NOT_PRINTED', {}, at(e, TALLY_COLUMNS.oppose)));
   const prev = b.classes.get(k);
   if (prev) out.push(factError('TALLY_DUPLICATE_ROW', { box: e.box, name: e.name, firstLine: prev.entry.line }, at(e, TALLY_COLUMNS.name)));
-  else if (e.votes === undefined && k !== 'blank') out.push(factError('TALLY_EMPTY_NUMBER', { box: e.box, name: e.name }, at(e, TALLY_COLUMNS.votes)));
+  else if (e.votes === undefined && k !== 'blank')
+    out.push(factError('TALLY_EMPTY_NUMBER', { box: e.box, name: e.name }, at(e, TALLY_COLUMNS.votes)));
   else b.classes.set(k, { entry: e, n: e.votes });
   return out;
 }
 
 /** A person row on its own: the office, the name, who it names (SPEC §3 step 3), the marks. */
-function personRow(e: TallyEntry, election: Election, printed: ReturnType<typeof printedIndex>, roll: RollIndex | undefined): PersonRow | InputError {
+function personRow(
+  e: TallyEntry,
+  election: Election,
+  printed: ReturnType<typeof printedIndex>,
+  roll: RollIndex | undefined,
+): PersonRow | InputError {
   const office = election.offices.findIndex((o) => o.name === e.office.trim());
-  if (office < 0) return factError('TALLY_UNKNOWN_OFFICE', { office: e.office, offices: election.offices.map((o) => o.name) }, at(e, TALLY_COLUMNS.office));
+  if (office < 0)
+    return factError(
+      'TALLY_UNKNOWN_OFFICE',
+      { office: e.office, offices: election.offices.map((o) => o.name) },
+      at(e, TALLY_COLUMNS.office),
+    );
   const name = normalizeName(e.name);
   if (name === '') return factError('TALLY_EMPTY_NAME', {}, at(e, TALLY_COLUMNS.name));
   if (isUnclearName(name)) return factError('TALLY_UNCLEAR_NAME', { why: 'unclear', name: e.name }, at(e, TALLY_COLUMNS.name));
-  if (e.votes === undefined) return factError('TALLY_EMPTY_NUMBER', { box: e.box, name: e.name, office: e.office }, at(e, TALLY_COLUMNS.votes));
+  if (e.votes === undefined)
+    return factError('TALLY_EMPTY_NUMBER', { box: e.box, name: e.name, office: e.office }, at(e, TALLY_COLUMNS.votes));
   const ci = election.offices[office]?.candidates.indexOf(name) ?? -1;
   // SPEC §2.2 "What a written name may be", in its simplest form: a name has Han characters (or is on the roll).
   if (ci < 0 && !HAN.test(name) && !(roll && roll.count(splitGroup(name).name) > 0)) {
     return factError('TALLY_UNCLEAR_NAME', { why: 'not-a-name', name: e.name }, at(e, TALLY_COLUMNS.name));
   }
   if ((e.oppose === undefined) !== (e.abstain === undefined)) {
-    return factError('TALLY_MARKS_INCOMPLETE', { name: e.name }, at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain));
+    return factError(
+      'TALLY_MARKS_INCOMPLETE',
+      { name: e.name },
+      at(e, e.oppose === undefined ? TALLY_COLUMNS.oppose : TALLY_COLUMNS.abstain),
+    );
   }
-  if (ci < 0 && e.oppose !== undefined) return factError('TALLY_MARKS_NOT_PRINTED', { name: e.name, office: e.office }, at(e, TALLY_COLUMNS.oppose));
+  if (ci < 0 && e.oppose !== undefined)
+    return factError('TALLY_MARKS_NOT_PRINTED', { name: e.name, office: e.office }, at(e, TALLY_COLUMNS.oppose));
   // One row names one person: a name the ballot rules would dispute (SPEC §2.2) is refused here.
   const resolved = resolveWritten(e.office, name, printed, roll);
   const r = resolved.length === 1 ? resolved[0] : undefined;
@@ -157,7 +175,10 @@ function group(entries: readonly TallyEntry[], election: Election, roll: RollInd
     }
     const id = `${e.box}\u0000${p.office}\u0000${p.key ?? `?${p.shown}`}`;
     const first = seen.get(id);
-    if (first !== undefined) errors.push(factError('TALLY_DUPLICATE_ROW', { box: e.box, name: e.name, office: e.office, firstLine: first }, at(e, TALLY_COLUMNS.name)));
+    if (first !== undefined)
+      errors.push(
+        factError('TALLY_DUPLICATE_ROW', { box: e.box, name: e.name, office: e.office, firstLine: first }, at(e, TALLY_COLUMNS.name)),
+      );
     else {
       seen.set(id, e.line);
       b.persons.push(p);
@@ -175,7 +196,8 @@ interface OfficeFacts {
 function checkComplete(b: BoxRows, election: Election, errors: InputError[]): void {
   const file = b.persons[0]?.entry.file ?? [...b.classes.values()][0]?.entry.file;
   for (const [label, k] of TALLY_CLASS_ROWS) {
-    if (k !== 'blank' && !b.classes.has(k)) errors.push(factError('TALLY_MISSING_CLASS', { box: b.name, item: label }, { file, line: b.firstLine }));
+    if (k !== 'blank' && !b.classes.has(k))
+      errors.push(factError('TALLY_MISSING_CLASS', { box: b.name, item: label }, { file, line: b.firstLine }));
   }
   election.offices.forEach((o, oi) => {
     o.candidates.forEach((c, ci) => {
@@ -199,10 +221,18 @@ const where = (e: TallyEntry | undefined, b: BoxRows) => ({ file: e?.file, line:
 function checkClasses(b: BoxRows, k: ClassCounts, errors: InputError[]): void {
   const sum = k.valid + k.partial + k.invalid + k.disputed;
   if (sum !== k.returned) {
-    errors.push(factError('TALLY_CLASSES_SUM', { box: b.name, valid: k.valid, partial: k.partial, invalid: k.invalid, disputed: k.disputed, returned: k.returned }, where(b.classes.get('returned')?.entry, b)));
+    errors.push(
+      factError(
+        'TALLY_CLASSES_SUM',
+        { box: b.name, valid: k.valid, partial: k.partial, invalid: k.invalid, disputed: k.disputed, returned: k.returned },
+        where(b.classes.get('returned')?.entry, b),
+      ),
+    );
   }
   if (k.blank > k.valid) {
-    errors.push(factError('TALLY_BLANK_OVER_VALID', { box: b.name, blank: k.blank, valid: k.valid }, where(b.classes.get('blank')?.entry, b)));
+    errors.push(
+      factError('TALLY_BLANK_OVER_VALID', { box: b.name, blank: k.blank, valid: k.valid }, where(b.classes.get('blank')?.entry, b)),
+    );
   }
 }
 
@@ -221,9 +251,13 @@ function checkOffice(b: BoxRows, k: ClassCounts, o: Election['offices'][number],
     marked++;
     const s = p.votes + p.marks.oppose + p.marks.abstain;
     if (s < k.valid || s > counted) {
-      errors.push(factError('TALLY_MARKS_SUM', { box: b.name, office: o.name, name: p.shown, marks: s, valid: k.valid, counted }, where(p.entry, b)));
+      errors.push(
+        factError('TALLY_MARKS_SUM', { box: b.name, office: o.name, name: p.shown, marks: s, valid: k.valid, counted }, where(p.entry, b)),
+      );
     } else if (nonVoid !== undefined && s !== nonVoid) {
-      errors.push(factError('TALLY_MARKS_UNEQUAL', { box: b.name, office: o.name, name: p.shown, marks: s, others: nonVoid }, where(p.entry, b)));
+      errors.push(
+        factError('TALLY_MARKS_UNEQUAL', { box: b.name, office: o.name, name: p.shown, marks: s, others: nonVoid }, where(p.entry, b)),
+      );
     } else nonVoid = s;
   }
   const known = marked === o.candidates.length ? nonVoid : undefined;
@@ -234,7 +268,10 @@ function checkOffice(b: BoxRows, k: ClassCounts, o: Election['offices'][number],
     errors.push(factError('TALLY_OFFICE_OVER', { box: b.name, office: o.name, total, ballots, seats: o.seats }, where(rows[0]?.entry, b)));
   }
   for (const p of rows) {
-    if (p.votes > ballots) errors.push(factError('TALLY_PERSON_OVER', { box: b.name, name: p.shown, office: o.name, votes: p.votes, ballots }, where(p.entry, b)));
+    if (p.votes > ballots)
+      errors.push(
+        factError('TALLY_PERSON_OVER', { box: b.name, name: p.shown, office: o.name, votes: p.votes, ballots }, where(p.entry, b)),
+      );
   }
   return { nonVoid: known };
 }
@@ -261,17 +298,41 @@ function checkPersonTotals(b: BoxRows, errors: InputError[]): void {
   }
   for (const [key, t] of totals) {
     if (t.sum > counted && b.persons.filter((p) => p.key === key).length > 1) {
-      errors.push(factError('TALLY_PERSON_OVER', { box: b.name, name: key, votes: t.sum, ballots: counted }, { file: t.row.entry.file, line: t.row.entry.line, column: TALLY_COLUMNS.votes }));
+      errors.push(
+        factError(
+          'TALLY_PERSON_OVER',
+          { box: b.name, name: key, votes: t.sum, ballots: counted },
+          { file: t.row.entry.file, line: t.row.entry.line, column: TALLY_COLUMNS.votes },
+        ),
+      );
     }
   }
 }
 
 function emptyOffice(candidates: number): OfficeTally {
-  return { counted: 0, approvals: 0, unused: 0, void: 0, overvoted: 0, notVoter: 0, removed: 0, candidates: Array.from({ length: candidates }, () => ({ approve: 0, oppose: 0, abstain: 0 })) };
+  return {
+    counted: 0,
+    approvals: 0,
+    unused: 0,
+    void: 0,
+    overvoted: 0,
+    notVoter: 0,
+    removed: 0,
+    candidates: Array.from({ length: candidates }, () => ({ approve: 0, oppose: 0, abstain: 0 })),
+  };
 }
 
 /** Add one box's figures for office `oi` into the office tally and the persons' votes. */
-function addOffice(t: OfficeTally, seats: number, oi: number, b: BoxRows, counted: number, nonVoid: number | undefined, votes: Map<string, number[]>, offices: number): void {
+function addOffice(
+  t: OfficeTally,
+  seats: number,
+  oi: number,
+  b: BoxRows,
+  counted: number,
+  nonVoid: number | undefined,
+  votes: Map<string, number[]>,
+  offices: number,
+): void {
   const overvoted = nonVoid === undefined ? 0 : counted - nonVoid;
   let approvals = 0;
   let notVoter = 0;
@@ -311,13 +372,22 @@ function gapsOf(election: Election, boxes: readonly BoxRows[], facts: readonly (
     { code: 'REASONS', boxes: names },
     { code: 'OFFICE_DETAIL', boxes: names },
     { code: 'BLANK', boxes: boxes.filter((b) => b.classes.get('blank')?.n === undefined).map((b) => b.name) },
-    ...election.offices.map((o, oi): TallyGap => ({ code: 'MARKS', office: o.name, boxes: names.filter((_, bi) => facts[bi]?.[oi]?.nonVoid === undefined) })),
+    ...election.offices.map((o, oi): TallyGap => ({
+      code: 'MARKS',
+      office: o.name,
+      boxes: names.filter((_, bi) => facts[bi]?.[oi]?.nonVoid === undefined),
+    })),
   ];
   return gaps.filter((g) => g.boxes.length > 0);
 }
 
 /** Check a tally sheet and turn it into totals the count can add (a failing check is an input error). */
-export function readTallies(file: string, entries: readonly TallyEntry[], election: Election, roll: RollIndex | undefined): Result<TallySheet> {
+export function readTallies(
+  file: string,
+  entries: readonly TallyEntry[],
+  election: Election,
+  roll: RollIndex | undefined,
+): Result<TallySheet> {
   const errors: InputError[] = [];
   if (entries.length === 0) return err([factError('TALLY_EMPTY', { noHeader: false }, { file, line: 1 })]);
   const boxes = group(entries, election, roll, errors);
@@ -332,7 +402,9 @@ export function readTallies(file: string, entries: readonly TallyEntry[], electi
   const boxCounts: [string, ClassCounts][] = boxes.map((b, bi) => {
     const k = classCounts(b);
     for (const [, key] of TALLY_CLASS_ROWS) counts[key] += k[key];
-    election.offices.forEach((o, oi) => addOffice(offices[oi] as OfficeTally, o.seats, oi, b, k.valid + k.partial, facts[bi]?.[oi]?.nonVoid, votes, election.offices.length));
+    election.offices.forEach((o, oi) =>
+      addOffice(offices[oi] as OfficeTally, o.seats, oi, b, k.valid + k.partial, facts[bi]?.[oi]?.nonVoid, votes, election.offices.length),
+    );
     return [b.name, k];
   });
   return ok({
@@ -369,7 +441,8 @@ export function mergeTallied(
     for (const b of s.boxes) {
       if (ballotBoxes.has(b)) errors.push(factError('TALLY_BOX_ALSO_BALLOTS', { box: b }, { file: s.file, column: TALLY_COLUMNS.box }));
       const prev = owner.get(b);
-      if (prev !== undefined) errors.push(factError('TALLY_BOX_TWICE', { box: b, firstSheet: prev }, { file: s.file, column: TALLY_COLUMNS.box }));
+      if (prev !== undefined)
+        errors.push(factError('TALLY_BOX_TWICE', { box: b, firstSheet: prev }, { file: s.file, column: TALLY_COLUMNS.box }));
       owner.set(b, s.file);
     }
   }

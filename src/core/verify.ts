@@ -34,7 +34,13 @@ export interface MarkMeaning {
 export type CellDiff =
   | { readonly kind: 'status'; readonly first: BallotStatus; readonly second: BallotStatus }
   | { readonly kind: 'box'; readonly first: string; readonly second: string }
-  | { readonly kind: 'mark'; readonly office: string; readonly candidate: string; readonly first: MarkMeaning; readonly second: MarkMeaning }
+  | {
+      readonly kind: 'mark';
+      readonly office: string;
+      readonly candidate: string;
+      readonly first: MarkMeaning;
+      readonly second: MarkMeaning;
+    }
   /** Written names (另选) of an office, as sets. */
   | { readonly kind: 'written'; readonly office: string; readonly first: readonly string[]; readonly second: readonly string[] }
   /** Unreadable entries of an office (unclear names or marks under written names), as typed. */
@@ -129,11 +135,23 @@ function readSide(files: readonly EntryFile[], election: Election, errors: Input
       const ticket = ticketKey(r.value.ticket);
       const prev = out.get(ticket);
       if (prev) {
-        errors.push(factError('BALLOT_DUPLICATE_TICKET', { ticket, firstSeen: prev.place }, { file: f.file, line: row.line, column: plan.ticketCol + 1 }));
+        errors.push(
+          factError(
+            'BALLOT_DUPLICATE_TICKET',
+            { ticket, firstSeen: prev.place },
+            { file: f.file, line: row.line, column: plan.ticketCol + 1 },
+          ),
+        );
         continue;
       }
       const box = plan.boxCol === undefined ? undefined : r.value.box;
-      out.set(ticket, { ticket, place: { file: f.file, line: row.line }, status: r.value.status, box, sections: meaning(plan, r.value, election) });
+      out.set(ticket, {
+        ticket,
+        place: { file: f.file, line: row.line },
+        status: r.value.status,
+        box,
+        sections: meaning(plan, r.value, election),
+      });
     }
     if (!sawHeader) errors.push(factError('BALLOT_EMPTY_FILE', {}, { file: f.file, line: 1 }));
   }
@@ -143,7 +161,8 @@ function readSide(files: readonly EntryFile[], election: Election, errors: Input
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function compareMark(a: MarkMeaning, b: MarkMeaning, opposeKnown: boolean): [MarkMeaning, MarkMeaning] | undefined {
-  const fold = (m: MarkMeaning): MarkMeaning => (!opposeKnown && (m.mark === 'oppose' || m.mark === 'abstain') ? { mark: 'notApprove' } : m);
+  const fold = (m: MarkMeaning): MarkMeaning =>
+    !opposeKnown && (m.mark === 'oppose' || m.mark === 'abstain') ? { mark: 'notApprove' } : m;
   const x = fold(a);
   const y = fold(b);
   return x.mark === y.mark && (x.raw ?? '') === (y.raw ?? '') ? undefined : [x, y]; // no raw text: ''

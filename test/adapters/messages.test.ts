@@ -4,14 +4,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../src/adapters/messages.js';
-import { type ErrorFacts, FACT_CODES, type FactCode, INPUT_ERROR_CODES, PROSE_CODES, factError, inputError, isInputErrorCode } from '../../src/core/index.js';
+import {
+  type ErrorFacts,
+  FACT_CODES,
+  type FactCode,
+  INPUT_ERROR_CODES,
+  PROSE_CODES,
+  factError,
+  inputError,
+  isInputErrorCode,
+} from '../../src/core/index.js';
 
 /** Sample facts for every code (every variant): the type makes the table complete. */
 const SAMPLES: { readonly [C in FactCode]: readonly ErrorFacts[C][] } = {
   BALLOT_EMPTY_HEADER: [{ index: 3 }, { index: 3, content: '○' }],
   BALLOT_DUPLICATE_COLUMN: [{ header: '委员:张三', first: 2, second: 5 }],
   BALLOT_UNKNOWN_OFFICE: [{ header: '秘书:另选1', office: '秘书', offices: ['主任', '委员'] }],
-  BALLOT_UNKNOWN_COLUMN: [{ header: '编号', why: 'shape' }, { header: '编号', why: 'name' }, { header: '委员:另选1:○', why: 'mark' }],
+  BALLOT_UNKNOWN_COLUMN: [
+    { header: '编号', why: 'shape' },
+    { header: '编号', why: 'name' },
+    { header: '委员:另选1:○', why: 'mark' },
+  ],
   BALLOT_UNKNOWN_CANDIDATE: [{ header: '委员:孙八', name: '孙八', office: '委员' }],
   BALLOT_NO_TICKET_COLUMN: [{}],
   BALLOT_MIXED_LAYOUT: [{}],
@@ -26,7 +39,11 @@ const SAMPLES: { readonly [C in FactCode]: readonly ErrorFacts[C][] } = {
   BALLOT_BAD_STATUS: [{ value: '作废' }],
   BALLOT_DUPLICATE_TICKET: [{ ticket: '1' }, { ticket: '1', firstSeen: { file: '票箱一.csv', line: 2 } }],
   BALLOT_EMPTY_FILE: [{}],
-  RULING_NOT_DISPUTED: [{ ticket: '7', read: 'valid' }, { ticket: '7', read: 'partial' }, { ticket: '7', read: 'invalid' }],
+  RULING_NOT_DISPUTED: [
+    { ticket: '7', read: 'valid' },
+    { ticket: '7', read: 'partial' },
+    { ticket: '7', read: 'invalid' },
+  ],
   RULING_UNKNOWN_COLUMN: [{ header: '委员:某某', ballots: '票箱一.csv' }],
   RULING_STILL_UNCLEAR: [{ ticket: '7' }],
   RULING_CONTRADICTS: [{ ticket: '7', verdict: 'valid', reread: 'invalid' }],
@@ -34,8 +51,14 @@ const SAMPLES: { readonly [C in FactCode]: readonly ErrorFacts[C][] } = {
   ERRORS_OMITTED: [{ omitted: 12 }],
   TALLY_UNKNOWN_ITEM: [{ name: '作废', items: ['收回', '有效'] }],
   TALLY_MARKS_NOT_PRINTED: [{}, { name: '路人', office: '委员' }],
-  TALLY_DUPLICATE_ROW: [{ box: '一组', name: '有效', firstLine: 3 }, { box: '一组', name: '张三', office: '委员', firstLine: 3 }],
-  TALLY_EMPTY_NUMBER: [{ box: '一组', name: '有效' }, { box: '一组', name: '张三', office: '委员' }],
+  TALLY_DUPLICATE_ROW: [
+    { box: '一组', name: '有效', firstLine: 3 },
+    { box: '一组', name: '张三', office: '委员', firstLine: 3 },
+  ],
+  TALLY_EMPTY_NUMBER: [
+    { box: '一组', name: '有效' },
+    { box: '一组', name: '张三', office: '委员' },
+  ],
   TALLY_UNKNOWN_OFFICE: [{ office: '秘书', offices: ['主任', '委员'] }],
   TALLY_EMPTY_NAME: [{}],
   TALLY_UNCLEAR_NAME: [
@@ -53,7 +76,10 @@ const SAMPLES: { readonly [C in FactCode]: readonly ErrorFacts[C][] } = {
   TALLY_MARKS_SUM: [{ box: '一组', office: '委员', name: '张三', marks: 12, valid: 8, counted: 9 }],
   TALLY_MARKS_UNEQUAL: [{ box: '一组', office: '委员', name: '张三', marks: 8, others: 9 }],
   TALLY_OFFICE_OVER: [{ box: '一组', office: '委员', total: 19, ballots: 9, seats: 2 }],
-  TALLY_PERSON_OVER: [{ box: '一组', name: '张三', office: '委员', votes: 10, ballots: 9 }, { box: '一组', name: '张三', votes: 10, ballots: 9 }],
+  TALLY_PERSON_OVER: [
+    { box: '一组', name: '张三', office: '委员', votes: 10, ballots: 9 },
+    { box: '一组', name: '张三', votes: 10, ballots: 9 },
+  ],
   TALLY_EMPTY: [{ noHeader: true }, { noHeader: false }],
   TALLY_BOX_ALSO_BALLOTS: [{ box: '一组' }],
   TALLY_BOX_TWICE: [{ box: '一组', firstSheet: '统计表一.csv' }],
@@ -122,8 +148,19 @@ describe('adapters/messages.ts: one Chinese line per code with facts', () => {
   });
 
   it('the facts are fields of the error, beside its place; the message is not', () => {
-    const e = factError('BALLOT_DUPLICATE_TICKET', { ticket: '1', firstSeen: { file: 'a.csv', line: 2 } }, { file: 'b.csv', line: 3, column: 1 });
-    expect(e).toEqual({ code: 'BALLOT_DUPLICATE_TICKET', ticket: '1', firstSeen: { file: 'a.csv', line: 2 }, file: 'b.csv', line: 3, column: 1 });
+    const e = factError(
+      'BALLOT_DUPLICATE_TICKET',
+      { ticket: '1', firstSeen: { file: 'a.csv', line: 2 } },
+      { file: 'b.csv', line: 3, column: 1 },
+    );
+    expect(e).toEqual({
+      code: 'BALLOT_DUPLICATE_TICKET',
+      ticket: '1',
+      firstSeen: { file: 'a.csv', line: 2 },
+      file: 'b.csv',
+      line: 3,
+      column: 1,
+    });
     expect(errorMessage(e)).toBe('票号「1」重复 (第一次出现在 a.csv 第 2 行); 每张选票的票号必须唯一');
   });
 
@@ -132,7 +169,15 @@ describe('adapters/messages.ts: one Chinese line per code with facts', () => {
   });
 
   it('dynamic code families are declared codes; other strings are not', () => {
-    for (const c of ['OUT_ENOSPC', 'IO_EACCES', 'BALLOTS_IS_ROLL', 'CSV_QUOTE_NOT_CLOSED', 'INVALID_OPENING_QUOTE', 'TALLY_EMPTY', 'FILE_BINARY']) {
+    for (const c of [
+      'OUT_ENOSPC',
+      'IO_EACCES',
+      'BALLOTS_IS_ROLL',
+      'CSV_QUOTE_NOT_CLOSED',
+      'INVALID_OPENING_QUOTE',
+      'TALLY_EMPTY',
+      'FILE_BINARY',
+    ]) {
       expect(isInputErrorCode(c), c).toBe(true);
     }
     for (const c of ['BALLOT_TYPO', 'ballot_empty_file', 'BALLOTS_IS_VOTERS', '']) expect(isInputErrorCode(c), c).toBe(false);

@@ -28,20 +28,36 @@ const errorCases: [string, string[], string][] = [
   ['empty file', ['empty.csv'], '错误 [BALLOT_EMPTY_FILE] empty.csv 第 1 行:'],
   ['missing 票号 column', ['no-ticket-column.csv'], '错误 [BALLOT_NO_TICKET_COLUMN] no-ticket-column.csv 第 1 行:'],
   ['unclosed quote', ['unclosed-quote.csv'], '错误 [CSV_QUOTE_NOT_CLOSED] unclosed-quote.csv 第 3 行:'],
-  ['ragged row', ['ragged-rows.csv'], '错误 [CSV_RECORD_INCONSISTENT_FIELDS_LENGTH] ragged-rows.csv 第 3 行 第 5 列: 这一行有 4 个字段, 表头有 7 个'],
+  [
+    'ragged row',
+    ['ragged-rows.csv'],
+    '错误 [CSV_RECORD_INCONSISTENT_FIELDS_LENGTH] ragged-rows.csv 第 3 行 第 5 列: 这一行有 4 个字段, 表头有 7 个',
+  ],
   ['tab-separated file', ['tab-separated.csv'], '错误 [CSV_TAB_SEPARATED] tab-separated.csv 第 1 行:'],
   ['a total row at the end', ['total-row.csv'], '错误 [BALLOT_TOTAL_ROW] total-row.csv 第 6 行:'],
   ['unknown office column', ['unknown-office.csv'], '错误 [BALLOT_UNKNOWN_OFFICE] unknown-office.csv 第 1 行 第 7 列:'],
   ['unknown candidate column', ['unknown-candidate.csv'], '错误 [BALLOT_UNKNOWN_CANDIDATE] unknown-candidate.csv 第 1 行 第 6 列:'],
   ['ballots of another election', ['other-election.csv'], '错误 [BALLOT_OTHER_ELECTION] other-election.csv 第 1 行:'],
-  ['duplicate 票号 within a file', ['duplicate-ticket.csv'], '错误 [BALLOT_DUPLICATE_TICKET] duplicate-ticket.csv 第 4 行 第 1 列: 票号「1」重复 (第一次出现在 duplicate-ticket.csv 第 2 行)'],
-  ['duplicate 票号 across files', ['box-a.csv', 'box-b.csv'], '错误 [BALLOT_DUPLICATE_TICKET] box-b.csv 第 3 行 第 1 列: 票号「2」重复 (第一次出现在 box-a.csv 第 3 行)'],
+  [
+    'duplicate 票号 within a file',
+    ['duplicate-ticket.csv'],
+    '错误 [BALLOT_DUPLICATE_TICKET] duplicate-ticket.csv 第 4 行 第 1 列: 票号「1」重复 (第一次出现在 duplicate-ticket.csv 第 2 行)',
+  ],
+  [
+    'duplicate 票号 across files',
+    ['box-a.csv', 'box-b.csv'],
+    '错误 [BALLOT_DUPLICATE_TICKET] box-b.csv 第 3 行 第 1 列: 票号「2」重复 (第一次出现在 box-a.csv 第 3 行)',
+  ],
   ['binary file', ['binary.csv'], '错误 [FILE_BINARY] binary.csv:'],
   ['path that does not exist', ['nope.csv'], '错误 [FILE_NOT_FOUND] nope.csv:'],
   ['path that is a folder', ['a-folder.csv'], '错误 [FILE_IS_DIRECTORY] a-folder.csv:'],
   ['election.json that is not JSON', ['good.csv', '--election', 'not-json.json'], '错误 [ELECTION_NOT_JSON] not-json.json'],
   ['roll without 姓名 column', ['good.csv', '--roll', 'voters-no-name.csv'], '错误 [ROLL_MISSING_COLUMN] voters-no-name.csv 第 1 行:'],
-  ['rulings without 认定 column', ['good.csv', '--rulings', 'rulings-no-verdict.csv'], '错误 [RULINGS_MISSING_COLUMN] rulings-no-verdict.csv 第 1 行:'],
+  [
+    'rulings without 认定 column',
+    ['good.csv', '--rulings', 'rulings-no-verdict.csv'],
+    '错误 [RULINGS_MISSING_COLUMN] rulings-no-verdict.csv 第 1 行:',
+  ],
 ];
 
 describe('bad inputs → one Chinese line per error, exit 2', () => {
@@ -90,27 +106,60 @@ const fieldCases: [string, string[], CountInputOptions, Record<string, unknown>]
   ['empty file', ['empty.csv'], {}, { code: 'BALLOT_EMPTY_FILE', file: 'empty.csv', line: 1 }],
   ['missing 票号 column', ['no-ticket-column.csv'], {}, { code: 'BALLOT_NO_TICKET_COLUMN', file: 'no-ticket-column.csv', line: 1 }],
   ['unclosed quote', ['unclosed-quote.csv'], {}, { code: 'CSV_QUOTE_NOT_CLOSED', file: 'unclosed-quote.csv', line: 3 }],
-  ['ragged row', ['ragged-rows.csv'], {}, { code: 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', file: 'ragged-rows.csv', line: 3, column: 5, fields: 4, expected: 7 }],
+  [
+    'ragged row',
+    ['ragged-rows.csv'],
+    {},
+    { code: 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', file: 'ragged-rows.csv', line: 3, column: 5, fields: 4, expected: 7 },
+  ],
   ['tab-separated file', ['tab-separated.csv'], {}, { code: 'CSV_TAB_SEPARATED', file: 'tab-separated.csv', line: 1 }],
   ['a total row at the end', ['total-row.csv'], {}, { code: 'BALLOT_TOTAL_ROW', file: 'total-row.csv', line: 6, numbers: false }],
   [
     'unknown office column',
     ['unknown-office.csv'],
     {},
-    { code: 'BALLOT_UNKNOWN_OFFICE', file: 'unknown-office.csv', line: 1, column: 7, header: '秘书:另选1', office: '秘书', offices: ['主任', '委员'] },
+    {
+      code: 'BALLOT_UNKNOWN_OFFICE',
+      file: 'unknown-office.csv',
+      line: 1,
+      column: 7,
+      header: '秘书:另选1',
+      office: '秘书',
+      offices: ['主任', '委员'],
+    },
   ],
   [
     'unknown candidate column',
     ['unknown-candidate.csv'],
     {},
-    { code: 'BALLOT_UNKNOWN_CANDIDATE', file: 'unknown-candidate.csv', line: 1, column: 6, header: '委员:孙八', name: '孙八', office: '委员' },
+    {
+      code: 'BALLOT_UNKNOWN_CANDIDATE',
+      file: 'unknown-candidate.csv',
+      line: 1,
+      column: 6,
+      header: '委员:孙八',
+      name: '孙八',
+      office: '委员',
+    },
   ],
-  ['ballots of another election', ['other-election.csv'], {}, { code: 'BALLOT_OTHER_ELECTION', file: 'other-election.csv', line: 1, title: '测试社区居民委员会选举' }],
+  [
+    'ballots of another election',
+    ['other-election.csv'],
+    {},
+    { code: 'BALLOT_OTHER_ELECTION', file: 'other-election.csv', line: 1, title: '测试社区居民委员会选举' },
+  ],
   [
     'duplicate 票号 within a file',
     ['duplicate-ticket.csv'],
     {},
-    { code: 'BALLOT_DUPLICATE_TICKET', file: 'duplicate-ticket.csv', line: 4, column: 1, ticket: '1', firstSeen: { file: 'duplicate-ticket.csv', line: 2 } },
+    {
+      code: 'BALLOT_DUPLICATE_TICKET',
+      file: 'duplicate-ticket.csv',
+      line: 4,
+      column: 1,
+      ticket: '1',
+      firstSeen: { file: 'duplicate-ticket.csv', line: 2 },
+    },
   ],
   [
     'duplicate 票号 across files (first place found by a second pass)',
@@ -122,8 +171,18 @@ const fieldCases: [string, string[], CountInputOptions, Record<string, unknown>]
   ['path that does not exist', ['nope.csv'], {}, { code: 'FILE_NOT_FOUND', file: 'nope.csv' }],
   ['path that is a folder', ['a-folder.csv'], {}, { code: 'FILE_IS_DIRECTORY', file: 'a-folder.csv' }],
   ['election.json that is not JSON', ['good.csv'], { election: 'not-json.json' }, { code: 'ELECTION_NOT_JSON', file: 'not-json.json' }],
-  ['roll without 姓名 column', ['good.csv'], { roll: 'voters-no-name.csv' }, { code: 'ROLL_MISSING_COLUMN', file: 'voters-no-name.csv', line: 1 }],
-  ['rulings without 认定 column', ['good.csv'], { rulings: 'rulings-no-verdict.csv' }, { code: 'RULINGS_MISSING_COLUMN', file: 'rulings-no-verdict.csv', line: 1, missing: ['认定'] }],
+  [
+    'roll without 姓名 column',
+    ['good.csv'],
+    { roll: 'voters-no-name.csv' },
+    { code: 'ROLL_MISSING_COLUMN', file: 'voters-no-name.csv', line: 1 },
+  ],
+  [
+    'rulings without 认定 column',
+    ['good.csv'],
+    { rulings: 'rulings-no-verdict.csv' },
+    { code: 'RULINGS_MISSING_COLUMN', file: 'rulings-no-verdict.csv', line: 1, missing: ['认定'] },
+  ],
   ['a GBK file read as UTF-8', ['gbk.csv'], { encoding: 'utf-8' }, { code: 'ENCODING_INVALID', file: 'gbk.csv', line: 1, column: 1 }],
   [
     'a tally sheet with 反对 for a candidate of another office',
@@ -177,7 +236,11 @@ describe('encodings and counted-but-invalid elections', () => {
   it('R > issued is not an input error: a reported invalid election, nobody elected', async () => {
     const r = await count('more-returned.csv', '--format', 'json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { ballots: { returned: number; issued: number }; validity: { valid: boolean; failed: string[] }; elected: unknown[] };
+    const j = JSON.parse(r.out) as {
+      ballots: { returned: number; issued: number };
+      validity: { valid: boolean; failed: string[] };
+      elected: unknown[];
+    };
     expect(j.ballots).toMatchObject({ returned: 7, issued: 5 });
     expect(j.validity.failed).toContain('MORE_RETURNED_THAN_ISSUED');
     expect(j.elected).toEqual([]);

@@ -7,7 +7,18 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,11 +55,19 @@ describe('outputs never replace inputs (exit 2, the input untouched)', () => {
     symlinkSync('good.csv', path.join(d, 'link.csv'));
     linkSync(path.join(d, 'good.csv'), path.join(d, 'hard.csv'));
     const before = sha(path.join(d, 'good.csv'));
-    for (const [target, input] of [['good.csv', 'good.csv'], ['election.json', 'election.json'], ['link.csv', 'good.csv'], ['hard.csv', 'good.csv'], ['./sub/../good.csv', 'good.csv']] as const) {
+    for (const [target, input] of [
+      ['good.csv', 'good.csv'],
+      ['election.json', 'election.json'],
+      ['link.csv', 'good.csv'],
+      ['hard.csv', 'good.csv'],
+      ['./sub/../good.csv', 'good.csv'],
+    ] as const) {
       const r = await run(d, ['count', 'good.csv', '--ballot-log', target]);
       expect(r.code, target).toBe(2);
       expect(r.out, target).toBe('');
-      expect(r.err, target).toBe(`错误 [OUT_IS_INPUT] ${path.normalize(target)}: 输出文件就是输入文件 ${input}; 为免覆盖输入, 请换一个输出路径\n`);
+      expect(r.err, target).toBe(
+        `错误 [OUT_IS_INPUT] ${path.normalize(target)}: 输出文件就是输入文件 ${input}; 为免覆盖输入, 请换一个输出路径\n`,
+      );
     }
     expect(sha(path.join(d, 'good.csv'))).toBe(before);
     expect(leftovers(d)).toEqual([]);
@@ -66,9 +85,14 @@ describe('outputs never replace inputs (exit 2, the input untouched)', () => {
   });
 });
 
-describe('I/O failures are the user\'s to fix: exit 2, path and cause named, nothing partial left', () => {
+describe("I/O failures are the user's to fix: exit 2, path and cause named, nothing partial left", () => {
   /** node:fs, but every write fails as on a full disk. */
-  const fullDisk: OutFs = { ...nodeFs, writeSync: () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); } };
+  const fullDisk: OutFs = {
+    ...nodeFs,
+    writeSync: () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    },
+  };
 
   it('a full disk while writing the ballot log, the disputes template and the report', async () => {
     const d = folder('full');
@@ -88,7 +112,11 @@ describe('I/O failures are the user\'s to fix: exit 2, path and cause named, not
     const d = folder('paths');
     mkdirSync(path.join(d, 'adir'));
     const missing = await run(d, ['count', 'good.csv', '--ballot-log', 'nowhere/log.csv']);
-    expect(missing).toEqual({ code: 2, out: '', err: '错误 [OUT_ENOENT] nowhere/log.csv: 无法写入 (所在的文件夹不存在); 请检查输出路径、权限和磁盘空间\n' });
+    expect(missing).toEqual({
+      code: 2,
+      out: '',
+      err: '错误 [OUT_ENOENT] nowhere/log.csv: 无法写入 (所在的文件夹不存在); 请检查输出路径、权限和磁盘空间\n',
+    });
     const dir = await run(d, ['count', 'good.csv', '--ballot-log', 'adir']);
     expect(dir.code).toBe(2);
     expect(dir.err).toMatch(/^错误 \[OUT_E(ISDIR|EXIST|NOTEMPTY)\] adir: 无法写入/u);
@@ -126,15 +154,22 @@ describe('encodings, line numbers, capped lists, one error per line', () => {
   it('UTF-16 is named, with the way out', async () => {
     const r = await count('utf16.csv');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('错误 [ENCODING_UTF16] utf16.csv: 文件是 UTF-16LE 编码 (Excel 的 "Unicode 文本"), jipiao 不读此编码; 请另存为 UTF-8 或 GBK 编码的 CSV\n');
+    expect(r.err).toBe(
+      '错误 [ENCODING_UTF16] utf16.csv: 文件是 UTF-16LE 编码 (Excel 的 "Unicode 文本"), jipiao 不读此编码; 请另存为 UTF-8 或 GBK 编码的 CSV\n',
+    );
   });
 
   it('a bad UTF-8 byte on line 5 is reported on line 5 (column of its cell), the advice fitting the encoding in force', async () => {
     const auto = await count('bad-utf8-line5.csv');
     expect(auto.code).toBe(2);
-    expect(auto.err).toBe('错误 [ENCODING_INVALID] bad-utf8-line5.csv 第 5 行 第 7 列: 文件中有不是有效 UTF-8 编码的字节 (文件可能已损坏, 或混有其他编码的内容); 若整个文件是 GBK 编码, 可用 --encoding gb18030\n');
+    expect(auto.err).toBe(
+      '错误 [ENCODING_INVALID] bad-utf8-line5.csv 第 5 行 第 7 列: 文件中有不是有效 UTF-8 编码的字节 (文件可能已损坏, 或混有其他编码的内容); 若整个文件是 GBK 编码, 可用 --encoding gb18030\n',
+    );
     const p = path.join(tmp, 'bad-gbk.csv');
-    writeFileSync(p, Buffer.concat([readFileSync(path.join(corpus, 'gbk.csv')), Buffer.from('9,,,,,,', 'latin1'), Buffer.from([0xff, 0x0a])]));
+    writeFileSync(
+      p,
+      Buffer.concat([readFileSync(path.join(corpus, 'gbk.csv')), Buffer.from('9,,,,,,', 'latin1'), Buffer.from([0xff, 0x0a])]),
+    );
     const gbk = await count(p, '--encoding', 'gb18030');
     expect(gbk.code).toBe(2);
     expect(gbk.err).toContain('[ENCODING_INVALID]');
@@ -161,7 +196,12 @@ describe('encodings, line numbers, capped lists, one error per line', () => {
     writeFileSync(path.join(tmp, name), 'not,a,ballot\n');
     const r = await run(tmp, ['count', '--election', path.join(corpus, 'election.json'), name]);
     expect(r.code).toBe(2);
-    expect(r.err.trimEnd().split('\n')).toHaveLength(r.err.trimEnd().split('\n').filter((l) => l.startsWith('错误 [')).length);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(
+      r.err
+        .trimEnd()
+        .split('\n')
+        .filter((l) => l.startsWith('错误 [')).length,
+    );
     expect(r.err).toContain('a\\u000A错误 [FAKE] x\\u001B[31m.csv');
     expect(r.err).not.toContain('\u001b');
   });
@@ -188,4 +228,3 @@ describe('a plain grid file counted by the byte fast path', () => {
     expect(sha(path.join(d, 'big.csv'))).not.toBe(original);
   });
 });
-

@@ -25,12 +25,15 @@ describe('jipiao batch', () => {
     const out = path.join(tmp, 'out1');
     const r = await run(['batch', 'fixtures/district', '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.err.trim()).toBe('错误 [CSV_QUOTE_NOT_CLOSED] 坏文件夹社区/ballots.csv 第 2 行: 引号没有闭合: 从这里开始的带引号字段直到文件末尾都没有结束引号');
+    expect(r.err.trim()).toBe(
+      '错误 [CSV_QUOTE_NOT_CLOSED] 坏文件夹社区/ballots.csv 第 2 行: 引号没有闭合: 从这里开始的带引号字段直到文件末尾都没有结束引号',
+    );
     expect(r.out).toMatch(/东风社区 +│ 东风社区 +│ 东风社区第八届居民委员会选举 +│ +10 │ +83\.3% │ +✓ +│ +3\/3 │ —/u);
     expect(r.out).toMatch(/和平里社区 .*│ 疑难 1; 再次投票 1; 另行选举 1/u);
     expect(r.out).toContain('共 4 个选举: 3 个已计票, 1 个输入错误');
     for (const d of ['东风社区', '和平里社区', '银龙东苑社区']) {
-      for (const f of ['result.json', 'ballot-log.csv', 'report/选举结果报告单.html', 'report/全部文书.html']) expect(existsSync(path.join(out, d, f)), `${d}/${f}`).toBe(true);
+      for (const f of ['result.json', 'ballot-log.csv', 'report/选举结果报告单.html', 'report/全部文书.html'])
+        expect(existsSync(path.join(out, d, f)), `${d}/${f}`).toBe(true);
     }
     expect(existsSync(path.join(out, '坏文件夹社区', 'result.json'))).toBe(false);
   });

@@ -34,7 +34,8 @@ function copyDistrict(name: string, withBroken = true): string {
 }
 
 const GOOD = ['东风社区', '和平里社区', '银龙东苑社区'];
-const QUOTE_ERROR = '错误 [CSV_QUOTE_NOT_CLOSED] 坏文件夹社区/ballots.csv 第 2 行: 引号没有闭合: 从这里开始的带引号字段直到文件末尾都没有结束引号\n';
+const QUOTE_ERROR =
+  '错误 [CSV_QUOTE_NOT_CLOSED] 坏文件夹社区/ballots.csv 第 2 行: 引号没有闭合: 从这里开始的带引号字段直到文件末尾都没有结束引号\n';
 
 describe('jipiao batch: outputs', () => {
   it('writes beside the inputs by default; a second run does not read its own outputs back and gives the same bytes', async () => {
@@ -51,7 +52,13 @@ describe('jipiao batch: outputs', () => {
     expect(second.err).toBe(first.err);
     for (const [f, b] of bytes) expect(readFileSync(path.join(d, f), 'utf8'), f).toBe(b);
     const inputs = (JSON.parse(bytes.get('银龙东苑社区/result.json') ?? '') as { inputs: { file: string; role: string }[] }).inputs;
-    expect(inputs.map((i) => `${i.role} ${i.file}`)).toEqual(['ballots box-中心会场.csv', 'ballots box-流动票箱.csv', 'election election.json', 'roll voters.csv', 'rulings rulings.csv']);
+    expect(inputs.map((i) => `${i.role} ${i.file}`)).toEqual([
+      'ballots box-中心会场.csv',
+      'ballots box-流动票箱.csv',
+      'election election.json',
+      'roll voters.csv',
+      'rulings rulings.csv',
+    ]);
     expect(existsSync(path.join(d, '坏文件夹社区', 'result.json'))).toBe(false);
     expect(existsSync(path.join(d, '坏文件夹社区', 'ballot-log.csv.tmp'))).toBe(false);
   });
@@ -75,7 +82,9 @@ describe('jipiao batch: outputs', () => {
     expect(rows.map((l) => l.split('│')[1]?.trim())).toEqual(['东风社区', '和平里社区', '坏文件夹社区', '银龙东苑社区']);
     expect(rows[3]).toMatch(/│ 银龙东苑社区第九届居民委员会选举 │ +318 │ +77\.1% │ +✓ +│ +5\/5 │ — +│$/u);
     expect(rows[2]).toMatch(/│ 出错 \(见下方错误\) +│/u);
-    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`共 4 个选举: 3 个已计票, 1 个输入错误; 1 个结果尚未最终确定; 结果写入 ${path.join(tmp, 'summary')}`);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe(
+      `共 4 个选举: 3 个已计票, 1 个输入错误; 1 个结果尚未最终确定; 结果写入 ${path.join(tmp, 'summary')}`,
+    );
     expect(r.err).toBe(QUOTE_ERROR); // no progress bar when stderr is not a TTY
   });
 });
@@ -88,7 +97,9 @@ describe('jipiao batch: broken folders and usage', () => {
     writeFileSync(path.join(d, '空社区', 'voters.csv'), '姓名\n张三\n');
     const r = await run(['batch', d, '--out', path.join(tmp, 'two-broken-out'), '--strict']);
     expect(r.code).toBe(2); // a broken folder outranks --strict
-    expect(r.err).toBe(`${QUOTE_ERROR}错误 [BATCH_NO_BALLOTS] 空社区: 文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有填写了数字的计票统计表\n`);
+    expect(r.err).toBe(
+      `${QUOTE_ERROR}错误 [BATCH_NO_BALLOTS] 空社区: 文件夹中既没有选票文件 (*.csv 或 *.xlsx, voters、rulings、选票模板、候选人表除外) 也没有填写了数字的计票统计表\n`,
+    );
     expect(r.out).toContain('共 5 个选举: 3 个已计票, 2 个输入错误');
     for (const c of GOOD) expect(existsSync(path.join(tmp, 'two-broken-out', c, 'result.json')), c).toBe(true);
   });
@@ -99,7 +110,12 @@ describe('jipiao batch: broken folders and usage', () => {
     for (const c of GOOD) writeFileSync(path.join(file, c), ''); // a file where each output folder should be
     const r = await run(['batch', copyDistrict('unwritable', false), '--out', file]);
     expect(r.code).toBe(2);
-    expect(r.err.trimEnd().split('\n')).toEqual(GOOD.map((c) => `错误 [BATCH_WRITE_FAILED] ${c}: 无法写入 ${path.join(file, c)} (同名文件已存在, 不是文件夹, EEXIST); 请检查输出文件夹的权限和磁盘空间`));
+    expect(r.err.trimEnd().split('\n')).toEqual(
+      GOOD.map(
+        (c) =>
+          `错误 [BATCH_WRITE_FAILED] ${c}: 无法写入 ${path.join(file, c)} (同名文件已存在, 不是文件夹, EEXIST); 请检查输出文件夹的权限和磁盘空间`,
+      ),
+    );
     expect(r.out).toContain('共 3 个选举: 0 个已计票, 0 个输入错误, 3 个无法写入输出');
   });
 
@@ -113,29 +129,60 @@ describe('jipiao batch: broken folders and usage', () => {
   });
 
   it('usage: --jobs (gone with the worker threads, issue 17), a missing folder, a folder without elections → exit 2 with one line', async () => {
-    expect(await run(['batch', 'fixtures/district', '--jobs', '2'])).toEqual({ code: 2, out: '', err: '错误 [USAGE] 未知选项 --jobs (用 jipiao --help 查看用法)\n' });
-    expect(await run(['batch', 'fixtures/nowhere'])).toEqual({ code: 2, out: '', err: '错误 [BATCH_NOT_A_FOLDER] fixtures/nowhere: 不存在或不是文件夹\n' });
+    expect(await run(['batch', 'fixtures/district', '--jobs', '2'])).toEqual({
+      code: 2,
+      out: '',
+      err: '错误 [USAGE] 未知选项 --jobs (用 jipiao --help 查看用法)\n',
+    });
+    expect(await run(['batch', 'fixtures/nowhere'])).toEqual({
+      code: 2,
+      out: '',
+      err: '错误 [BATCH_NOT_A_FOLDER] fixtures/nowhere: 不存在或不是文件夹\n',
+    });
     mkdirSync(path.join(tmp, 'empty'));
-    expect(await run(['batch', path.join(tmp, 'empty')])).toEqual({ code: 2, out: '', err: `错误 [BATCH_EMPTY] ${path.join(tmp, 'empty')}: 没有找到含 election.json 的选举文件夹\n` });
+    expect(await run(['batch', path.join(tmp, 'empty')])).toEqual({
+      code: 2,
+      out: '',
+      err: `错误 [BATCH_EMPTY] ${path.join(tmp, 'empty')}: 没有找到含 election.json 的选举文件夹\n`,
+    });
   });
 });
 
 describe('one folder after another', () => {
-  const jobs = (names: string[], out: string): ElectionJob[] => names.map((name) => ({ dir: path.join(district, name), name, outDir: path.join(out, name) }));
+  const jobs = (names: string[], out: string): ElectionJob[] =>
+    names.map((name) => ({ dir: path.join(district, name), name, outDir: path.join(out, name) }));
 
   it('summaries in folder order, each reported as it is done', async () => {
     const names = ['东风社区', '和平里社区', '坏文件夹社区', '银龙东苑社区'];
     const seen: string[] = [];
     const results = await runJobs(jobs(names, path.join(tmp, 'jobs')), (s) => seen.push(s.name));
     expect(seen).toEqual(names);
-    expect(results.map((s) => `${s.name} ${s.ok ? 'ok' : s.kind}`)).toEqual(['东风社区 ok', '和平里社区 ok', '坏文件夹社区 input', '银龙东苑社区 ok']);
+    expect(results.map((s) => `${s.name} ${s.ok ? 'ok' : s.kind}`)).toEqual([
+      '东风社区 ok',
+      '和平里社区 ok',
+      '坏文件夹社区 input',
+      '银龙东苑社区 ok',
+    ]);
   });
 
   it('a folder whose count throws (a bug) fails alone as an internal error; the others are counted', async () => {
     const names = ['a', 'throw', 'b'];
     const fake = async (job: ElectionJob): Promise<JobSummary> => {
       if (job.name === 'throw') throw new Error('boom');
-      return { ok: true, name: job.name, community: '', title: job.name, returned: 1, registered: 2, valid: true, elected: 0, seats: 0, todo: '', final: true, files: [] };
+      return {
+        ok: true,
+        name: job.name,
+        community: '',
+        title: job.name,
+        returned: 1,
+        registered: 2,
+        valid: true,
+        elected: 0,
+        seats: 0,
+        todo: '',
+        final: true,
+        files: [],
+      };
     };
     const results = await runJobs(jobs(names, tmp), () => undefined, fake);
     expect(results.map((s) => (s.ok ? s.name : `${s.name}: ${s.kind} ${s.errors.split('\n')[0] ?? ''}`))).toEqual([

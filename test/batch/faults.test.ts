@@ -88,7 +88,9 @@ describe('one batch run at a time per output folder', () => {
     writeFileSync(path.join(out, LOCK_NAME), `${process.pid}\n`);
     const r = await run(['batch', path.join(tmp, 'lock'), '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`错误 [BATCH_LOCKED] lock-out: 另一个 jipiao batch (进程 ${process.pid}) 正在写入此文件夹; 请等它结束后再运行, 或换一个 --out\n`);
+    expect(r.err).toBe(
+      `错误 [BATCH_LOCKED] lock-out: 另一个 jipiao batch (进程 ${process.pid}) 正在写入此文件夹; 请等它结束后再运行, 或换一个 --out\n`,
+    );
     expect(existsSync(path.join(out, '东风社区'))).toBe(false);
     writeFileSync(path.join(out, LOCK_NAME), '2147483646\n'); // no such process
     const again = await run(['batch', path.join(tmp, 'lock'), '--out', out]);
@@ -98,7 +100,10 @@ describe('one batch run at a time per output folder', () => {
 
   it('two runs started together into one --out: one is refused, the other writes a consistent result', async () => {
     const out = path.join(tmp, 'race-out');
-    const [a, b] = await Promise.all([run(['batch', path.join(tmp, 'lock'), '--out', out]), run(['batch', path.join(tmp, 'lock'), '--out', out])]);
+    const [a, b] = await Promise.all([
+      run(['batch', path.join(tmp, 'lock'), '--out', out]),
+      run(['batch', path.join(tmp, 'lock'), '--out', out]),
+    ]);
     expect([a.code, b.code].sort()).toEqual([0, 2]);
     expect(`${a.err}${b.err}`).toContain('错误 [BATCH_LOCKED]');
     expect(existsSync(path.join(out, '东风社区', 'result.json'))).toBe(true);

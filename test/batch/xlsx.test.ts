@@ -44,18 +44,25 @@ async function xlsxTree(name: string, twins: readonly string[]): Promise<string>
 }
 
 describe('batch reads .xlsx wherever count does', () => {
-  it('an .xlsx box beside a .csv box, voters.xlsx and rulings.xlsx: the result count gives, and the CSV folder\'s result but for the file names', async () => {
+  it("an .xlsx box beside a .csv box, voters.xlsx and rulings.xlsx: the result count gives, and the CSV folder's result but for the file names", async () => {
     const tree = await xlsxTree('mixed', ['box-中心会场.csv', 'voters.csv', 'rulings.csv']);
     const d = path.join(tree, YL);
     // Not ballots: Excel's lock file, init's templates and the 候选人 sheet (garbage inside: never read).
-    for (const f of ['~$box-中心会场.xlsx', '选票模板-表格式.xlsx', '选票模板-名单式.CSV', '候选人.xlsx']) writeFileSync(path.join(d, f), 'not a sheet');
+    for (const f of ['~$box-中心会场.xlsx', '选票模板-表格式.xlsx', '选票模板-名单式.CSV', '候选人.xlsx'])
+      writeFileSync(path.join(d, f), 'not a sheet');
     const r = await run(['batch', tree, '--out', path.join(tmp, 'mixed-out')]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`计入的选票文件:\n  ${YL}: box-中心会场.xlsx、box-流动票箱.csv\n`);
     const result = readFileSync(path.join(tmp, 'mixed-out', YL, 'result.json'), 'utf8');
     const inputs = (JSON.parse(result) as { inputs: { role: string; file: string }[] }).inputs.map((i) => `${i.role} ${i.file}`);
-    expect(inputs).toEqual(['ballots box-中心会场.xlsx', 'ballots box-流动票箱.csv', 'election election.json', 'roll voters.xlsx', 'rulings rulings.xlsx']);
+    expect(inputs).toEqual([
+      'ballots box-中心会场.xlsx',
+      'ballots box-流动票箱.csv',
+      'election election.json',
+      'roll voters.xlsx',
+      'rulings rulings.xlsx',
+    ]);
     const count = await run(['count', 'box-中心会场.xlsx', 'box-流动票箱.csv', '--format', 'json'], d);
     expect(result).toBe(count.out); // byte-identical to count of the same folder
     const csv = await run(['batch', path.join(root, 'fixtures', 'district', YL), '--out', path.join(tmp, 'csv-out')]);
@@ -80,7 +87,9 @@ describe('batch reads .xlsx wherever count does', () => {
     await writeXlsxTwin(path.join(tree, YL, 'voters.csv'), path.join(tree, YL, 'voters.xlsx'), { sheet: '名单', typed: true });
     const r = await run(['batch', tree, '--out', path.join(tmp, 'two-rolls-out')]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`错误 [BATCH_CSV_AND_XLSX] ${YL}: voters.csv 和 voters.xlsx 同时存在, 无法确定用哪一个选民名单; 请删除或移走其中之一 (同一内容只保留一份)\n`);
+    expect(r.err).toBe(
+      `错误 [BATCH_CSV_AND_XLSX] ${YL}: voters.csv 和 voters.xlsx 同时存在, 无法确定用哪一个选民名单; 请删除或移走其中之一 (同一内容只保留一份)\n`,
+    );
   });
 
   it('an error in an .xlsx box names the folder, the sheet, the row and the column letter, as count does', async () => {
@@ -97,7 +106,14 @@ describe('batch reads .xlsx wherever count does', () => {
     expect(count.err).toMatch(/^错误 \[\w+\] box-中心会场\.xlsx 工作表「票箱1」第 12 行 O 列: /u);
     const r = await run(['batch', tree, '--out', path.join(tmp, 'bad-cell-out')]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(count.err.replaceAll('错误 [', '\u0000').split('\u0000').filter(Boolean).map((l) => `错误 [${l.replace('] ', `] ${YL}/`)}`).join(''));
+    expect(r.err).toBe(
+      count.err
+        .replaceAll('错误 [', '\u0000')
+        .split('\u0000')
+        .filter(Boolean)
+        .map((l) => `错误 [${l.replace('] ', `] ${YL}/`)}`)
+        .join(''),
+    );
     expect(r.err).toContain(`${YL}/box-中心会场.xlsx 工作表「票箱1」第 12 行 O 列: `);
   });
 });

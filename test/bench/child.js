@@ -4,7 +4,12 @@ const [mode, ...args] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
 let code = 0;
 const { main } = await import('../../dist/cli/main.js');
-const io = { stdout: { write: () => undefined, isTTY: false }, stderr: { write: (s) => process.stderr.write(s), isTTY: false }, env: { NO_COLOR: '1' }, cwd: process.cwd() };
+const io = {
+  stdout: { write: () => undefined, isTTY: false },
+  stderr: { write: (s) => process.stderr.write(s), isTTY: false },
+  env: { NO_COLOR: '1' },
+  cwd: process.cwd(),
+};
 code = await main([mode, ...args], io);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 const u = process.resourceUsage();

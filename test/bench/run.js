@@ -27,7 +27,9 @@ const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 function run(argv, cwd, { pin = true } = {}) {
   const cmd = [...(pin && hasTaskset ? ['taskset', '-c', '0'] : []), ...argv];
   const t0 = process.hrtime.bigint();
-  const r = hasTime ? spawnSync(TIME, ['-f', '%U %S %M', ...cmd], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(cmd[0], cmd.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = hasTime
+    ? spawnSync(TIME, ['-f', '%U %S %M', ...cmd], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(cmd[0], cmd.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
   const [u, s, m] = hasTime ? (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number) : [NaN, NaN, NaN];
@@ -56,7 +58,9 @@ try {
     const floor = best([process.execPath, path.join(here, 'floor.js'), 'ballots.csv'], dir);
     const count = best([process.execPath, jipiao, 'count', 'ballots.csv', '--format', 'json'], dir);
     rows.push({ n, floor, count, mb: statSync(path.join(dir, 'ballots.csv')).size / 2 ** 20 });
-    process.stderr.write(`  count ${s(count.ms)} (CPU ${s(count.cpuMs)}), floor ${s(floor.ms)} (CPU ${s(floor.cpuMs)}), RSS ${mb(count.rssKiB)}\n`);
+    process.stderr.write(
+      `  count ${s(count.ms)} (CPU ${s(count.cpuMs)}), floor ${s(floor.ms)} (CPU ${s(floor.cpuMs)}), RSS ${mb(count.rssKiB)}\n`,
+    );
     if (n >= 1_000_000) rmSync(dir, { recursive: true, force: true });
   }
 
@@ -82,7 +86,10 @@ try {
       mkdirSync(d);
       await generate(d, m, i);
     }
-    const builds = [['本版本', jipiao], ...(process.env.BENCH_BASE ? [['对照 (BENCH_BASE)', path.join(process.env.BENCH_BASE, 'bin/jipiao.js')]] : [])];
+    const builds = [
+      ['本版本', jipiao],
+      ...(process.env.BENCH_BASE ? [['对照 (BENCH_BASE)', path.join(process.env.BENCH_BASE, 'bin/jipiao.js')]] : []),
+    ];
     for (const [name, bin] of builds) {
       const out = path.join(root, `batch-out-${batchRows.length}`);
       const r = run([process.execPath, bin, 'batch', bdir, '--out', out], root, { pin: false });
@@ -106,8 +113,9 @@ try {
     '',
     '| 选票数 | 文件 | count 用时 | CPU | 张/秒 | 峰值 RSS | 下限用时 | 下限 CPU | 用时比 | CPU 比 |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(({ n, count, floor, mb: size }) =>
-      `| ${n.toLocaleString('en')} | ${size.toFixed(0)} MB | ${s(count.ms)} | ${s(count.cpuMs)} | ${Math.round((n * 1000) / count.ms).toLocaleString('en')} | ${mb(count.rssKiB)} | ${s(floor.ms)} | ${s(floor.cpuMs)} | ${x(count.ms, floor.ms)} | ${x(count.cpuMs, floor.cpuMs)} |`,
+    ...rows.map(
+      ({ n, count, floor, mb: size }) =>
+        `| ${n.toLocaleString('en')} | ${size.toFixed(0)} MB | ${s(count.ms)} | ${s(count.cpuMs)} | ${Math.round((n * 1000) / count.ms).toLocaleString('en')} | ${mb(count.rssKiB)} | ${s(floor.ms)} | ${s(floor.cpuMs)} | ${x(count.ms, floor.ms)} | ${x(count.cpuMs, floor.cpuMs)} |`,
     ),
     '',
     '| 投票站规模 (5 000 张, 7 500 人名单, 终端表格) | 用时 | CPU | 与 `node -e 0` 之比 (用时 / CPU) |',
@@ -116,7 +124,9 @@ try {
     `| \`jipiao --help\` | ${s(help.ms)} | ${s(help.cpuMs)} | ${x(help.ms, node0.ms)} / ${x(help.cpuMs, node0.cpuMs)} |`,
     `| \`jipiao count ballots.csv\` | ${s(venue.ms)} | ${s(venue.cpuMs)} | ${x(venue.ms, node0.ms)} / ${x(venue.cpuMs, node0.cpuMs)} |`,
     '',
-    ...(batchRows.length > 0 ? ['| batch (不固定核) | 选举 × 张 | 用时 | CPU | 峰值 RSS |', '|---|---|---:|---:|---:|', ...batchRows, ''] : []),
+    ...(batchRows.length > 0
+      ? ['| batch (不固定核) | 选举 × 张 | 用时 | CPU | 峰值 RSS |', '|---|---|---:|---:|---:|', ...batchRows, '']
+      : []),
     '目标 (issue 17): 1M 时 count ≤ 5× 下限; 5 000 张 (含名单) ≤ 4× `node -e 0`; 1M 与 5M 时峰值 RSS ≤ 100 MB;',
     'batch 50 × 20 000 不慢于改动前, 且 ≤ 120 MB。',
     '',

@@ -46,14 +46,27 @@ async function writeAll(): Promise<string[]> {
 describe('CSV written for people', () => {
   it('every written CSV starts with a UTF-8 BOM and reads back unchanged', async () => {
     const files = await writeAll();
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(['ballot-log.csv', 'roll-check.csv', 'rulings-template.csv', 'tallies.csv', '计票统计表.csv', '选票模板-名单式.csv', '选票模板-表格式.csv']);
+    expect(files.map((f) => path.basename(f)).sort()).toEqual([
+      'ballot-log.csv',
+      'roll-check.csv',
+      'rulings-template.csv',
+      'tallies.csv',
+      '计票统计表.csv',
+      '选票模板-名单式.csv',
+      '选票模板-表格式.csv',
+    ]);
     for (const f of files) {
       const bytes = readFileSync(f);
       expect([...bytes.subarray(0, 3)], path.basename(f)).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.subarray(3).includes(Buffer.from('\uFEFF')), `${path.basename(f)}: one BOM only`).toBe(false);
       const rows = await readCsvAll(f, path.basename(f));
       if (!rows.ok) throw new Error(JSON.stringify(rows.error));
-      const expected = bytes.subarray(3).toString('utf8').split('\n').filter((l) => l !== '')[0]?.split(',')[0];
+      const expected = bytes
+        .subarray(3)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l !== '')[0]
+        ?.split(',')[0];
       expect(rows.value[0]?.cells[0]).toBe(expected);
     }
   });
@@ -74,7 +87,17 @@ describe('--encoding gbk', () => {
     expect(a.out).toBe(b.out);
   });
   it('roll check accepts it too', async () => {
-    const a = await run(['roll', 'check', 'test/bad-inputs/gbk-voters.csv', '--election', 'fixtures/roll-clean/election.json', '--encoding', 'gbk', '--format', 'json']);
+    const a = await run([
+      'roll',
+      'check',
+      'test/bad-inputs/gbk-voters.csv',
+      '--election',
+      'fixtures/roll-clean/election.json',
+      '--encoding',
+      'gbk',
+      '--format',
+      'json',
+    ]);
     const b = await run(['roll', 'check', 'fixtures/roll-clean/voters.csv', '--format', 'json']);
     expect(a.err).toBe('');
     const summary = (s: string): unknown => (JSON.parse(s) as { summary: unknown }).summary;

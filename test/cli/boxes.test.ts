@@ -32,18 +32,30 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 describe('election.json boxes', () => {
   it('within their issue: 发出 shown per box, no warning, JSON carries issued', async () => {
-    const f = demoWith('ok', [{ name: '中心会场', issued: 210 }, { name: '流动票箱', issued: 115 }]);
+    const f = demoWith('ok', [
+      { name: '中心会场', issued: 210 },
+      { name: '流动票箱', issued: 115 },
+    ]);
     const t = await run(['count', f]);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(/│ 票箱 +│ 发出 │ 收回 │/u);
     expect(t.out).toMatch(/│ 流动票箱 │ +115 │ +114 │/u);
     expect(t.out).not.toContain('多于该票箱发出');
-    const j = JSON.parse((await run(['count', f, '--format', 'json'])).out) as { boxes: { box: string; issued?: number }[]; warnings: string[] };
-    expect(j.boxes.map((b) => [b.box, b.issued])).toEqual([['中心会场', 210], ['流动票箱', 115]]);
+    const j = JSON.parse((await run(['count', f, '--format', 'json'])).out) as {
+      boxes: { box: string; issued?: number }[];
+      warnings: string[];
+    };
+    expect(j.boxes.map((b) => [b.box, b.issued])).toEqual([
+      ['中心会场', 210],
+      ['流动票箱', 115],
+    ]);
   });
 
   it('a box over its issue: marked ✗, a warning, the election still valid', async () => {
-    const f = demoWith('over', [{ name: '中心会场', issued: 215 }, { name: '流动票箱', issued: 110 }]);
+    const f = demoWith('over', [
+      { name: '中心会场', issued: 215 },
+      { name: '流动票箱', issued: 110 },
+    ]);
     const t = await run(['count', f]);
     expect(t.out).toMatch(/│ 流动票箱 │ +110 │ ✗ 114 │/u);
     expect(t.out).toContain('票箱「流动票箱」收回 114 张, 多于该票箱发出的 110 张');
@@ -53,9 +65,15 @@ describe('election.json boxes', () => {
   });
 
   it('a listed box without ballots is named; boxes issued over the whole is an error', async () => {
-    const f = demoWith('missing', [{ name: '中心会场', issued: 210 }, { name: '流动票箱二', issued: 100 }]);
+    const f = demoWith('missing', [
+      { name: '中心会场', issued: 210 },
+      { name: '流动票箱二', issued: 100 },
+    ]);
     expect((await run(['count', f])).out).toContain('election.json 列出的票箱「流动票箱二」没有任何选票');
-    const g = demoWith('sum', [{ name: '中心会场', issued: 300 }, { name: '流动票箱', issued: 100 }]);
+    const g = demoWith('sum', [
+      { name: '中心会场', issued: 300 },
+      { name: '流动票箱', issued: 100 },
+    ]);
     const r = await run(['count', g]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('[ELECTION_INVALID] sum/election.json 键 boxes: 各票箱发出选票合计 400 张, 多于 issued 325 张');

@@ -56,7 +56,15 @@ describe('jipiao CLI', () => {
 
   it('an unexpected internal failure exits 70 with a report-this message and no stack', async () => {
     const io = fakeIo(root);
-    const broken = { ...io, stdout: { isTTY: false, write: () => { throw new TypeError('boom'); } } };
+    const broken = {
+      ...io,
+      stdout: {
+        isTTY: false,
+        write: () => {
+          throw new TypeError('boom');
+        },
+      },
+    };
     const code = await main(['count', 'fixtures/demo/ballots.csv'], broken);
     expect(code).toBe(70);
     expect(io.err()).toContain('内部错误');
@@ -130,4 +138,3 @@ describe('jipiao CLI', () => {
     expect((JSON.parse(stamped.out) as { generatedAt: string }).generatedAt).toBe('2026-12-20T18:00:00+08:00');
   });
 });
-

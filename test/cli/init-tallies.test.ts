@@ -58,7 +58,12 @@ function fill(template: readonly string[][]): string[][] {
 function outcome(json: string): unknown {
   const j = JSON.parse(json) as Record<string, unknown>;
   const offices = (j['offices'] as Record<string, unknown>[]).map(({ removed: _r, ...o }) => o);
-  return { ...Object.fromEntries(['ballots', 'validity', 'people', 'elected', 'revote', 'runoff', 'vacant', 'provisional', 'boxes'].map((k) => [k, j[k]])), offices };
+  return {
+    ...Object.fromEntries(
+      ['ballots', 'validity', 'people', 'elected', 'revote', 'runoff', 'vacant', 'provisional', 'boxes'].map((k) => [k, j[k]]),
+    ),
+    offices,
+  };
 }
 
 describe('jipiao init writes the empty 计票统计表', () => {
@@ -76,7 +81,16 @@ describe('jipiao init writes the empty 计票统计表', () => {
     expect(text.startsWith('\uFEFF票箱,职务,姓名,票数,反对,弃权\n票箱1,选票,收回,,,\n')).toBe(true);
     const rows = readCsv(path.join(dir, '计票统计表.csv'));
     expect(rows).toHaveLength(1 + 6 + 8);
-    expect(rows.slice(7).map((r) => `${r[1]}:${r[2]}`)).toEqual(['主任:张建国', '主任:李秀英', '副主任:王芳', '副主任:赵磊', '委员:孙丽', '委员:周强', '委员:吴敏', '委员:郑伟']);
+    expect(rows.slice(7).map((r) => `${r[1]}:${r[2]}`)).toEqual([
+      '主任:张建国',
+      '主任:李秀英',
+      '副主任:王芳',
+      '副主任:赵磊',
+      '委员:孙丽',
+      '委员:周强',
+      '委员:吴敏',
+      '委员:郑伟',
+    ]);
   });
 
   it('the filled CSV counts to the demo: the same seats, votes, classes and 唱票 figures', async () => {
@@ -100,7 +114,9 @@ describe('jipiao init writes the empty 计票统计表', () => {
     expect(ws.getColumn(3).numFmt).toBe('@');
     expect(ws.getCell(2, 4).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
     const filled = fill(template);
-    filled.forEach((row, i) => row.forEach((v, c) => (ws.getCell(i + 1, c + 1).value = i > 0 && c >= 3 && v !== '' ? Number(v) : v === '' ? null : v)));
+    filled.forEach((row, i) =>
+      row.forEach((v, c) => (ws.getCell(i + 1, c + 1).value = i > 0 && c >= 3 && v !== '' ? Number(v) : v === '' ? null : v)),
+    );
     await wb.xlsx.writeFile(path.join(dir, '统计-已填.xlsx'));
     const got = await run(['count', '--tallies', 'e/统计-已填.xlsx', '--format', 'json']);
     expect(got.err).toBe('');
@@ -125,7 +141,16 @@ describe('jipiao init writes the empty 计票统计表', () => {
     const { parseElection } = await import('../../src/adapters/input/election.js');
     const doc = JSON.parse(readFileSync(path.join(dir, 'election.json'), 'utf8')) as Record<string, unknown>;
     const plain = parseElection(JSON.stringify(doc), 'election.json');
-    const boxed = parseElection(JSON.stringify({ ...doc, boxes: [{ name: '中心会场', issued: 210 }, { name: '流动票箱', issued: 115 }] }), 'election.json');
+    const boxed = parseElection(
+      JSON.stringify({
+        ...doc,
+        boxes: [
+          { name: '中心会场', issued: 210 },
+          { name: '流动票箱', issued: 115 },
+        ],
+      }),
+      'election.json',
+    );
     if (!plain.ok || !boxed.ok) throw new Error('election.json not read');
     expect(tallyTemplateBoxes(boxed.value)).toEqual(['中心会场', '流动票箱']);
     expect(tallyTemplateBoxes(plain.value)).toEqual(['票箱1']);

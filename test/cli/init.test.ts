@@ -50,7 +50,8 @@ describe('jipiao init from a 候选人 sheet', () => {
     const r = await run(['init', 'e1', '--candidates', '候选人.csv', '--yes', ...DEMO_FLAGS]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    for (const f of ['election.json', '选票模板-表格式.xlsx', '选票模板-表格式.csv', '选票模板-名单式.xlsx', '选票模板-名单式.csv']) expect(existsSync(path.join(dir, f)), f).toBe(true);
+    for (const f of ['election.json', '选票模板-表格式.xlsx', '选票模板-表格式.csv', '选票模板-名单式.xlsx', '选票模板-名单式.csv'])
+      expect(existsSync(path.join(dir, f)), f).toBe(true);
     const written = JSON.parse(readFileSync(path.join(dir, 'election.json'), 'utf8')) as unknown;
     expect(written).toEqual(JSON.parse(readFileSync(path.join(root, 'fixtures/demo/election.json'), 'utf8')));
   });
@@ -77,9 +78,17 @@ describe('jipiao init from a 候选人 sheet', () => {
     const csv = path.join(dir, '选票模板-表格式.csv');
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const header = text.replace(/^\uFEFF/u, '').trim().split(',');
+    const header = text
+      .replace(/^\uFEFF/u, '')
+      .trim()
+      .split(',');
     copyFileSync(csv, path.join(dir, 'ballots-grid.csv'));
-    appendFileSync(path.join(dir, 'ballots-grid.csv'), rowsForHeader(header).map((r) => `${r.join(',')}\n`).join(''));
+    appendFileSync(
+      path.join(dir, 'ballots-grid.csv'),
+      rowsForHeader(header)
+        .map((r) => `${r.join(',')}\n`)
+        .join(''),
+    );
     const got = await run(['count', 'e1/ballots-grid.csv', '--format', 'json']);
     const want = await run(['count', 'fixtures/demo/ballots.csv', '--format', 'json'], root);
     expect(core(got.out)).toEqual(core(want.out));
@@ -119,7 +128,12 @@ describe('jipiao init from a 候选人 sheet', () => {
 
 describe('jipiao init refuses what count would refuse', () => {
   it.each([
-    ['等额 委员', '职务,应选人数,候选人\n主任,1,张三、李四\n委员,2,王五、赵六\n', 'SETUP_NOT_COMPETITIVE', '委员应选 2 人, 候选人 2 人; 差额选举要求候选人为 3 至 5 人 (规程 第二十二条)'],
+    [
+      '等额 委员',
+      '职务,应选人数,候选人\n主任,1,张三、李四\n委员,2,王五、赵六\n',
+      'SETUP_NOT_COMPETITIVE',
+      '委员应选 2 人, 候选人 2 人; 差额选举要求候选人为 3 至 5 人 (规程 第二十二条)',
+    ],
     ['a candidate printed twice', '职务,应选人数,候选人\n主任,1,张三、李四\n委员,1,张三、王五\n', 'ELECTION_', ''],
     ['seats not a number', '职务,应选人数,候选人\n主任,一,张三、李四\n', 'CANDIDATES_BAD_SEATS', '应选人数「一」不是正整数'],
     ['a missing column', '职务,候选人\n主任,张三\n', 'CANDIDATES_MISSING_COLUMN', '「应选人数」'],
@@ -136,22 +150,47 @@ describe('jipiao init refuses what count would refuse', () => {
   it('without a terminal and without --candidates it says what to give', async () => {
     const r = await run(['init', 'e3']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('错误 [INIT_NEEDS_CANDIDATES] 没有终端可以提问: 请用 --candidates 给出候选人表 (职务,应选人数,候选人), 并加 --yes\n');
+    expect(r.err).toBe(
+      '错误 [INIT_NEEDS_CANDIDATES] 没有终端可以提问: 请用 --candidates 给出候选人表 (职务,应选人数,候选人), 并加 --yes\n',
+    );
   });
 });
 
 describe('pure parts', () => {
   it('候选人 rows: office and seats carried down, several names in a cell', () => {
-    const rows = CANDIDATES.trim().split('\n').map((l, i) => ({ file: 'c.csv', line: i + 1, cells: l.split(',') }));
+    const rows = CANDIDATES.trim()
+      .split('\n')
+      .map((l, i) => ({ file: 'c.csv', line: i + 1, cells: l.split(',') }));
     const o = officesFromRows(rows, 'c.csv');
-    expect(o).toEqual({ ok: true, value: [
-      { name: '主任', seats: 1, candidates: ['张建国', '李秀英'] },
-      { name: '副主任', seats: 1, candidates: ['王芳', '赵磊'] },
-      { name: '委员', seats: 3, candidates: ['孙丽', '周强', '吴敏', '郑伟'] },
-    ] });
+    expect(o).toEqual({
+      ok: true,
+      value: [
+        { name: '主任', seats: 1, candidates: ['张建国', '李秀英'] },
+        { name: '副主任', seats: 1, candidates: ['王芳', '赵磊'] },
+        { name: '委员', seats: 3, candidates: ['孙丽', '周强', '吴敏', '郑伟'] },
+      ],
+    });
     if (!o.ok) return;
     expect(competitiveErrors(o.value, 'x')).toEqual([]);
-    expect(templateHeader(o.value, 'grid')).toEqual(['票号', '票箱', '主任:张建国', '主任:李秀英', '主任:另选1', '副主任:王芳', '副主任:赵磊', '副主任:另选1', '委员:孙丽', '委员:周强', '委员:吴敏', '委员:郑伟', '委员:另选1', '委员:另选2', '委员:另选3', '状态', '备注']);
+    expect(templateHeader(o.value, 'grid')).toEqual([
+      '票号',
+      '票箱',
+      '主任:张建国',
+      '主任:李秀英',
+      '主任:另选1',
+      '副主任:王芳',
+      '副主任:赵磊',
+      '副主任:另选1',
+      '委员:孙丽',
+      '委员:周强',
+      '委员:吴敏',
+      '委员:郑伟',
+      '委员:另选1',
+      '委员:另选2',
+      '委员:另选3',
+      '状态',
+      '备注',
+    ]);
   });
 
   it('the questions, answered by a script', async () => {

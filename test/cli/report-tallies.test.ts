@@ -33,7 +33,8 @@ describe('jipiao report --tallies', () => {
     expect(r.out).toMatch(/^已生成 3 份文书 \(选举结果报告单、选举结果公告、当选公告\):/u);
     const ballots = path.join(tmp, 'demo-ballots');
     expect((await run(['report', 'fixtures/demo/ballots.csv', '--out', ballots], root)).code).toBe(0);
-    const note = '中心会场、流动票箱按计票统计表（手工唱票，各票箱合计数）计入。计票统计表无法提供、本表不作推算的内容：只计高职务去掉的票数（唱票统计中不含这些票箱）：中心会场、流动票箱。';
+    const note =
+      '中心会场、流动票箱按计票统计表（手工唱票，各票箱合计数）计入。计票统计表无法提供、本表不作推算的内容：只计高职务去掉的票数（唱票统计中不含这些票箱）：中心会场、流动票箱。';
     const report = sheet(out, '选举结果报告单');
     expect(flat(report)).toContain(note);
     // Without that paragraph, the 报告单 is the one of the demo's ballots, figure for figure.
@@ -64,12 +65,18 @@ describe('jipiao report --tallies', () => {
     const out = path.join(d, 'report');
     const report = flat(sheet(out, '选举结果报告单'));
     expect(report).toContain('计票统计表无法提供、本表不作推算的内容：');
-    for (const gap of ['疑难选票清单（票号和疑难情形；只计张数，认定后请改填计票统计表）：中心会场', '弃权票张数（未填，按0计）：中心会场', '委员的反对、弃权（未填；唱票统计中不含这些票箱的反对、弃权和超额作废张数）：中心会场']) {
+    for (const gap of [
+      '疑难选票清单（票号和疑难情形；只计张数，认定后请改填计票统计表）：中心会场',
+      '弃权票张数（未填，按0计）：中心会场',
+      '委员的反对、弃权（未填；唱票统计中不含这些票箱的反对、弃权和超额作废张数）：中心会场',
+    ]) {
       expect(report.replace(/ /gu, '')).toContain(gap);
     }
     expect(report).not.toContain('逐票记录'); // the ballot log is on no sheet
     const disputes = flat(sheet(out, '疑难选票认定表'));
-    expect(disputes).toContain('其中 1 张疑难选票在按计票统计表计入的票箱（中心会场）：计票统计表只计张数，没有票号和疑难情形；表中为其留出空行，请对照原选票逐张填写、认定后改填计票统计表。');
+    expect(disputes).toContain(
+      '其中 1 张疑难选票在按计票统计表计入的票箱（中心会场）：计票统计表只计张数，没有票号和疑难情形；表中为其留出空行，请对照原选票逐张填写、认定后改填计票统计表。',
+    );
     // One blank row per such ballot (编号 and 票箱 given) to fill in by hand, counted as not yet ruled.
     expect(sheet(out, '疑难选票认定表')).toMatch(/\n1 +中心会场\n/u);
     expect(disputes).toContain('疑难选票共 1 张，已认定 0 张，待认定 1 张。');

@@ -48,7 +48,15 @@ describe('jipiao roll check', () => {
   });
 
   it('--format json is deterministic and matches the golden', async () => {
-    const args = ['roll', 'check', 'fixtures/roll-problems/voters.csv', '--election', 'fixtures/roll-problems/election.json', '--format', 'json'];
+    const args = [
+      'roll',
+      'check',
+      'fixtures/roll-problems/voters.csv',
+      '--election',
+      'fixtures/roll-problems/election.json',
+      '--format',
+      'json',
+    ];
     const a = await run(args);
     const b = await run(args);
     expect(a.code).toBe(1);
@@ -102,7 +110,11 @@ describe('jipiao roll check', () => {
     expect(noElection.code).toBe(2);
     expect(noElection.err).toContain('fixtures/roll-none/election.json');
     const date = await run(['roll', 'check', 'fixtures/roll-clean/voters.csv', '--date', '2026-02-30']);
-    expect(date).toEqual({ code: 2, out: '', err: '错误 [USAGE_BAD_DATE] --date 的值「2026-02-30」不是有效日期, 应写作 YYYY-MM-DD (如 2026-12-20)\n' });
+    expect(date).toEqual({
+      code: 2,
+      out: '',
+      err: '错误 [USAGE_BAD_DATE] --date 的值「2026-02-30」不是有效日期, 应写作 YYYY-MM-DD (如 2026-12-20)\n',
+    });
     const format = await run(['roll', 'check', 'fixtures/roll-clean/voters.csv', '--format', 'xml']);
     expect(format.code).toBe(2);
     expect(format.out).toBe('');

@@ -20,7 +20,15 @@ interface J {
   provisional: boolean;
   presiding: string | null;
   reasons: Record<string, number>;
-  offices: { name: string; counted: number; seats: number; approvals: number; unused: number; void: number; candidates: { name: string; approve: number; oppose: number; abstain: number }[] }[];
+  offices: {
+    name: string;
+    counted: number;
+    seats: number;
+    approvals: number;
+    unused: number;
+    void: number;
+    candidates: { name: string; approve: number; oppose: number; abstain: number }[];
+  }[];
   disputes: { ticket: string; issues: { kind: string }[] }[];
 }
 
@@ -38,7 +46,12 @@ const elected = (j: J) => j.elected.map((e) => `${e.office}:${e.name}`);
 describe('SPEC §4 seat assignment (hand-checked fixtures)', () => {
   it('主任票 equal → the higher 总得票数 wins (第三十九条(三)); a majority person may stay unelected', async () => {
     const j = await result('case-tiebreak-total');
-    expect(j.people.find((p) => p.name === '张三')).toMatchObject({ votes: { 主任: 4, 副主任: 0, 委员: 2 }, total: 6, majority: true, elected: null });
+    expect(j.people.find((p) => p.name === '张三')).toMatchObject({
+      votes: { 主任: 4, 副主任: 0, 委员: 2 },
+      total: 6,
+      majority: true,
+      elected: null,
+    });
     expect(j.people.find((p) => p.name === '李四')).toMatchObject({ votes: { 主任: 4, 副主任: 0, 委员: 3 }, total: 7, elected: '主任' });
     expect(elected(j)).toEqual(['主任:李四', '副主任:王五', '委员:孙八', '委员:钱七']);
   });

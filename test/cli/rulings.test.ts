@@ -52,7 +52,11 @@ describe('rulings overlay', () => {
     const log = path.join(tmp, 'log.csv');
     const r = await run(['count', stake, '--rulings', file, '--format', 'json', '--ballot-log', log]);
     expect(r.err).toBe('');
-    const j = JSON.parse(r.out) as { provisional: boolean; revote: { office: string; seats: number; names: string[] }[]; ballots: { valid: number; disputed: number } };
+    const j = JSON.parse(r.out) as {
+      provisional: boolean;
+      revote: { office: string; seats: number; names: string[] }[];
+      ballots: { valid: number; disputed: number };
+    };
     expect(j.provisional).toBe(false);
     expect(j.ballots).toMatchObject({ valid: 10, disputed: 0 });
     // 钱七 now 6 = 赵六 6 on votes and total: the second 委员 seat goes to a revote.

@@ -19,7 +19,10 @@ describe('usage errors in Chinese', () => {
   it.each([
     [['count', 'fixtures/demo/ballots.csv', '--fromat', 'json'], '未知选项 --fromat; 您是不是想输入 --format?'],
     [['cuont', 'x.csv'], '未知命令「cuont」; 您是不是想输入 count?'],
-    [['count', 'fixtures/demo/ballots.csv', '--format', 'xml'], '参数值无效: 选项 --format 的值「xml」不在可选范围内; 可选: table、json、csv、xlsx'],
+    [
+      ['count', 'fixtures/demo/ballots.csv', '--format', 'xml'],
+      '参数值无效: 选项 --format 的值「xml」不在可选范围内; 可选: table、json、csv、xlsx',
+    ],
     [['compare', 'a.json', 'b.json', 'c.json'], '命令 compare 的参数过多: 应为 2 个, 给出了 3 个'],
     [['count', 'fixtures/demo/ballots.csv', '--election'], '选项 --election 后面缺少值'],
   ])('%j', async (args, expected) => {
@@ -55,12 +58,16 @@ describe('the real problem is named', () => {
   it('a folder instead of a file names the ballots inside', async () => {
     const r = await run(['count', 'fixtures/demo']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^错误 \[FILE_IS_DIRECTORY\] fixtures\/demo: 这是一个文件夹, 不是选票文件; 请给出其中的选票文件, 如 fixtures\/demo\/ballots\.csv/u);
+    expect(r.err).toMatch(
+      /^错误 \[FILE_IS_DIRECTORY\] fixtures\/demo: 这是一个文件夹, 不是选票文件; 请给出其中的选票文件, 如 fixtures\/demo\/ballots\.csv/u,
+    );
   });
   it('a roll passed as ballots', async () => {
     const r = await run(['count', 'fixtures/demo/ballots.csv', 'fixtures/demo/voters.csv']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('错误 [BALLOTS_IS_ROLL] fixtures/demo/voters.csv: 这是选民名单, 不是选票文件; 选民名单请放在选票文件旁命名为 voters.csv, 或用 --roll 指定\n');
+    expect(r.err).toBe(
+      '错误 [BALLOTS_IS_ROLL] fixtures/demo/voters.csv: 这是选民名单, 不是选票文件; 选民名单请放在选票文件旁命名为 voters.csv, 或用 --roll 指定\n',
+    );
   });
   it('rulings passed as ballots', async () => {
     const r = await run(['count', 'fixtures/demo/rulings.csv', '--election', 'fixtures/demo/election.json']);
@@ -73,6 +80,7 @@ describe('the real problem is named', () => {
     expect(r.code).toBe(2);
     const lines = r.err.trim().split('\n');
     expect(lines).toHaveLength(2);
-    for (const l of lines) expect(l).toMatch(/^错误 \[COMPARE_NOT_JSON\] .*这是 CSV 文件, 不是计票结果 JSON; .*jipiao count <选票文件> --format json/u);
+    for (const l of lines)
+      expect(l).toMatch(/^错误 \[COMPARE_NOT_JSON\] .*这是 CSV 文件, 不是计票结果 JSON; .*jipiao count <选票文件> --format json/u);
   });
 });

@@ -27,7 +27,8 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
 /** The verify JSON without file names and hashes (they differ between a CSV and its .xlsx twin by design). */
-const meaning = (json: string): unknown => JSON.parse(json.replace(/"(file|sha256)": "[^"]*"/gu, '"$1": "…"').replace(/"files": \[[^\]]*\]/gu, '"files": []'));
+const meaning = (json: string): unknown =>
+  JSON.parse(json.replace(/"(file|sha256)": "[^"]*"/gu, '"$1": "…"').replace(/"files": \[[^\]]*\]/gu, '"files": []'));
 
 beforeAll(async () => {
   copyFileSync(path.join(DE, 'election.json'), path.join(tmp, 'election.json'));
@@ -60,7 +61,9 @@ describe('verify with .xlsx sides', () => {
 
 describe('verify with a folder of box files on each side', () => {
   const rows = (n: string): [string, string[]] => {
-    const [head = '', ...body] = readFileSync(path.join(DE, `${n}.csv`), 'utf8').trimEnd().split('\n');
+    const [head = '', ...body] = readFileSync(path.join(DE, `${n}.csv`), 'utf8')
+      .trimEnd()
+      .split('\n');
     return [head, body];
   };
   beforeAll(async () => {
@@ -77,18 +80,35 @@ describe('verify with a folder of box files on each side', () => {
     rmSync(path.join(tmp, 'b', 'x.csv'));
     writeFileSync(path.join(tmp, 'b', 'y.csv'), [h2, ...r2.slice(4)].join('\n'));
     // What `jipiao init` and the clerks leave beside the box files: not ballots.
-    for (const f of ['voters.xlsx', 'rulings.csv', '选票模板-表格式.xlsx', '选票模板-名单式.csv', '计票统计表.csv', '计票统计表.xlsx', '~$x.xlsx']) writeFileSync(path.join(tmp, 'b', f), 'x');
+    for (const f of [
+      'voters.xlsx',
+      'rulings.csv',
+      '选票模板-表格式.xlsx',
+      '选票模板-名单式.csv',
+      '计票统计表.csv',
+      '计票统计表.xlsx',
+      '~$x.xlsx',
+    ])
+      writeFileSync(path.join(tmp, 'b', f), 'x');
   });
 
   it('each side a folder (.csv and .xlsx mixed, split differently): they agree, every box file read once', async () => {
     const r = await run(['verify', 'a', 'b', '--format', 'json']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { agree: boolean; same: number; first: { files: string[] }; second: { files: string[] }; inputs: { file: string; sha256: string }[] };
+    const j = JSON.parse(r.out) as {
+      agree: boolean;
+      same: number;
+      first: { files: string[] };
+      second: { files: string[] };
+      inputs: { file: string; sha256: string }[];
+    };
     expect([j.agree, j.same]).toEqual([true, 20]);
     expect(j.first.files).toEqual(['a/1.csv', 'a/2.xlsx']);
     expect(j.second.files).toEqual(['b/x.xlsx', 'b/y.csv']);
-    expect(j.inputs.map((i) => [i.file, i.sha256])).toEqual(['a/1.csv', 'a/2.xlsx', 'b/x.xlsx', 'b/y.csv', 'a/election.json'].map((f) => [f, sha(path.join(tmp, f))]));
+    expect(j.inputs.map((i) => [i.file, i.sha256])).toEqual(
+      ['a/1.csv', 'a/2.xlsx', 'b/x.xlsx', 'b/y.csv', 'a/election.json'].map((f) => [f, sha(path.join(tmp, f))]),
+    );
   });
 
   it('a folder with no box files is one line, exit 2', async () => {
@@ -105,19 +125,25 @@ describe('verify reads each input once (issue 13)', () => {
     const d = path.join(tmp, `once-${ext}`);
     mkdirSync(d);
     copyFileSync(path.join(DE, 'election.json'), path.join(d, 'election.json'));
-    for (const n of ['第一次录入', '第二次录入', '第二次录入-更正后']) copyFileSync(path.join(tmp, `${n}.${ext}`), path.join(d, `${n}.${ext}`));
+    for (const n of ['第一次录入', '第二次录入', '第二次录入-更正后'])
+      copyFileSync(path.join(tmp, `${n}.${ext}`), path.join(d, `${n}.${ext}`));
     const first = path.join(d, `第一次录入.${ext}`);
     const original = { first: sha(first), election: sha(path.join(d, 'election.json')) };
     const replaced: string[] = [];
-    const r = await runVerify([first], [path.join(d, `第二次录入.${ext}`)], {
-      onRead: (f) => {
-        if (f !== first) return;
-        // The first entry becomes the (agreeing) corrected second entry, and election.json another file.
-        copyFileSync(path.join(d, `第二次录入-更正后.${ext}`), first);
-        writeFileSync(path.join(d, 'election.json'), '{}');
-        replaced.push(f);
+    const r = await runVerify(
+      [first],
+      [path.join(d, `第二次录入.${ext}`)],
+      {
+        onRead: (f) => {
+          if (f !== first) return;
+          // The first entry becomes the (agreeing) corrected second entry, and election.json another file.
+          copyFileSync(path.join(d, `第二次录入-更正后.${ext}`), first);
+          writeFileSync(path.join(d, 'election.json'), '{}');
+          replaced.push(f);
+        },
       },
-    }, tmp);
+      tmp,
+    );
     expect(replaced).toEqual([first]);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.inputs.map((i) => [i.role, i.sha256])).toEqual([
@@ -138,8 +164,17 @@ describe('count --verify-with counts what was verified', () => {
       { role: 'second-entry', file: 'b.csv', sha256: '2' },
       { role: 'election', file: 'election.json', sha256: '3' },
     ] as const;
-    expect(changedSinceVerified(verified, [{ role: 'ballots', file: 'a.csv', sha256: '1' }, { role: 'election', file: 'election.json', sha256: '3' }, { role: 'roll', file: 'voters.csv', sha256: '9' }])).toEqual([]);
-    const changed = changedSinceVerified(verified, [{ role: 'ballots', file: 'a.csv', sha256: 'x' }, { role: 'election', file: 'election.json', sha256: 'y' }]);
+    expect(
+      changedSinceVerified(verified, [
+        { role: 'ballots', file: 'a.csv', sha256: '1' },
+        { role: 'election', file: 'election.json', sha256: '3' },
+        { role: 'roll', file: 'voters.csv', sha256: '9' },
+      ]),
+    ).toEqual([]);
+    const changed = changedSinceVerified(verified, [
+      { role: 'ballots', file: 'a.csv', sha256: 'x' },
+      { role: 'election', file: 'election.json', sha256: 'y' },
+    ]);
     expect(changed.map((e) => [e.code, e.file])).toEqual([
       ['VERIFY_FILE_CHANGED', 'a.csv'],
       ['VERIFY_FILE_CHANGED', 'election.json'],

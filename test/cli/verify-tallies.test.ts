@@ -98,7 +98,11 @@ describe('jipiao count --verify-with', () => {
     const r = await run(['count', FIRST, '--verify-with', FIXED, '--format', 'json']);
     expect(r.code).toBe(0);
     golden(`${DE}/expected/count-verified.json`, r.out);
-    const j = JSON.parse(r.out) as { schema: string; inputs: { role: string }[]; verification: { verified: boolean; ballots: number; first: { sha256: string }[]; second: { sha256: string }[] } };
+    const j = JSON.parse(r.out) as {
+      schema: string;
+      inputs: { role: string }[];
+      verification: { verified: boolean; ballots: number; first: { sha256: string }[]; second: { sha256: string }[] };
+    };
     expect(j.schema).toBe('jipiao.result/1');
     expect(j.verification.verified).toBe(true);
     expect(j.verification.ballots).toBe(20);
@@ -114,12 +118,19 @@ const withoutGaps = (csv: string): string => csv.replace(/^未提供,.*\n/gmu, '
 describe('jipiao count --tallies', () => {
   it('--format csv lists what the tally cannot give, as terminal and JSON do (one 未提供 row each, rectangular)', async () => {
     const r = await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'csv']);
-    const json = JSON.parse((await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'json'])).out) as { tallied: { unavailable: { text: string }[] } };
+    const json = JSON.parse((await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'json'])).out) as {
+      tallied: { unavailable: { text: string }[] };
+    };
     const gaps = r.out.split('\n').filter((l) => l.startsWith('未提供,'));
     expect(gaps.length).toBe(json.tallied.unavailable.length);
     expect(gaps.length).toBeGreaterThan(0);
     gaps.forEach((l, i) => expect(l.split(',')[1]).toContain(json.tallied.unavailable[i]?.text));
-    const widths = new Set(r.out.trimEnd().split('\n').map((l) => l.split(',').length));
+    const widths = new Set(
+      r.out
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(',').length),
+    );
     expect([...widths]).toEqual([13]);
   });
 
@@ -134,7 +145,8 @@ describe('jipiao count --tallies', () => {
   it('reproduces the demo: the same seats, votes, classes and 唱票 figures as counting its ballots', async () => {
     const a = JSON.parse((await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'json'])).out) as Record<string, unknown>;
     const b = JSON.parse(demo('count.json')) as Record<string, unknown>;
-    for (const k of ['ballots', 'validity', 'people', 'elected', 'revote', 'runoff', 'vacant', 'provisional', 'boxes']) expect([k, a[k]]).toEqual([k, b[k]]);
+    for (const k of ['ballots', 'validity', 'people', 'elected', 'revote', 'runoff', 'vacant', 'provisional', 'boxes'])
+      expect([k, a[k]]).toEqual([k, b[k]]);
     const offices = (x: Record<string, unknown>) => (x['offices'] as Record<string, unknown>[]).map(({ removed: _r, ...o }) => o);
     expect(offices(a)).toEqual(offices(b));
     expect(withoutGaps((await run(['count', '--tallies', `${TD}/计票统计表.csv`, '--format', 'csv'])).out)).toBe(demo('count.csv'));
@@ -148,7 +160,12 @@ describe('jipiao count --tallies', () => {
     const csv = (await run([...args, '--format', 'csv'])).out;
     expect(withoutGaps(csv)).toBe(demo('count.csv'));
     // Only the tally box lacks per-ballot facts: the ballots file's box is in no 未提供 row.
-    expect(csv.split('\n').filter((l) => l.startsWith('未提供,')).map((l) => l.split(',')[1])).toEqual([
+    expect(
+      csv
+        .split('\n')
+        .filter((l) => l.startsWith('未提供,'))
+        .map((l) => l.split(',')[1]),
+    ).toEqual([
       '逐票记录 (--ballot-log 只含选票文件中的选票): 中心会场',
       '无效、部分有效选票的原因统计: 中心会场',
       '只计高职务去掉的票数 (唱票统计中不含这些票箱): 中心会场',
@@ -159,7 +176,16 @@ describe('jipiao count --tallies', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jipiao-tally-log-'));
     try {
       const log = path.join(dir, 'log.csv');
-      const r = await run(['count', `${TD}/流动票箱.csv`, '--rulings', 'fixtures/demo/rulings.csv', '--tallies', `${TD}/计票统计表-中心会场.csv`, '--ballot-log', log]);
+      const r = await run([
+        'count',
+        `${TD}/流动票箱.csv`,
+        '--rulings',
+        'fixtures/demo/rulings.csv',
+        '--tallies',
+        `${TD}/计票统计表-中心会场.csv`,
+        '--ballot-log',
+        log,
+      ]);
       expect(r.code).toBe(0);
       const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
       expect(lines).toHaveLength(1 + 114);
@@ -170,7 +196,15 @@ describe('jipiao count --tallies', () => {
   });
 
   it('a copying error is exit 2 with one Chinese line naming the file, line and column', async () => {
-    const r = await run(['count', '--tallies', 'test/bad-inputs/tally-sum.csv', '--election', `${TD}/election.json`, '--roll', `${TD}/voters.csv`]);
+    const r = await run([
+      'count',
+      '--tallies',
+      'test/bad-inputs/tally-sum.csv',
+      '--election',
+      `${TD}/election.json`,
+      '--roll',
+      `${TD}/voters.csv`,
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       '错误 [TALLY_CLASSES_SUM] test/bad-inputs/tally-sum.csv 第 2 行 「票数」列: 票箱「中心会场」有效 201 + 部分有效 2 + 无效 1 + 疑难 0 = 204, 不等于收回 240\n',

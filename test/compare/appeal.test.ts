@@ -40,10 +40,18 @@ describe('jipiao compare', () => {
   it('a re-count that changes counts but not the outcome: exit 0, 当选结果不变, per-box differences', async () => {
     const r = await run(['compare', 'fixtures/appeal-same/published.json', 'fixtures/appeal-same/recount.json', '--format', 'json']);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { verdict: string; outcomeChanged: boolean; ballots: { what: string; diff: number }[]; boxes: { box: string; what: string; diff: number }[] };
+    const j = JSON.parse(r.out) as {
+      verdict: string;
+      outcomeChanged: boolean;
+      ballots: { what: string; diff: number }[];
+      boxes: { box: string; what: string; diff: number }[];
+    };
     expect(j.verdict).toBe('当选结果不变');
     expect(j.outcomeChanged).toBe(false);
-    expect(j.ballots.filter((b) => b.diff !== 0).map((b) => [b.what, b.diff])).toEqual([['有效', -1], ['无效', 1]]);
+    expect(j.ballots.filter((b) => b.diff !== 0).map((b) => [b.what, b.diff])).toEqual([
+      ['有效', -1],
+      ['无效', 1],
+    ]);
     expect(j.boxes).toEqual([
       { box: '二号箱', what: '有效', before: 5, after: 4, diff: -1 },
       { box: '二号箱', what: '无效', before: 0, after: 1, diff: 1 },
@@ -76,9 +84,21 @@ describe('audit trail', () => {
     const box = (name: string) => rows.filter((r) => r.split(',')[1] === name);
     writeFileSync(path.join(tmp, 'box1.csv'), `${head}\n${box('中心会场').join('\n')}\n`);
     writeFileSync(path.join(tmp, 'box2.csv'), `${head}\n${box('流动票箱').reverse().join('\n')}\n`);
-    const opts = ['--election', 'fixtures/demo/election.json', '--roll', 'fixtures/demo/voters.csv', '--rulings', 'fixtures/demo/rulings.csv', '--format', 'json'];
+    const opts = [
+      '--election',
+      'fixtures/demo/election.json',
+      '--roll',
+      'fixtures/demo/voters.csv',
+      '--rulings',
+      'fixtures/demo/rulings.csv',
+      '--format',
+      'json',
+    ];
     const merged = JSON.parse((await run(['count', 'fixtures/demo/ballots.csv', ...opts])).out) as Record<string, unknown>;
-    const split = JSON.parse((await run(['count', path.join(tmp, 'box2.csv'), path.join(tmp, 'box1.csv'), ...opts])).out) as Record<string, unknown>;
+    const split = JSON.parse((await run(['count', path.join(tmp, 'box2.csv'), path.join(tmp, 'box1.csv'), ...opts])).out) as Record<
+      string,
+      unknown
+    >;
     const strip = (j: Record<string, unknown>) => {
       const { inputs: _i, disputes, ...rest } = j;
       return { ...rest, disputes: (disputes as { file: string; line: number }[]).map(({ file: _f, line: _l, ...d }) => d) };

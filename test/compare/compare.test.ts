@@ -73,10 +73,19 @@ describe('a seat moves to another person (fixtures/appeal-swap)', () => {
     expect(a.code).toBe(1);
     expect(a.out).toBe(b.out);
     expect(a.out).toBe(readFileSync(fixture('appeal-swap', 'expected-compare.json'), 'utf8'));
-    const j = JSON.parse(a.out) as { schema: string; elected: { changes: unknown }; votes: { name: string; office: string; diff: number }[] };
+    const j = JSON.parse(a.out) as {
+      schema: string;
+      elected: { changes: unknown };
+      votes: { name: string; office: string; diff: number }[];
+    };
     expect(j.schema).toBe('jipiao.compare/1');
     expect(j.elected.changes).toEqual([{ office: '委员', removed: ['周强'], added: ['吴敏'] }]);
-    expect(j.votes.map((v) => `${v.name} ${v.office} ${v.diff}`)).toEqual(['周强 委员 -2', '周强 总得票数 -2', '吴敏 委员 2', '吴敏 总得票数 2']);
+    expect(j.votes.map((v) => `${v.name} ${v.office} ${v.diff}`)).toEqual([
+      '周强 委员 -2',
+      '周强 总得票数 -2',
+      '吴敏 委员 2',
+      '吴敏 总得票数 2',
+    ]);
   });
 });
 
@@ -84,13 +93,22 @@ describe('what counts as a change of outcome', () => {
   const base = load('appeal-swap/published.json');
 
   it('a person moving office is named in both offices', () => {
-    const after = { ...base, elected: [{ office: '主任', name: '孙丽' }, { office: '委员', name: '张建国' }, { office: '委员', name: '周强' }] };
+    const after = {
+      ...base,
+      elected: [
+        { office: '主任', name: '孙丽' },
+        { office: '委员', name: '张建国' },
+        { office: '委员', name: '周强' },
+      ],
+    };
     expect(verdict(base, after)).toBe('当选结果改变: 主任 张建国 → 孙丽; 委员 孙丽 → 张建国');
   });
 
   it('an election that becomes invalid: the reason in words, and who is no longer elected', () => {
     const after = { ...base, validity: { valid: false, failed: ['LOW_TURNOUT'] }, elected: [] };
-    expect(verdict(base, after)).toBe('当选结果改变: 选举由有效变为无效 (参加投票人数不足); 不再当选 主任 张建国; 不再当选 委员 孙丽、周强');
+    expect(verdict(base, after)).toBe(
+      '当选结果改变: 选举由有效变为无效 (参加投票人数不足); 不再当选 主任 张建国; 不再当选 委员 孙丽、周强',
+    );
   });
 
   it('a seat newly filled, a revote, a vacancy', () => {
@@ -104,7 +122,9 @@ describe('what counts as a change of outcome', () => {
   it('the order in which tied or runoff persons are listed is not a change; the persons are', () => {
     const a = { ...base, revote: [{ office: '委员', seats: 1, names: ['周强', '吴敏'] }] };
     expect(verdict(a, { ...base, revote: [{ office: '委员', seats: 1, names: ['吴敏', '周强'] }] })).toBe('当选结果不变');
-    expect(verdict(a, { ...base, revote: [{ office: '委员', seats: 1, names: ['吴敏', '孙丽'] }] })).toBe('当选结果改变: 再次投票: 委员 1 名');
+    expect(verdict(a, { ...base, revote: [{ office: '委员', seats: 1, names: ['吴敏', '孙丽'] }] })).toBe(
+      '当选结果改变: 再次投票: 委员 1 名',
+    );
   });
 
   it('counts that change without changing the outcome: 当选结果不变, the figures still listed', () => {
@@ -131,8 +151,8 @@ describe('files compare refuses (exit 2, the file and key named, never an intern
   it('a damaged result: each missing or mistyped field is named by its key', async () => {
     const cases: [string, (j: Record<string, unknown>) => void, string][] = [
       ['validity', (j) => delete j['validity'], 'validity'],
-      ['total', (j) => ((j['people'] as Record<string, unknown>[])[1] as Record<string, unknown>)['total'] = '7', 'people[1].total'],
-      ['returned', (j) => (j['ballots'] as Record<string, unknown>)['returned'] = -1, 'ballots.returned'],
+      ['total', (j) => (((j['people'] as Record<string, unknown>[])[1] as Record<string, unknown>)['total'] = '7'), 'people[1].total'],
+      ['returned', (j) => ((j['ballots'] as Record<string, unknown>)['returned'] = -1), 'ballots.returned'],
       ['elected', (j) => (j['elected'] as unknown[]).push({ office: '委员' }), 'elected[3].name'],
       ['runoff', (j) => (j['runoff'] = [{ office: '委员', seats: 1, candidates: '周强' }]), 'runoff[0].candidates'],
       ['boxes', (j) => (j['boxes'] = [{ box: 1 }]), 'boxes[0].box'],
@@ -142,12 +162,18 @@ describe('files compare refuses (exit 2, the file and key named, never an intern
       damage(j);
       const r = await run(['compare', fixture('appeal-swap/published.json'), write(`${name}.json`, j)]);
       expect(r.code, name).toBe(2);
-      expect(r.err, name).toBe(`错误 [COMPARE_NOT_RESULT] ${path.join(tmp, `${name}.json`)} 键 ${key}: 计票结果不完整或已被改动: 此键缺失或类型不对 (应为 jipiao count --format json 的输出, schema "jipiao.result/1")\n`);
+      expect(r.err, name).toBe(
+        `错误 [COMPARE_NOT_RESULT] ${path.join(tmp, `${name}.json`)} 键 ${key}: 计票结果不完整或已被改动: 此键缺失或类型不对 (应为 jipiao count --format json 的输出, schema "jipiao.result/1")\n`,
+      );
     }
   });
 
   it('not JSON, another schema, and a missing file: every bad file is reported, not only the first', async () => {
-    const r = await run(['compare', write('broken.json', '{"schema": "jipiao.result/1",'), write('other.json', { schema: 'jipiao.compare/1' })]);
+    const r = await run([
+      'compare',
+      write('broken.json', '{"schema": "jipiao.result/1",'),
+      write('other.json', { schema: 'jipiao.compare/1' }),
+    ]);
     expect(r.code).toBe(2);
     const lines = r.err.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -172,12 +198,19 @@ describe('files compare refuses (exit 2, the file and key named, never an intern
         'candidates',
         {
           ...base,
-          election: { ...base.election, offices: offices.map((o) => (o.name === '委员' ? { ...o, candidates: ['孙丽', '周强', '郑伟'] } : o)) },
+          election: {
+            ...base.election,
+            offices: offices.map((o) => (o.name === '委员' ? { ...o, candidates: ['孙丽', '周强', '郑伟'] } : o)),
+          },
           people: base.people.map((p) => (p.name === '吴敏' ? { ...p, name: '郑伟' } : p)),
         },
         'election.offices: 两份结果的职务或候选人不同, 不是同一次选举 (原结果 委员: 孙丽、吴敏、周强; 复核 委员: 孙丽、周强、郑伟)',
       ],
-      ['seats', { ...base, election: { ...base.election, offices: offices.map((o) => (o.name === '委员' ? { ...o, seats: 1 } : o)) } }, 'election.offices: 两份结果的应选名额不同'],
+      [
+        'seats',
+        { ...base, election: { ...base.election, offices: offices.map((o) => (o.name === '委员' ? { ...o, seats: 1 } : o)) } },
+        'election.offices: 两份结果的应选名额不同',
+      ],
       ['round', { ...base, election: { ...base.election, round: 'runoff' } }, 'election.round: 两份结果的轮次不同 (first / runoff)'],
     ];
     for (const [name, j, expected] of cases) {
@@ -225,7 +258,9 @@ describe('properties', () => {
     fc.assert(
       fc.property(variant, (x) => {
         const c = compareResults(doc(x), doc(x), ['a', 'b']);
-        return c.ok && !c.value.outcomeChanged && c.value.verdict === '当选结果不变' && c.value.votes.length === 0 && c.value.boxes.length === 0;
+        return (
+          c.ok && !c.value.outcomeChanged && c.value.verdict === '当选结果不变' && c.value.votes.length === 0 && c.value.boxes.length === 0
+        );
       }),
     );
   });
@@ -237,7 +272,11 @@ describe('properties', () => {
         const ba = compareResults(doc(y), doc(x), ['b', 'a']);
         if (!ab.ok || !ba.ok) return false;
         const rev = new Map(ba.value.votes.map((v) => [`${v.name}|${v.office}`, v.diff]));
-        return ab.value.outcomeChanged === ba.value.outcomeChanged && ab.value.votes.length === ba.value.votes.length && ab.value.votes.every((v) => rev.get(`${v.name}|${v.office}`) === -v.diff);
+        return (
+          ab.value.outcomeChanged === ba.value.outcomeChanged &&
+          ab.value.votes.length === ba.value.votes.length &&
+          ab.value.votes.every((v) => rev.get(`${v.name}|${v.office}`) === -v.diff)
+        );
       }),
     );
   });

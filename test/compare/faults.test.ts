@@ -24,7 +24,10 @@ async function compare(a: string, b: string) {
   return { code, out: io.out(), err: io.err() };
 }
 
-function tampered(name: string, change: (j: { ballots: Record<string, number>; people: { total: number }[]; boxes?: Record<string, unknown>[] }) => void): string {
+function tampered(
+  name: string,
+  change: (j: { ballots: Record<string, number>; people: { total: number }[]; boxes?: Record<string, unknown>[] }) => void,
+): string {
   const j = JSON.parse(readFileSync(published, 'utf8')) as Parameters<typeof change>[0];
   change(j);
   const p = path.join(tmp, name);
@@ -38,7 +41,9 @@ describe('compare checks the arithmetic of each result before trusting it', () =
     const r = await compare(published, p);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/^错误 \[COMPARE_SUMS_WRONG\] classes\.json 键 ballots\.returned: 计票结果的数字对不上, 文件可能已被改动: 有效 \d+ \+ 部分有效 \d+ \+ 无效 \d+ \+ 疑难 \d+ = \d+, 不等于收回 \d+\n/u);
+    expect(r.err).toMatch(
+      /^错误 \[COMPARE_SUMS_WRONG\] classes\.json 键 ballots\.returned: 计票结果的数字对不上, 文件可能已被改动: 有效 \d+ \+ 部分有效 \d+ \+ 无效 \d+ \+ 疑难 \d+ = \d+, 不等于收回 \d+\n/u,
+    );
   });
 
   it('a total that is not the sum of the office votes → exit 2, key people[0].total', async () => {

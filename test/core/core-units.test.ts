@@ -24,7 +24,9 @@ describe('names (SPEC §3 step 3)', () => {
 });
 
 describe('marks (SPEC §2.2)', () => {
-  it.each(['○', '〇', '◯', 'O', 'o', '√', '✓', '✔', '1', '同意', '赞成', ' ○ ', 'Ｏ', '１'])('%s approves', (m) => expect(parseMark(m)).toBe('approve'));
+  it.each(['○', '〇', '◯', 'O', 'o', '√', '✓', '✔', '1', '同意', '赞成', ' ○ ', 'Ｏ', '１'])('%s approves', (m) =>
+    expect(parseMark(m)).toBe('approve'),
+  );
   it.each(['×', '✕', '✗', 'X', 'x', '反对', 'Ｘ'])('%s opposes', (m) => expect(parseMark(m)).toBe('oppose'));
   it.each(['', '-', '弃权', '  ', '－'])('"%s" abstains', (m) => expect(parseMark(m)).toBe('abstain'));
   it.each(['?', '？', '○×', '2', '√?', 'v'])('%s is unclear', (m) => expect(parseMark(m)).toBe('unclear'));
@@ -46,7 +48,12 @@ describe('tickets', () => {
 
 describe('roll index', () => {
   it('unique names, homonyms needing a group, unknown names', () => {
-    const r = new RollIndex([{ name: '王伟', group: '一组' }, { name: '王伟', group: '三组' }, { name: '李明', group: '二组' }, { name: '', group: undefined }]);
+    const r = new RollIndex([
+      { name: '王伟', group: '一组' },
+      { name: '王伟', group: '三组' },
+      { name: '李明', group: '二组' },
+      { name: '', group: undefined },
+    ]);
     expect(r.size).toBe(4);
     expect(r.match('李明', undefined)).toEqual({ kind: 'one', person: '李明' });
     expect(r.match('王伟', undefined)).toEqual({ kind: 'many', candidates: ['王伟(一组)', '王伟(三组)'] });
@@ -70,7 +77,15 @@ describe('output safety (formula injection)', () => {
   it('ordinary cells are untouched', () => expect(escapeCsvCell('张建国')).toBe('张建国'));
   it('ballot log cells from the input are escaped and quoted', () => {
     expect(ballotLogHeader()).toBe('\uFEFF票号,票箱,文件,行,类别,原因,原读,认定\n');
-    const line = formatBallotLogLine({ ticket: '=HYPERLINK("x")', box: '一,号', file: 'b.csv', line: 2, class: 'valid', reasons: [], ruling: undefined });
+    const line = formatBallotLogLine({
+      ticket: '=HYPERLINK("x")',
+      box: '一,号',
+      file: 'b.csv',
+      line: 2,
+      class: 'valid',
+      reasons: [],
+      ruling: undefined,
+    });
     expect(line).toBe(`"'=HYPERLINK(""x"")","一,号",b.csv,2,有效,,,\n`);
   });
 });
@@ -79,8 +94,15 @@ describe('names layout: what is unclear is said precisely', () => {
   it('approved and opposed at once → conflict; opposing an unprinted name → opposeNotPrinted', async () => {
     const { count, DEFAULT_RULES, describeUnclear } = await import('../../src/core/index.js');
     const election = {
-      title: 't', date: '2026-12-20', method: 'direct' as const, mode: 'combined' as const, round: 'first' as const,
-      registered: 4, issued: 4, rules: DEFAULT_RULES, previouslyElected: [],
+      title: 't',
+      date: '2026-12-20',
+      method: 'direct' as const,
+      mode: 'combined' as const,
+      round: 'first' as const,
+      registered: 4,
+      issued: 4,
+      rules: DEFAULT_RULES,
+      previouslyElected: [],
       offices: [{ name: '委员', seats: 2, candidates: ['钱七', '孙八', '周九'] }],
     };
     const rows = [

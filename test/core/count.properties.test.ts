@@ -28,7 +28,10 @@ const NAMES = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚�
 
 const electionArb: fc.Arbitrary<Gen> = fc
   .record({
-    offices: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 3 }),
+    offices: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 1, max: 3 }) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     writeIns: fc.integer({ min: 0, max: 2 }),
     ballots: fc.integer({ min: 0, max: 40 }),
     seed: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 400, maxLength: 400 }),
@@ -40,7 +43,8 @@ const electionArb: fc.Arbitrary<Gen> = fc
     const officeNames = ['主任', '副主任', '委员'];
     const os = offices.map((o, i) => {
       const candidates: string[] = [];
-      for (let c = 0; c < o.seats + o.extra; c++, nameIdx++) candidates.push(`${NAMES[nameIdx % NAMES.length]}${Math.floor(nameIdx / NAMES.length) || ''}`);
+      for (let c = 0; c < o.seats + o.extra; c++, nameIdx++)
+        candidates.push(`${NAMES[nameIdx % NAMES.length]}${Math.floor(nameIdx / NAMES.length) || ''}`);
       return { name: officeNames[i] ?? `职务${i}`, seats: o.seats, candidates };
     });
     const election: Election = {
@@ -87,7 +91,11 @@ function sources(g: Gen, split: number[][]): BallotSource[] {
   });
 }
 
-async function countOf(g: Gen, split: number[][], extra: { rulings?: Ruling[]; onBallot?: (e: BallotLogEntry) => void } = {}): Promise<CountResult> {
+async function countOf(
+  g: Gen,
+  split: number[][],
+  extra: { rulings?: Ruling[]; onBallot?: (e: BallotLogEntry) => void } = {},
+): Promise<CountResult> {
   const r = await count(sources(g, split), { election: g.election, registered: g.election.registered ?? 0, ...extra });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
@@ -101,14 +109,24 @@ function outcome(r: CountResult): unknown {
 
 const permutationArb = (n: number) =>
   fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: n, maxLength: n }).map((keys) =>
-    keys.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i),
+    keys
+      .map((k, i) => [k, i] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map(([, i]) => i),
   );
 
 describe('count properties', () => {
   it('ballot order and the split into boxes never change the result', async () => {
     await fc.assert(
       fc.asyncProperty(
-        electionArb.chain((g) => fc.tuple(fc.constant(g), permutationArb(g.rows.length), fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: g.rows.length, maxLength: g.rows.length }))),
+        electionArb.chain((g) =>
+          fc.tuple(
+            fc.constant(g),
+            permutationArb(g.rows.length),
+            fc.integer({ min: 1, max: 4 }),
+            fc.array(fc.integer({ min: 0, max: 3 }), { minLength: g.rows.length, maxLength: g.rows.length }),
+          ),
+        ),
         async ([g, perm, nBoxes, boxOf]) => {
           const base = await countOf(g, [g.rows.map((_, i) => i)]);
           const split: number[][] = Array.from({ length: nBoxes }, () => []);
@@ -159,7 +177,12 @@ describe('count properties', () => {
         const g2: Gen = { ...g, rows: [...g.rows, blank] };
         const a = await countOf(g, [g.rows.map((_, i) => i)]);
         const b = await countOf(g2, [g2.rows.map((_, i) => i)]);
-        expect(b.ballots).toEqual({ ...a.ballots, returned: a.ballots.returned + 1, valid: a.ballots.valid + 1, blank: a.ballots.blank + 1 });
+        expect(b.ballots).toEqual({
+          ...a.ballots,
+          returned: a.ballots.returned + 1,
+          valid: a.ballots.valid + 1,
+          blank: a.ballots.blank + 1,
+        });
         expect(b.people.map((p) => [p.name, p.votes])).toEqual(a.people.map((p) => [p.name, p.votes]));
         b.offices.forEach((o, i) => {
           const x = a.offices[i];
@@ -174,27 +197,39 @@ describe('count properties', () => {
 
   it('a ruling that confirms a flagged ballot changes nothing but its class', async () => {
     await fc.assert(
-      fc.asyncProperty(electionArb.filter((g) => g.rows.length > 0), fc.nat(), async (g, pick) => {
-        const i = pick % g.rows.length;
-        const row = g.rows[i] ?? [];
-        // A clean reading of row i: clear unclear marks and the status, then flag it 疑难.
-        const clean = row.map((c, j) => (j === row.length - 1 ? '' : c === '?' ? '' : c));
-        const plain: Gen = { ...g, rows: g.rows.map((r, j) => (j === i ? clean : r)) };
-        const flagged: Gen = { ...g, rows: g.rows.map((r, j) => (j === i ? [...clean.slice(0, -1), '疑难'] : r)) };
-        const a = await countOf(plain, [plain.rows.map((_, j) => j)]);
-        let cls = '';
-        await countOf(plain, [plain.rows.map((_, j) => j)], { onBallot: (e) => void (e.ticket === clean[0] && (cls = e.class)) });
-        const verdict = cls === 'valid' ? 'valid' : cls === 'partial' ? 'partial' : 'invalid';
-        if (cls === 'disputed') return; // a homonym-free election cannot be disputed once cleaned
-        const ruling: Ruling = { ticket: clean[0] ?? '', verdict, corrections: [], vote: '7:0', reason: '', file: 'rulings.csv', line: 2 };
-        const b = await countOf(flagged, [flagged.rows.map((_, j) => j)], verdict === 'invalid' ? {} : { rulings: [ruling] });
-        if (verdict === 'invalid') return; // 认定=无效 is RULED_INVALID by definition, a different reason
-        expect(b.ballots).toEqual(a.ballots);
-        expect(b.people).toEqual(a.people);
-        expect(b.elected).toEqual(a.elected);
-        expect(b.disputes).toHaveLength(a.disputes.length + 1);
-        expect(b.disputes.find((d) => d.ticket === clean[0])?.ruling?.finalClass).toBe(cls);
-      }),
+      fc.asyncProperty(
+        electionArb.filter((g) => g.rows.length > 0),
+        fc.nat(),
+        async (g, pick) => {
+          const i = pick % g.rows.length;
+          const row = g.rows[i] ?? [];
+          // A clean reading of row i: clear unclear marks and the status, then flag it 疑难.
+          const clean = row.map((c, j) => (j === row.length - 1 ? '' : c === '?' ? '' : c));
+          const plain: Gen = { ...g, rows: g.rows.map((r, j) => (j === i ? clean : r)) };
+          const flagged: Gen = { ...g, rows: g.rows.map((r, j) => (j === i ? [...clean.slice(0, -1), '疑难'] : r)) };
+          const a = await countOf(plain, [plain.rows.map((_, j) => j)]);
+          let cls = '';
+          await countOf(plain, [plain.rows.map((_, j) => j)], { onBallot: (e) => void (e.ticket === clean[0] && (cls = e.class)) });
+          const verdict = cls === 'valid' ? 'valid' : cls === 'partial' ? 'partial' : 'invalid';
+          if (cls === 'disputed') return; // a homonym-free election cannot be disputed once cleaned
+          const ruling: Ruling = {
+            ticket: clean[0] ?? '',
+            verdict,
+            corrections: [],
+            vote: '7:0',
+            reason: '',
+            file: 'rulings.csv',
+            line: 2,
+          };
+          const b = await countOf(flagged, [flagged.rows.map((_, j) => j)], verdict === 'invalid' ? {} : { rulings: [ruling] });
+          if (verdict === 'invalid') return; // 认定=无效 is RULED_INVALID by definition, a different reason
+          expect(b.ballots).toEqual(a.ballots);
+          expect(b.people).toEqual(a.people);
+          expect(b.elected).toEqual(a.elected);
+          expect(b.disputes).toHaveLength(a.disputes.length + 1);
+          expect(b.disputes.find((d) => d.ticket === clean[0])?.ruling?.finalClass).toBe(cls);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -40,7 +40,19 @@ function fail(what: string): never {
   throw new Error(`fixture election.json: ${what}`);
 }
 
-const TOP_KEYS = new Set(['community', 'title', 'date', 'method', 'mode', 'round', 'registered', 'issued', 'offices', 'rules', 'previouslyElected']);
+const TOP_KEYS = new Set([
+  'community',
+  'title',
+  'date',
+  'method',
+  'mode',
+  'round',
+  'registered',
+  'issued',
+  'offices',
+  'rules',
+  'previouslyElected',
+]);
 
 /** Minimal election.json → core Election (SPEC §2.1). */
 export function buildElection(raw: unknown): Election {
@@ -112,7 +124,11 @@ export function buildRoll(text: string): RollIndex {
   const iGroup = header.cells.indexOf('居民小组');
   if (iName < 0) throw new Error('voters.csv: no 姓名');
   return new RollIndex(
-    rows.map((r) => ({ name: normalizeName(r.cells[iName] ?? ''), group: iGroup < 0 ? undefined : (r.cells[iGroup] ?? '') || undefined, line: r.line })),
+    rows.map((r) => ({
+      name: normalizeName(r.cells[iName] ?? ''),
+      group: iGroup < 0 ? undefined : (r.cells[iGroup] ?? '') || undefined,
+      line: r.line,
+    })),
   );
 }
 
@@ -139,7 +155,15 @@ export function buildRulings(text: string, file = 'rulings.csv'): Ruling[] {
   return rows.map((r) => {
     const verdict = VERDICTS[get(r, '认定')];
     if (verdict === undefined) throw new Error(`bad verdict on line ${r.line}`);
-    return { ticket: get(r, '票号'), verdict, corrections: parseCorrections(get(r, '更正')), vote: get(r, '表决'), reason: get(r, '理由'), file, line: r.line };
+    return {
+      ticket: get(r, '票号'),
+      verdict,
+      corrections: parseCorrections(get(r, '更正')),
+      vote: get(r, '表决'),
+      reason: get(r, '理由'),
+      file,
+      line: r.line,
+    };
   });
 }
 
@@ -199,7 +223,10 @@ export function person(r: CountResult, name: string): PersonResult {
 }
 
 /** The figures of one person, in a shape easy to compare with EXPECTED.md. */
-export function figures(r: CountResult, name: string): { votes: Record<string, number>; total: number; majority: boolean; elected: string | null } {
+export function figures(
+  r: CountResult,
+  name: string,
+): { votes: Record<string, number>; total: number; majority: boolean; elected: string | null } {
   const p = person(r, name);
   return { votes: { ...p.votes }, total: p.total, majority: p.majority, elected: p.elected };
 }
@@ -215,14 +242,24 @@ export function candidateMarks(r: CountResult, office: string, name: string): { 
   return { approve: c.approve, oppose: c.oppose, abstain: c.abstain };
 }
 
-export function officeTally(r: CountResult, office: string): { counted: number; approvals: number; unused: number; void: number; overvoted: number; notVoter: number } {
+export function officeTally(
+  r: CountResult,
+  office: string,
+): { counted: number; approvals: number; unused: number; void: number; overvoted: number; notVoter: number } {
   const o = r.offices.find((x) => x.name === office);
   if (!o) throw new Error(`no office ${office}`);
   return { counted: o.counted, approvals: o.approvals, unused: o.unused, void: o.void, overvoted: o.overvoted, notVoter: o.notVoter };
 }
 
 /** Class counts without registered/issued. */
-export function classes(r: CountResult): { returned: number; valid: number; blank: number; partial: number; invalid: number; disputed: number } {
+export function classes(r: CountResult): {
+  returned: number;
+  valid: number;
+  blank: number;
+  partial: number;
+  invalid: number;
+  disputed: number;
+} {
   const { returned, valid, blank, partial, invalid, disputed } = r.ballots;
   return { returned, valid, blank, partial, invalid, disputed };
 }

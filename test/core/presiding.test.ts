@@ -30,14 +30,22 @@ describe('whoPresides (第四十一条)', () => {
     expect(presidingText(p ?? { code: 'NONE_ELECTED' })).toBe('主任未选出, 由副主任王芳、李四主持工作 (第四十一条)');
   });
   it('no 主任 nor 副主任: the 委员 with the most votes (a prior total counts; missing as 0)', () => {
-    const p = whoPresides(election([{ office: '委员', name: '周强', total: 9 }, { office: '委员', name: '吴敏', total: undefined }]), [seat('委员', '赵六', 7)]);
+    const p = whoPresides(
+      election([
+        { office: '委员', name: '周强', total: 9 },
+        { office: '委员', name: '吴敏', total: undefined },
+      ]),
+      [seat('委员', '赵六', 7)],
+    );
     expect(p).toEqual({ code: 'TOP_MEMBER', name: '周强' });
     expect(presidingText(p ?? { code: 'NONE_ELECTED' })).toBe('主任、副主任都未选出, 由当选委员中得票最高的周强主持工作 (第四十一条)');
   });
   it('委员 tied at the top: the 选举领导小组 decides', () => {
     const p = whoPresides(election(), [seat('委员', '赵六', 7), seat('委员', '钱七', 7), seat('委员', '孙八', 3)]);
     expect(p).toEqual({ code: 'MEMBERS_TIED', names: ['赵六', '钱七'] });
-    expect(presidingText(p ?? { code: 'NONE_ELECTED' })).toBe('主任、副主任都未选出, 当选委员赵六、钱七得票相同且最高, 主持工作人选需选举领导小组确定 (第四十一条)');
+    expect(presidingText(p ?? { code: 'NONE_ELECTED' })).toBe(
+      '主任、副主任都未选出, 当选委员赵六、钱七得票相同且最高, 主持工作人选需选举领导小组确定 (第四十一条)',
+    );
   });
   it('nobody elected at all: the guideline is silent, said so', () => {
     const p = whoPresides(election(), []);

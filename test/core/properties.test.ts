@@ -70,7 +70,9 @@ function genCase(g: G): Case {
   };
   let roll: RollIndex | undefined;
   if (g(fc.boolean)) {
-    const entries = [...POOL, '陈静', '阿依古丽·买买提'].filter(() => g(fc.boolean)).map((n) => ({ name: normalizeName(n), group: undefined }));
+    const entries = [...POOL, '陈静', '阿依古丽·买买提']
+      .filter(() => g(fc.boolean))
+      .map((n) => ({ name: normalizeName(n), group: undefined }));
     entries.push({ name: '刘洋', group: '一组' } as never, { name: '刘洋', group: '二组' } as never);
     roll = new RollIndex(entries);
   }
@@ -84,7 +86,12 @@ function genCase(g: G): Case {
     cols.push({ header: `${s.office}:另选${s.n}`, kind: 'name' });
     if (s.mark) cols.push({ header: `${s.office}:另选${s.n}:符号`, kind: 'symbol' });
   }
-  const all = [{ header: '票号', kind: 'ticket' as const }, { header: '票箱', kind: 'box' as const }, { header: '状态', kind: 'status' as const }, ...cols];
+  const all = [
+    { header: '票号', kind: 'ticket' as const },
+    { header: '票箱', kind: 'box' as const },
+    { header: '状态', kind: 'status' as const },
+    ...cols,
+  ];
   // Random column order (the header decides, never the position).
   const order = g(fc.shuffledSubarray, all, { minLength: all.length, maxLength: all.length });
   const writable = [...POOL, ...EXTRA_NAMES];
@@ -183,7 +190,12 @@ describe('count() properties', () => {
         for (const box of r.boxes) expect(box.valid + box.partial + box.invalid + box.disputed).toBe(box.returned);
         expect(r.boxes.reduce((s, x) => s + x.returned, 0)).toBe(b.returned);
         // Disputes list = disputed ballots (none ruled here).
-        expect(r.disputes.map((d) => d.ticket).sort()).toEqual(log.filter((e) => e.class === 'disputed').map((e) => e.ticket).sort());
+        expect(r.disputes.map((d) => d.ticket).sort()).toEqual(
+          log
+            .filter((e) => e.class === 'disputed')
+            .map((e) => e.ticket)
+            .sort(),
+        );
         expect(r.provisional).toBe(b.disputed > 0);
       }),
       RUNS,
@@ -219,7 +231,15 @@ describe('count() properties', () => {
         const more = (await run(c, one({ ...c, rows: [...c.rows, blank] }))).result;
         const b = base.ballots;
         expect(more.ballots).toEqual({ ...b, returned: b.returned + 1, valid: b.valid + 1, blank: b.blank + 1 });
-        const before = base.boxes.find((x) => x.box === box) ?? { box, returned: 0, valid: 0, blank: 0, partial: 0, invalid: 0, disputed: 0 };
+        const before = base.boxes.find((x) => x.box === box) ?? {
+          box,
+          returned: 0,
+          valid: 0,
+          blank: 0,
+          partial: 0,
+          invalid: 0,
+          disputed: 0,
+        };
         const after = more.boxes.find((x) => x.box === box);
         expect(after).toEqual({ ...before, returned: before.returned + 1, valid: before.valid + 1, blank: before.blank + 1 });
         expect(more.boxes.filter((x) => x.box !== box)).toEqual(base.boxes.filter((x) => x.box !== box));
@@ -253,7 +273,9 @@ describe('count() properties', () => {
         const base = await run(c, one(c));
         const statusCol = c.header.indexOf('状态');
         const ticketCol = c.header.indexOf('票号');
-        const candidates = c.rows.map((row, i) => ({ row, i, entry: base.log[i] })).filter((x) => x.row[statusCol] === '' && x.entry && x.entry.class !== 'disputed');
+        const candidates = c.rows
+          .map((row, i) => ({ row, i, entry: base.log[i] }))
+          .filter((x) => x.row[statusCol] === '' && x.entry && x.entry.class !== 'disputed');
         if (candidates.length === 0) return;
         const chosen = pick(g, candidates);
         const entry = chosen.entry as BallotLogEntry;

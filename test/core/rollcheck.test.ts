@@ -61,7 +61,10 @@ describe('身份证号 (GB 11643-1999)', () => {
       const v = (12 - (s % 11)) % 11;
       return v === 10 ? 'X' : String(v);
     };
-    fc.assert(fc.property(fc.stringMatching(/^\d{17}$/u), (body) => idCheckChar(body) === reference(body)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{17}$/u), (body) => idCheckChar(body) === reference(body)),
+      { numRuns: 2000 },
+    );
     expect(idCheckChar('44052418800101001')).toBe('4'); // the other well-known example, 440524188001010014
   });
   it('accepts lower-case x and full-width digits', () => {
@@ -213,7 +216,9 @@ describe('duplicates', () => {
 describe('NAME_MISSING', () => {
   it('reports rows without 姓名', () => {
     const r = checkRoll(roll(entry('甲'), entry('', { voterId: 'V2' })), { maxProxies: 3 });
-    expect(r.problems).toEqual([{ code: 'NAME_MISSING', line: 3, voterId: 'V2', related: [], message: expect.stringContaining('姓名为空') }]);
+    expect(r.problems).toEqual([
+      { code: 'NAME_MISSING', line: 3, voterId: 'V2', related: [], message: expect.stringContaining('姓名为空') },
+    ]);
   });
 });
 
@@ -281,7 +286,11 @@ describe('candidates', () => {
 describe('homonyms (同名)', () => {
   it('lists homonyms in different groups without a problem', () => {
     const r = checkRoll(
-      roll(entry('王伟', { voterId: 'W1', group: '第一居民小组' }), entry('李四'), entry('王　伟', { voterId: 'W2', group: '第三居民小组' })),
+      roll(
+        entry('王伟', { voterId: 'W1', group: '第一居民小组' }),
+        entry('李四'),
+        entry('王　伟', { voterId: 'W2', group: '第三居民小组' }),
+      ),
       { maxProxies: 3 },
     );
     expect(codes(r)).toEqual([]);
@@ -320,7 +329,10 @@ describe('homonyms (同名)', () => {
     expect(r.homonyms[0]?.members.map((m) => m.writeAs)).toEqual([undefined, undefined, '王伟(二组)']);
   });
   it('sorts groups by 姓氏笔画 and marks candidate names', () => {
-    const r = checkRoll(roll(...candidatesOnRoll(), entry('王芳'), entry('王芳'), entry('孙丽', { group: 'x' })), { election, maxProxies: 3 });
+    const r = checkRoll(roll(...candidatesOnRoll(), entry('王芳'), entry('王芳'), entry('孙丽', { group: 'x' })), {
+      election,
+      maxProxies: 3,
+    });
     // 王 (4 strokes) sorts before 孙 (6 strokes).
     expect(r.homonyms.map((h) => [h.name, h.candidate])).toEqual([
       ['王芳', false],
@@ -328,10 +340,23 @@ describe('homonyms (同名)', () => {
     ]);
     expect(r.homonyms[0]?.members.map((m) => m.writeAs)).toEqual([undefined, undefined]);
   });
-  it('a voter sharing a candidate\'s name cannot be written in, even with a 居民小组', () => {
-    const r = checkRoll(roll(entry('孙丽', { group: '一组' }), entry('孙丽', { group: '二组' })), { election: { ...election, offices: [{ name: '委员', seats: 1, candidates: ['孙丽'] }] }, maxProxies: 3 });
+  it("a voter sharing a candidate's name cannot be written in, even with a 居民小组", () => {
+    const r = checkRoll(roll(entry('孙丽', { group: '一组' }), entry('孙丽', { group: '二组' })), {
+      election: { ...election, offices: [{ name: '委员', seats: 1, candidates: ['孙丽'] }] },
+      maxProxies: 3,
+    });
     expect(codes(r)).toEqual([]);
-    expect(r.homonyms).toEqual([{ name: '孙丽', ambiguous: false, candidate: true, members: [{ line: 2, group: '一组' }, { line: 3, group: '二组' }] }]);
+    expect(r.homonyms).toEqual([
+      {
+        name: '孙丽',
+        ambiguous: false,
+        candidate: true,
+        members: [
+          { line: 2, group: '一组' },
+          { line: 3, group: '二组' },
+        ],
+      },
+    ]);
   });
 });
 

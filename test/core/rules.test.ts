@@ -292,7 +292,15 @@ describe('rule-homonym — 同名同姓的另选人须写明 姓名(居民小组
   });
   it('a ruling that writes 刘洋(一组) resolves the homonym: the ballot is valid and 刘洋(一组) has 2 votes', async () => {
     const f = loadFixture('rule-homonym');
-    const ruling = { ticket: '000001', verdict: 'valid' as const, corrections: [{ column: '委员:另选1', value: '刘洋(一组)' }], vote: '7:0', reason: '本人确认', file: 'rulings.csv', line: 2 };
+    const ruling = {
+      ticket: '000001',
+      verdict: 'valid' as const,
+      corrections: [{ column: '委员:另选1', value: '刘洋(一组)' }],
+      vote: '7:0',
+      reason: '本人确认',
+      file: 'rulings.csv',
+      line: 2,
+    };
     const { result: r, byTicket } = await run(f, { rulings: [ruling] });
     expect(byTicket.get('000001')).toMatchObject({ class: 'valid', reasons: ['RULED'] });
     expect(classes(r)).toEqual({ returned: 8, valid: 8, blank: 0, partial: 0, invalid: 0, disputed: 0 });
@@ -371,7 +379,9 @@ describe('rule-rulings — 疑难选票由选举领导小组认定', () => {
       const res = await count([{ file: 'ballots.csv', rows: f.rows }], { election: f.election, registered: f.registered, rulings });
       return res.ok ? [] : res.error.map((e) => e.code);
     };
-    expect(await codes([{ ...base, ticket: '000003', verdict: 'valid', corrections: [{ column: '委员:吴敏', value: '○' }] }])).toEqual(['RULING_CONTRADICTS']);
+    expect(await codes([{ ...base, ticket: '000003', verdict: 'valid', corrections: [{ column: '委员:吴敏', value: '○' }] }])).toEqual([
+      'RULING_CONTRADICTS',
+    ]);
     expect(await codes([{ ...base, ticket: '000001', verdict: 'valid', corrections: [] }])).toEqual(['RULING_STILL_UNCLEAR']);
     expect(await codes([{ ...base, ticket: '000005', verdict: 'valid', corrections: [] }])).toEqual(['RULING_NOT_DISPUTED']);
     expect(await codes([{ ...base, ticket: '999999', verdict: 'valid', corrections: [] }])).toEqual(['RULING_UNKNOWN_TICKET']);

@@ -6,7 +6,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BallotSource, type CountResult, DEFAULT_RULES, type Election, type RawRow, type TallyEntry, count, readTallies } from '../../src/core/index.js';
+import {
+  type BallotSource,
+  type CountResult,
+  DEFAULT_RULES,
+  type Election,
+  type RawRow,
+  type TallyEntry,
+  count,
+  readTallies,
+} from '../../src/core/index.js';
 import { tallyEntriesOf } from './tally-helpers.js';
 
 interface Gen {
@@ -21,7 +30,10 @@ const NAMES = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚�
 
 const genArb: fc.Arbitrary<Gen> = fc
   .record({
-    offices: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 1, max: 2 }) }), { minLength: 1, maxLength: 3 }),
+    offices: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 1, max: 2 }) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     ballots: fc.integer({ min: 0, max: 40 }),
     nBoxes: fc.integer({ min: 1, max: 4 }),
     round: fc.constantFrom('first' as const, 'runoff' as const, 'revote' as const),
@@ -37,7 +49,18 @@ const genArb: fc.Arbitrary<Gen> = fc
       seats: o.seats,
       candidates: Array.from({ length: o.seats + o.extra }, () => NAMES[ni++] ?? `某${ni}`),
     }));
-    const election: Election = { title: '混合计票', date: '2026-12-20', method, mode: 'combined', round, registered: ballots + 1, issued: ballots + 2, offices: os, rules: DEFAULT_RULES, previouslyElected: [] };
+    const election: Election = {
+      title: '混合计票',
+      date: '2026-12-20',
+      method,
+      mode: 'combined',
+      round,
+      registered: ballots + 1,
+      issued: ballots + 2,
+      offices: os,
+      rules: DEFAULT_RULES,
+      previouslyElected: [],
+    };
     const header = ['票号', '票箱'];
     for (const o of os) header.push(...o.candidates.map((c) => `${o.name}:${c}`), `${o.name}:另选1`);
     header.push('状态');
@@ -98,24 +121,35 @@ function outcome(r: CountResult, marks: boolean): unknown {
 describe('tally sheets (issue 16)', () => {
   it('boxes given as tallies of their ballots count the same as the ballots (seats, validity, votes)', async () => {
     await fc.assert(
-      fc.asyncProperty(genArb.chain((g) => fc.tuple(fc.constant(g), fc.array(fc.boolean(), { minLength: g.boxes.length, maxLength: g.boxes.length }), fc.boolean())), async ([g, asTally, marks]) => {
-        const present = g.boxes.map((rows, b) => (rows.length > 0 ? b : -1)).filter((b) => b >= 0);
-        const all = await counted(g, present.length > 0 ? present.map((b) => source(g, b)) : [source(g, 0)]);
-        const entries: TallyEntry[] = [];
-        const ballotBoxes: BallotSource[] = [];
-        for (const b of present) {
-          if (!asTally[b]) {
-            ballotBoxes.push(source(g, b));
-            continue;
+      fc.asyncProperty(
+        genArb.chain((g) =>
+          fc.tuple(fc.constant(g), fc.array(fc.boolean(), { minLength: g.boxes.length, maxLength: g.boxes.length }), fc.boolean()),
+        ),
+        async ([g, asTally, marks]) => {
+          const present = g.boxes.map((rows, b) => (rows.length > 0 ? b : -1)).filter((b) => b >= 0);
+          const all = await counted(g, present.length > 0 ? present.map((b) => source(g, b)) : [source(g, 0)]);
+          const entries: TallyEntry[] = [];
+          const ballotBoxes: BallotSource[] = [];
+          for (const b of present) {
+            if (!asTally[b]) {
+              ballotBoxes.push(source(g, b));
+              continue;
+            }
+            const one = await counted(g, [source(g, b)]);
+            entries.push(...tallyEntriesOf(one, `箱${b}`, '计票统计表.csv', marks));
           }
-          const one = await counted(g, [source(g, b)]);
-          entries.push(...tallyEntriesOf(one, `箱${b}`, '计票统计表.csv', marks));
-        }
-        const mixed = await counted(g, ballotBoxes, entries);
-        expect(outcome(mixed, marks)).toEqual(outcome(all, marks));
-        if (entries.length > 0) expect(mixed.tallied?.boxes).toEqual(present.filter((b) => asTally[b]).map((b) => `箱${b}`).sort());
-        else expect(mixed.tallied).toBeUndefined();
-      }),
+          const mixed = await counted(g, ballotBoxes, entries);
+          expect(outcome(mixed, marks)).toEqual(outcome(all, marks));
+          if (entries.length > 0)
+            expect(mixed.tallied?.boxes).toEqual(
+              present
+                .filter((b) => asTally[b])
+                .map((b) => `箱${b}`)
+                .sort(),
+            );
+          else expect(mixed.tallied).toBeUndefined();
+        },
+      ),
       { numRuns: 80 },
     );
   });

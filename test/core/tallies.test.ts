@@ -57,7 +57,14 @@ describe('readTallies', () => {
   it('counts a plausible sheet: votes, classes, seats; 主任 overvote from the marks; 委员 marks a gap', async () => {
     const r = await countSheet(SHEET);
     expect(r.ballots).toMatchObject({ returned: 10, valid: 8, blank: 1, partial: 1, invalid: 1, disputed: 0 });
-    expect(r.people.map((p) => [p.name, p.total])).toEqual([['张三', 6], ['李四', 2], ['王五', 6], ['赵六', 4], ['钱七', 3], ['路人', 1]]);
+    expect(r.people.map((p) => [p.name, p.total])).toEqual([
+      ['张三', 6],
+      ['李四', 2],
+      ['王五', 6],
+      ['赵六', 4],
+      ['钱七', 3],
+      ['路人', 1],
+    ]);
     expect(r.elected.map((e) => `${e.office}:${e.name}`)).toEqual(['主任:张三', '委员:王五']);
     expect(r.runoff).toEqual([{ office: '委员', seats: 1, candidates: ['赵六', '钱七'], tieAtCutoff: false }]);
     const [zr, wy] = r.offices;
@@ -115,7 +122,15 @@ describe('readTallies', () => {
   });
 
   it('with a roll: a write-in not on it is void (另选非选民), a homonym must name its group', async () => {
-    const roll = new RollIndex([{ name: '张三' }, { name: '李四' }, { name: '王五' }, { name: '赵六' }, { name: '钱七' }, { name: '刘一', group: '一' }, { name: '刘一', group: '二' }]);
+    const roll = new RollIndex([
+      { name: '张三' },
+      { name: '李四' },
+      { name: '王五' },
+      { name: '赵六' },
+      { name: '钱七' },
+      { name: '刘一', group: '一' },
+      { name: '刘一', group: '二' },
+    ]);
     const sheet = readTallies('t.csv', entries(SHEET), election, roll);
     if (!sheet.ok) throw new Error('refused');
     const r = await count([], { election, registered: roll.size, roll, tallies: [sheet.value] });
@@ -144,7 +159,10 @@ describe('readTallies', () => {
     const sheet = readTallies('t.csv', entries(SHEET), election, undefined);
     if (!sheet.ok) throw new Error('refused');
     const header = ['票号', '票箱', '主任:张三', '主任:李四', '委员:王五', '委员:赵六', '委员:钱七'];
-    const rows = [{ file: 'b.csv', line: 1, cells: header }, { file: 'b.csv', line: 2, cells: ['1', '一组', '○', '', '', '', ''] }];
+    const rows = [
+      { file: 'b.csv', line: 1, cells: header },
+      { file: 'b.csv', line: 2, cells: ['1', '一组', '○', '', '', '', ''] },
+    ];
     const r = await count([{ file: 'b.csv', rows }], { election, registered: 15, tallies: [sheet.value] });
     expect(r.ok ? [] : r.error.map((e) => [e.code, e.file])).toEqual([['TALLY_BOX_ALSO_BALLOTS', 't.csv']]);
   });
@@ -164,9 +182,20 @@ describe('readTallies', () => {
     const rows = emptyTallyRows(election, ['一组', '二组']);
     expect(rows[0]).toEqual(['票箱', '职务', '姓名', '票数', '反对', '弃权']);
     expect(rows).toHaveLength(1 + 2 * (6 + 5));
-    expect(rows.slice(1, 8).map((r) => r.slice(0, 3).join(','))).toEqual(['一组,选票,收回', '一组,选票,有效', '一组,选票,弃权票', '一组,选票,部分有效', '一组,选票,无效', '一组,选票,疑难', '一组,主任,张三']);
+    expect(rows.slice(1, 8).map((r) => r.slice(0, 3).join(','))).toEqual([
+      '一组,选票,收回',
+      '一组,选票,有效',
+      '一组,选票,弃权票',
+      '一组,选票,部分有效',
+      '一组,选票,无效',
+      '一组,选票,疑难',
+      '一组,主任,张三',
+    ]);
     // filled in with zeros it is a valid (empty) sheet
-    const zeros = rows.map((r, i) => (i === 0 ? r : [r[0] ?? '', r[1] ?? '', r[2] ?? '', '0', '', ''])).map((r) => r.join(',')).join('\n');
+    const zeros = rows
+      .map((r, i) => (i === 0 ? r : [r[0] ?? '', r[1] ?? '', r[2] ?? '', '0', '', '']))
+      .map((r) => r.join(','))
+      .join('\n');
     const r = await countSheet(zeros);
     expect(r.ballots.returned).toBe(0);
     expect(r.tallied?.boxes).toEqual(['一组', '二组']);

@@ -39,7 +39,11 @@ const roll = new RollIndex([
 ]);
 
 function kinds(written: string, r?: RollIndex): unknown[] {
-  return resolveWritten('委员', cleanWritten(written), printed, r).map((x) => (x.kind === 'unclear' ? ['unclear', x.issue.kind, 'problem' in x.issue ? x.issue.problem : 'candidate' in x.issue ? x.issue.candidate : ''] : [x.kind, x.key]));
+  return resolveWritten('委员', cleanWritten(written), printed, r).map((x) =>
+    x.kind === 'unclear'
+      ? ['unclear', x.issue.kind, 'problem' in x.issue ? x.issue.problem : 'candidate' in x.issue ? x.issue.candidate : '']
+      : [x.kind, x.key],
+  );
 }
 
 describe('written names (SPEC §2.2 items 1–5)', () => {
@@ -61,9 +65,16 @@ describe('written names (SPEC §2.2 items 1–5)', () => {
     expect(kinds('刘洋', roll)).toEqual([['unclear', 'homonym', '']]);
   });
   it('item 4: white space resolved only when unambiguous', () => {
-    expect(kinds('孙丽 周强 吴敏')).toEqual([['person', '孙丽'], ['person', '周强'], ['person', '吴敏']]);
+    expect(kinds('孙丽 周强 吴敏')).toEqual([
+      ['person', '孙丽'],
+      ['person', '周强'],
+      ['person', '吴敏'],
+    ]);
     expect(kinds('张 建国')).toEqual([['person', '张建国']]);
-    expect(kinds('孙丽 陈晓冬', roll)).toEqual([['person', '孙丽'], ['person', '陈晓冬']]);
+    expect(kinds('孙丽 陈晓冬', roll)).toEqual([
+      ['person', '孙丽'],
+      ['person', '陈晓冬'],
+    ]);
     expect(kinds('陈 晓冬', roll)).toEqual([['person', '陈晓冬']]);
     expect(kinds('Anna Li', roll)).toEqual([['person', 'AnnaLi']]);
     expect(kinds('欧阳 娜娜')).toEqual([['unclear', 'badName', 'spaces']]);
@@ -160,7 +171,15 @@ describe("rulings' 更正 cells follow the same name rules (SPEC §2.2, §2.4)",
       { file: 'b.csv', line: 1, cells: NAMES },
       { file: 'b.csv', line: 2, cells: ['000001', '张建国', '孙丽/周强', ''] },
     ];
-    const ruling = (value: string) => ({ ticket: '000001', verdict: 'valid' as const, corrections: [{ column: '委员', value }], vote: '7:0', reason: '', file: 'r.csv', line: 2 });
+    const ruling = (value: string) => ({
+      ticket: '000001',
+      verdict: 'valid' as const,
+      corrections: [{ column: '委员', value }],
+      vote: '7:0',
+      reason: '',
+      file: 'r.csv',
+      line: 2,
+    });
     const bad = await count([{ file: 'b.csv', rows }], { election, registered: 10, rulings: [ruling('孙丽／周强')] });
     expect(bad.ok ? [] : bad.error.map((e) => e.code)).toEqual(['RULING_STILL_UNCLEAR']);
     const good = await count([{ file: 'b.csv', rows }], { election, registered: 10, rulings: [ruling('孙丽、周\u200b强')] });

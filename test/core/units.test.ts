@@ -117,7 +117,20 @@ describe('marks.ts — the mark vocabulary of SPEC §2.2', () => {
   });
 });
 
-const GRID = ['票号', '票箱', '主任:张建国', '主任:李秀英', '主任:另选1', '副主任:王芳', '副主任:赵磊', '委员:孙丽', '委员:周强', '委员:吴敏', '委员:另选1', '状态'];
+const GRID = [
+  '票号',
+  '票箱',
+  '主任:张建国',
+  '主任:李秀英',
+  '主任:另选1',
+  '副主任:王芳',
+  '副主任:赵磊',
+  '委员:孙丽',
+  '委员:周强',
+  '委员:吴敏',
+  '委员:另选1',
+  '状态',
+];
 
 function plan(header: string[], e = election(), file = 'b.csv'): HeaderPlan {
   const p = compileHeader(header, e, file);
@@ -180,7 +193,11 @@ function gridCells(vals: Record<string, string>, header = GRID): string[] {
 describe('ballot.ts readRow', () => {
   const p = plan(GRID);
   it('reads marks, written names, box and status', () => {
-    const r = readRow(p, election(), row(gridCells({ 票号: '000001', 票箱: '东区', '主任:张建国': '○', '委员:周强': '×', '委员:另选1': '刘 洋' })));
+    const r = readRow(
+      p,
+      election(),
+      row(gridCells({ 票号: '000001', 票箱: '东区', '主任:张建国': '○', '委员:周强': '×', '委员:另选1': '刘 洋' })),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toMatchObject({ ticket: '000001', box: '东区', status: 'normal', unclear: [] });
@@ -203,13 +220,31 @@ describe('ballot.ts readRow', () => {
     if (!bad.ok) expect(bad.error).toMatchObject({ code: 'BALLOT_BAD_STATUS', line: 9, column: GRID.indexOf('状态') + 1 });
   });
   it('a total row (counts instead of marks) is an error, not a ballot', () => {
-    const cells = gridCells({ 票号: '合计', '主任:张建国': '12', '主任:李秀英': '3', '副主任:王芳': '10', '副主任:赵磊': '5', '委员:孙丽': '9', '委员:周强': '8', '委员:吴敏': '1' });
+    const cells = gridCells({
+      票号: '合计',
+      '主任:张建国': '12',
+      '主任:李秀英': '3',
+      '副主任:王芳': '10',
+      '副主任:赵磊': '5',
+      '委员:孙丽': '9',
+      '委员:周强': '8',
+      '委员:吴敏': '1',
+    });
     const r = readRow(p, election(), row(cells, 40));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'BALLOT_TOTAL_ROW', line: 40 });
   });
   it('a row of only 1 and 0 marks is a ballot with unclear marks (0 is not in the vocabulary → disputed), not a total row', () => {
-    const cells = gridCells({ 票号: '000009', '主任:张建国': '1', '主任:李秀英': '0', '副主任:王芳': '1', '副主任:赵磊': '0', '委员:孙丽': '1', '委员:周强': '1', '委员:吴敏': '0' });
+    const cells = gridCells({
+      票号: '000009',
+      '主任:张建国': '1',
+      '主任:李秀英': '0',
+      '副主任:王芳': '1',
+      '副主任:赵磊': '0',
+      '委员:孙丽': '1',
+      '委员:周强': '1',
+      '委员:吴敏': '0',
+    });
     const r = readRow(p, election(), row(cells));
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value.unclear.filter((u) => u.kind === 'mark')).toHaveLength(3);
@@ -283,22 +318,47 @@ describe('seats.ts — SPEC §4 edge cases', () => {
   });
   it('副主任 tie on 主任+副主任票 is broken by 总得票数', () => {
     // R = 10. 王芳 0+6 (total 6); 李秀英 4+2 (total 7) → 6 = 6, total 7 > 6 → 李秀英.
-    const people = [pv('张建国', [6, 0, 0], 0), pv('李秀英', [4, 2, 1], 0), pv('王芳', [0, 6, 0], 1), pv('赵磊', [0, 1, 0], 1), pv('孙丽', [0, 0, 8], 2), pv('周强', [0, 0, 7], 2), pv('吴敏', [0, 0, 2], 2)];
+    const people = [
+      pv('张建国', [6, 0, 0], 0),
+      pv('李秀英', [4, 2, 1], 0),
+      pv('王芳', [0, 6, 0], 1),
+      pv('赵磊', [0, 1, 0], 1),
+      pv('孙丽', [0, 0, 8], 2),
+      pv('周强', [0, 0, 7], 2),
+      pv('吴敏', [0, 0, 2], 2),
+    ];
     const a = assignSeats(election(), people, 10);
     expect(names(a)).toEqual(['主任:张建国', '副主任:李秀英', '委员:孙丽', '委员:周强']);
   });
   it('a person in E with no 主任票 is not 主任; the seat goes to runoff', () => {
-    const people = [pv('张建国', [4, 0, 0], 0), pv('李秀英', [1, 0, 0], 0), pv('王芳', [0, 6, 0], 1), pv('赵磊', [0, 0, 0], 1), pv('孙丽', [0, 0, 8], 2), pv('周强', [0, 0, 7], 2), pv('吴敏', [0, 0, 0], 2)];
+    const people = [
+      pv('张建国', [4, 0, 0], 0),
+      pv('李秀英', [1, 0, 0], 0),
+      pv('王芳', [0, 6, 0], 1),
+      pv('赵磊', [0, 0, 0], 1),
+      pv('孙丽', [0, 0, 8], 2),
+      pv('周强', [0, 0, 7], 2),
+      pv('吴敏', [0, 0, 0], 2),
+    ];
     const a = assignSeats(election(), people, 10);
     expect(names(a)).toEqual(['副主任:王芳', '委员:孙丽', '委员:周强']);
     expect(a.offices[0]).toMatchObject({ kind: 'open', short: 1, revote: undefined });
   });
   it('exactly half is not a majority (2·votes > R)', () => {
-    const a = assignSeats(election({ mode: 'separate', offices: [OFFICES[2] as Office] }), [pv('孙丽', [5], 0), pv('周强', [6], 0), pv('吴敏', [0], 0)], 10);
+    const a = assignSeats(
+      election({ mode: 'separate', offices: [OFFICES[2] as Office] }),
+      [pv('孙丽', [5], 0), pv('周强', [6], 0), pv('吴敏', [0], 0)],
+      10,
+    );
     expect([...a.majority]).toEqual(['周强']);
   });
   it('previously elected persons are not placed again', () => {
-    const e = election({ round: 'runoff', offices: [OFFICES[2] as Office], mode: 'separate', previouslyElected: [{ office: '主任', name: '孙丽' }] });
+    const e = election({
+      round: 'runoff',
+      offices: [OFFICES[2] as Office],
+      mode: 'separate',
+      previouslyElected: [{ office: '主任', name: '孙丽' }],
+    });
     const a = assignSeats(e, [pv('孙丽', [9], 0), pv('周强', [4], 0), pv('吴敏', [3], 0)], 9);
     expect(a.offices[0]?.seats.map((s) => s.person)).toEqual(['周强', '吴敏']);
   });
@@ -358,12 +418,21 @@ describe('validity.ts — 第三十七、三十八条, 差额', () => {
     expect(failed(election({ issued: 7 }), 8, 10)).toEqual(['MORE_RETURNED_THAN_ISSUED']);
   });
   it('差额: 主任/副主任 exactly seats+1, 委员 seats+1 … seats+3; first round only', () => {
-    const with委员 = (n: number) => election({ offices: [OFFICES[0] as Office, OFFICES[1] as Office, { name: '委员', seats: 2, candidates: ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, n) }] });
+    const with委员 = (n: number) =>
+      election({
+        offices: [
+          OFFICES[0] as Office,
+          OFFICES[1] as Office,
+          { name: '委员', seats: 2, candidates: ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, n) },
+        ],
+      });
     expect(failed(with委员(2), 8, 10)).toEqual(['NOT_COMPETITIVE']);
     expect(failed(with委员(3), 8, 10)).toEqual([]);
     expect(failed(with委员(5), 8, 10)).toEqual([]);
     expect(failed(with委员(6), 8, 10)).toEqual(['NOT_COMPETITIVE']);
-    const three主任 = election({ offices: [{ name: '主任', seats: 1, candidates: ['a', 'b', 'c'] }, OFFICES[1] as Office, OFFICES[2] as Office] });
+    const three主任 = election({
+      offices: [{ name: '主任', seats: 1, candidates: ['a', 'b', 'c'] }, OFFICES[1] as Office, OFFICES[2] as Office],
+    });
     expect(failed(three主任, 8, 10)).toEqual(['NOT_COMPETITIVE']);
     expect(failed({ ...three主任, round: 'runoff' }, 8, 10)).toEqual([]);
     expect(failed({ ...three主任, round: 'revote' }, 8, 10)).toEqual([]);

@@ -21,14 +21,22 @@ interface Gen {
   seed: number[];
 }
 
-const SPELL: Readonly<Record<M, readonly string[]>> = { approve: ['○', '〇', '◯', '√', '✓', '1', '同意', ' ○ '], oppose: ['×', 'X', 'x', '反对'], abstain: ['', '-', '弃权'], unclear: ['?', '？', ' ? '] };
+const SPELL: Readonly<Record<M, readonly string[]>> = {
+  approve: ['○', '〇', '◯', '√', '✓', '1', '同意', ' ○ '],
+  oppose: ['×', 'X', 'x', '反对'],
+  abstain: ['', '-', '弃权'],
+  unclear: ['?', '？', ' ? '],
+};
 const SEPARATORS = ['、', ',', '，', ';', '；'];
 const STRANGERS = ['路人甲', '路人乙', '路人丙', '路人丁'];
 const NAMES = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八'];
 
 const genArb: fc.Arbitrary<Gen> = fc
   .record({
-    offices: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 2 }), extra: fc.integer({ min: 1, max: 2 }) }), { minLength: 1, maxLength: 3 }),
+    offices: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 2 }), extra: fc.integer({ min: 1, max: 2 }) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     n: fc.integer({ min: 1, max: 25 }),
     seed: fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 500, maxLength: 500 }),
   })
@@ -36,14 +44,34 @@ const genArb: fc.Arbitrary<Gen> = fc
     let k = 0;
     const rnd = (m: number): number => (seed[k++ % seed.length] ?? 0) % m;
     let ni = 0;
-    const os = offices.map((o, i) => ({ name: ['主任', '副主任', '委员'][i] ?? `职务${i}`, seats: o.seats, candidates: Array.from({ length: o.seats + o.extra }, () => NAMES[ni++] ?? `某${ni}`) }));
-    const election: Election = { title: '录入核对', date: '2026-12-20', method: 'direct', mode: 'combined', round: 'first', registered: 100, issued: 100, offices: os, rules: DEFAULT_RULES, previouslyElected: [] };
+    const os = offices.map((o, i) => ({
+      name: ['主任', '副主任', '委员'][i] ?? `职务${i}`,
+      seats: o.seats,
+      candidates: Array.from({ length: o.seats + o.extra }, () => NAMES[ni++] ?? `某${ni}`),
+    }));
+    const election: Election = {
+      title: '录入核对',
+      date: '2026-12-20',
+      method: 'direct',
+      mode: 'combined',
+      round: 'first',
+      registered: 100,
+      issued: 100,
+      offices: os,
+      rules: DEFAULT_RULES,
+      previouslyElected: [],
+    };
     const ballots: Ballot[] = Array.from({ length: n }, (_, b) => ({
       ticket: String(b + 1).padStart(4, '0'),
       status: rnd(15) === 0 ? '疑难' : '',
       offices: os.map((o) => {
         const written = rnd(3) === 0 ? [STRANGERS[rnd(STRANGERS.length)] ?? ''] : [];
-        return { marks: o.candidates.map(() => (['approve', 'oppose', 'abstain', 'abstain', 'approve', 'oppose', 'abstain', 'unclear'] as const)[rnd(8)] ?? 'abstain'), written };
+        return {
+          marks: o.candidates.map(
+            () => (['approve', 'oppose', 'abstain', 'abstain', 'approve', 'oppose', 'abstain', 'unclear'] as const)[rnd(8)] ?? 'abstain',
+          ),
+          written,
+        };
       }),
     }));
     return { election, ballots, seed };
@@ -53,7 +81,8 @@ const genArb: fc.Arbitrary<Gen> = fc
 function typeSide(g: Gen, ballots: readonly Ballot[], layout: 'grid' | 'names', file: string, rnd: (m: number) => number): EntryFile {
   const os = g.election.offices;
   const header = ['票号', '票箱'];
-  if (layout === 'grid') for (const o of os) header.push(...o.candidates.map((c) => `${o.name}:${c}`), `${o.name}:另选1`, `${o.name}:另选2`);
+  if (layout === 'grid')
+    for (const o of os) header.push(...o.candidates.map((c) => `${o.name}:${c}`), `${o.name}:另选1`, `${o.name}:另选2`);
   else for (const o of os) header.push(o.name, `${o.name}:反对`);
   header.push('状态');
   const rows = ballots.map((b, i) => {
@@ -92,7 +121,9 @@ function inject(g: Gen, b: Ballot, kind: number, rnd: (m: number) => number, gri
       const ci = rnd(o.candidates.length);
       const was = s.marks[ci] ?? 'abstain';
       // a grid entry can also be mistyped into a symbol the vocabulary does not know (read as unclear)
-      const others = (grid ? (['approve', 'oppose', 'abstain', 'unclear'] as const) : (['approve', 'oppose', 'abstain'] as const)).filter((m) => m !== was);
+      const others = (grid ? (['approve', 'oppose', 'abstain', 'unclear'] as const) : (['approve', 'oppose', 'abstain'] as const)).filter(
+        (m) => m !== was,
+      );
       s.marks[ci] = others[rnd(others.length)] ?? 'approve';
       return [`${b.ticket}|mark|${o.name}|${o.candidates[ci] ?? ''}`];
     }
@@ -141,31 +172,38 @@ function found(r: VerifyResult): string[] {
 describe('verifyEntries (double entry)', () => {
   it('finds every injected difference and nothing else, whatever the layouts and spellings', () => {
     fc.assert(
-      fc.property(genArb, fc.constantFrom('grid', 'names'), fc.constantFrom('grid', 'names'), fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 25, maxLength: 25 }), (g, la, lb, plan) => {
-        let k = 0;
-        const rnd = (m: number): number => (g.seed[k++ % g.seed.length] ?? 0) % m;
-        const second: Ballot[] = [];
-        const expected: string[] = [];
-        // the names layout has no place for an unreadable mark: such ballots are typed as blank there
-        if (la === 'names' || lb === 'names') for (const b of g.ballots) for (const o of b.offices) o.marks = o.marks.map((m) => (m === 'unclear' ? 'abstain' : m));
-        g.ballots.forEach((b, i) => {
-          const p = plan[i] ?? 8;
-          if (p === 5) return void expected.push(`${b.ticket}|onlyFirst||`); // missing in the second entry
-          const copy: Ballot = structuredClone(b);
-          if (p <= 4) expected.push(...inject(g, copy, p, rnd, la === 'grid' && lb === 'grid'));
-          second.push(copy);
-          if (p === 6) {
-            const extra = structuredClone(b);
-            extra.ticket = `9${b.ticket}`;
-            second.push(extra);
-            expected.push(`${extra.ticket}|onlySecond||`);
-          }
-        });
-        const r = verifyEntries([typeSide(g, g.ballots, la, 'a.csv', rnd)], [typeSide(g, second, lb, 'b.csv', rnd)], g.election);
-        if (!r.ok) throw new Error(r.error.map((e) => JSON.stringify(e)).join('; '));
-        expect(found(r.value)).toEqual(expected.sort());
-        expect(r.value.agree + r.value.ballots.filter((b) => b.first && b.second).length).toBe(r.value.paired);
-      }),
+      fc.property(
+        genArb,
+        fc.constantFrom('grid', 'names'),
+        fc.constantFrom('grid', 'names'),
+        fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 25, maxLength: 25 }),
+        (g, la, lb, plan) => {
+          let k = 0;
+          const rnd = (m: number): number => (g.seed[k++ % g.seed.length] ?? 0) % m;
+          const second: Ballot[] = [];
+          const expected: string[] = [];
+          // the names layout has no place for an unreadable mark: such ballots are typed as blank there
+          if (la === 'names' || lb === 'names')
+            for (const b of g.ballots) for (const o of b.offices) o.marks = o.marks.map((m) => (m === 'unclear' ? 'abstain' : m));
+          g.ballots.forEach((b, i) => {
+            const p = plan[i] ?? 8;
+            if (p === 5) return void expected.push(`${b.ticket}|onlyFirst||`); // missing in the second entry
+            const copy: Ballot = structuredClone(b);
+            if (p <= 4) expected.push(...inject(g, copy, p, rnd, la === 'grid' && lb === 'grid'));
+            second.push(copy);
+            if (p === 6) {
+              const extra = structuredClone(b);
+              extra.ticket = `9${b.ticket}`;
+              second.push(extra);
+              expected.push(`${extra.ticket}|onlySecond||`);
+            }
+          });
+          const r = verifyEntries([typeSide(g, g.ballots, la, 'a.csv', rnd)], [typeSide(g, second, lb, 'b.csv', rnd)], g.election);
+          if (!r.ok) throw new Error(r.error.map((e) => JSON.stringify(e)).join('; '));
+          expect(found(r.value)).toEqual(expected.sort());
+          expect(r.value.agree + r.value.ballots.filter((b) => b.first && b.second).length).toBe(r.value.paired);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -182,7 +220,10 @@ describe('verifyEntries (double entry)', () => {
     rules: DEFAULT_RULES,
     previouslyElected: [],
   };
-  const side = (file: string, header: string[], ...rows: string[][]): EntryFile => ({ file, rows: [header, ...rows].map((cells, i) => ({ file, line: i + 1, cells })) });
+  const side = (file: string, header: string[], ...rows: string[][]): EntryFile => ({
+    file,
+    rows: [header, ...rows].map((cells, i) => ({ file, line: i + 1, cells })),
+  });
 
   it('a names file without 反对 columns: 反对 and 弃权 are both "not approved", not a difference', () => {
     const grid = side('a.csv', ['票号', '委员:孙丽', '委员:周强', '委员:吴敏'], ['1', '○', '×', ''], ['2', '?', '', '']);
@@ -190,7 +231,9 @@ describe('verifyEntries (double entry)', () => {
     const r = verifyEntries([grid], [names], election);
     if (!r.ok) throw new Error('bad input');
     expect(r.value.agree).toBe(1);
-    expect(r.value.ballots[0]?.cells).toEqual([{ kind: 'mark', office: '委员', candidate: '孙丽', first: { mark: 'unclear', raw: '?' }, second: { mark: 'notApprove' } }]);
+    expect(r.value.ballots[0]?.cells).toEqual([
+      { kind: 'mark', office: '委员', candidate: '孙丽', first: { mark: 'unclear', raw: '?' }, second: { mark: 'notApprove' } },
+    ]);
   });
 
   it('a repeated 票号 on one side is bad input naming both places (票号 compared after NFKC)', () => {

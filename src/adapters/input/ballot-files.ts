@@ -31,7 +31,11 @@ export function checkBallotFiles(abs: readonly string[], shown: readonly string[
     else if (e.code === 'FILE_IS_DIRECTORY') {
       const inside = ballotsIn(p).map((f) => `${display.replace(/\/$/u, '')}/${f}`);
       const hint = inside.length > 0 ? `请给出其中的选票文件, 如 ${inside.join(' ')}` : '请给出其中的选票文件 (CSV 或 .xlsx)';
-      errors.push(inputError('FILE_IS_DIRECTORY', `这是一个文件夹, 不是选票文件; ${hint}; 要一次统计多个选举文件夹请用 jipiao batch`, { file: display }));
+      errors.push(
+        inputError('FILE_IS_DIRECTORY', `这是一个文件夹, 不是选票文件; ${hint}; 要一次统计多个选举文件夹请用 jipiao batch`, {
+          file: display,
+        }),
+      );
     } else errors.push(e);
   });
   return errors;
@@ -56,11 +60,19 @@ const KIND_MESSAGE: Readonly<Record<'roll' | 'rulings' | 'tallies', string>> = {
  * After a count refused a file's header: if the file is a roll, a rulings sheet or a tallies CSV,
  * replace that file's errors by one saying so. Other errors are returned unchanged.
  */
-export async function explainWrongFiles(errors: readonly InputError[], abs: readonly string[], shown: readonly string[], encoding: Encoding | undefined, sheet?: string): Promise<InputError[]> {
+export async function explainWrongFiles(
+  errors: readonly InputError[],
+  abs: readonly string[],
+  shown: readonly string[],
+  encoding: Encoding | undefined,
+  sheet?: string,
+): Promise<InputError[]> {
   // A ballots file that could not be read at all: the rulings' 票号 are not found for that reason only.
   const unread = errors.some((e) => e.line === undefined && e.file !== undefined && shown.includes(e.file));
   const quiet = (e: InputError): boolean => unread && e.code === 'RULING_UNKNOWN_TICKET';
-  const refused = new Set(errors.filter((e) => e.code === 'BALLOT_NO_TICKET_COLUMN' || (e.code === 'BALLOT_UNKNOWN_COLUMN' && e.line === 1)).map((e) => e.file));
+  const refused = new Set(
+    errors.filter((e) => e.code === 'BALLOT_NO_TICKET_COLUMN' || (e.code === 'BALLOT_UNKNOWN_COLUMN' && e.line === 1)).map((e) => e.file),
+  );
   if (refused.size === 0) return errors.filter((e) => !quiet(e));
   const kinds = new Map<string, InputError>();
   for (let i = 0; i < abs.length; i++) {

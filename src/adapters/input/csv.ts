@@ -79,7 +79,10 @@ function checkHeaderText(text: string, display: string): InputError | undefined 
   const nl = text.search(/\r?\n/u);
   const first = nl < 0 ? text : text.slice(0, nl);
   if (first.includes('\t') && !first.includes(',')) {
-    return inputError('CSV_TAB_SEPARATED', '文件用制表符分隔, 不是逗号分隔的 CSV; 请在 Excel 中另存为 "CSV (逗号分隔)"', { file: display, line: 1 });
+    return inputError('CSV_TAB_SEPARATED', '文件用制表符分隔, 不是逗号分隔的 CSV; 请在 Excel 中另存为 "CSV (逗号分隔)"', {
+      file: display,
+      line: 1,
+    });
   }
   return undefined;
 }
@@ -145,7 +148,8 @@ export async function* csvBatches(path: string, display: string, opts: CsvOption
   const seen = watchBytes(file, parser, encoding, headText);
   const lines: LineCount = { line: range?.firstLine ?? 1, prevEnd: (range?.firstLine ?? 1) - 1, crs: 0 };
   try {
-    for await (const records of readBatches(parser)) yield numberRecords(records, lines, seen, display, encoding, opts.encoding !== undefined);
+    for await (const records of readBatches(parser))
+      yield numberRecords(records, lines, seen, display, encoding, opts.encoding !== undefined);
   } catch (e) {
     if (e instanceof InputErrors) throw e;
     const x = csvError(e, display, encoding, lines.crs);
@@ -178,7 +182,9 @@ function openCsv(path: string, display: string, opts: CsvOptions): { fd: number;
   let head: Uint8Array;
   try {
     head = sample(fd);
-    const refused = encodingProblem(head, display) ?? (looksBinary(head) ? inputError('FILE_BINARY', '这不是文本文件 (含有二进制内容); 选票文件应为 CSV', { file: display }) : undefined);
+    const refused =
+      encodingProblem(head, display) ??
+      (looksBinary(head) ? inputError('FILE_BINARY', '这不是文本文件 (含有二进制内容); 选票文件应为 CSV', { file: display }) : undefined);
     if (refused) throw new InputErrors([refused]);
   } catch (e) {
     closeSync(fd);
@@ -201,7 +207,13 @@ function openCsv(path: string, display: string, opts: CsvOptions): { fd: number;
  * is decoded first with the streaming TextDecoder.
  */
 function csvParser(encoding: Encoding, range: CsvRange | undefined): Parser {
-  return parse({ relax_column_count: true, bom: true, max_record_size: 4 * MAX_CELL * 64, ...(range ? { record_delimiter: range.recordDelimiter } : {}), ...(encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}) });
+  return parse({
+    relax_column_count: true,
+    bom: true,
+    max_record_size: 4 * MAX_CELL * 64,
+    ...(range ? { record_delimiter: range.recordDelimiter } : {}),
+    ...(encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}),
+  });
 }
 
 /**
@@ -299,14 +311,26 @@ function numberRecords(records: string[][], lines: LineCount, seen: Seen, displa
 }
 
 /** A record's cells: too long or undecodable is an error; returns its line breaks (and counts its CRs). */
-function checkRecordCells(cells: string[], start: number, seen: Seen, lines: LineCount, display: string, encoding: Encoding, forced: boolean): number {
+function checkRecordCells(
+  cells: string[],
+  start: number,
+  seen: Seen,
+  lines: LineCount,
+  display: string,
+  encoding: Encoding,
+  forced: boolean,
+): number {
   const { breaks: cellBreaks, replacement } = seen;
   let breaks = 0;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] as string;
     if (cell.length > MAX_CELL) {
       throw new InputErrors([
-        inputError('CSV_CELL_TOO_LONG', `字段长度 ${cell.length} 个字符, 超过上限 ${MAX_CELL}; 这不像是选票内容`, { file: display, line: start, column: i + 1 }),
+        inputError('CSV_CELL_TOO_LONG', `字段长度 ${cell.length} 个字符, 超过上限 ${MAX_CELL}; 这不像是选票内容`, {
+          file: display,
+          line: start,
+          column: i + 1,
+        }),
       ]);
     }
     if (replacement && cell.includes('\uFFFD')) {
@@ -368,17 +392,29 @@ export async function readCsvAll(path: string, display: string, opts: CsvOptions
 export function duplicateColumn(header: RawRow, file: string): InputError | undefined {
   const seen = new Map<string, number>();
   for (let i = 0; i < header.cells.length; i++) {
-    const k = (header.cells[i] ?? '').normalize('NFKC').replace(/^\uFEFF/u, '').trim();
+    const k = (header.cells[i] ?? '')
+      .normalize('NFKC')
+      .replace(/^\uFEFF/u, '')
+      .trim();
     if (k === '') continue;
     const prev = seen.get(k);
-    if (prev !== undefined) return inputError('CSV_DUPLICATE_COLUMN', `列名「${k}」重复 (第 ${prev + 1} 列和第 ${i + 1} 列); 每列只能出现一次`, { file, line: header.line, column: i + 1 });
+    if (prev !== undefined)
+      return inputError('CSV_DUPLICATE_COLUMN', `列名「${k}」重复 (第 ${prev + 1} 列和第 ${i + 1} 列); 每列只能出现一次`, {
+        file,
+        line: header.line,
+        column: i + 1,
+      });
     seen.set(k, i);
   }
   return undefined;
 }
 
 /** A small CSV file (roll, rulings) as its header, checked for a column named twice, and its body. */
-export function splitHeader(rows: readonly RawRow[], file: string, empty: InputError): Result<{ header: RawRow; body: readonly RawRow[]; idx: Map<string, number> }> {
+export function splitHeader(
+  rows: readonly RawRow[],
+  file: string,
+  empty: InputError,
+): Result<{ header: RawRow; body: readonly RawRow[]; idx: Map<string, number> }> {
   const [header, ...body] = rows;
   if (!header) return err([empty]);
   const dup = duplicateColumn(header, file);
@@ -390,7 +426,10 @@ export function splitHeader(rows: readonly RawRow[], file: string, empty: InputE
 export function headerIndex(header: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   header.forEach((h, i) => {
-    const k = h.normalize('NFKC').replace(/^\uFEFF/u, '').trim();
+    const k = h
+      .normalize('NFKC')
+      .replace(/^\uFEFF/u, '')
+      .trim();
     if (!m.has(k)) m.set(k, i);
   });
   return m;

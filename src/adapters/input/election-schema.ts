@@ -22,7 +22,12 @@ const int = (k: string, min: number) => {
 
 /** One of a few words. */
 const oneOf = <const T extends readonly [string, ...string[]]>(k: string, values: T) =>
-  z.enum(values, { error: (iss) => (iss.input === undefined ? `缺少「${k}」(可选值: ${values.join(' | ')})` : `「${k}」应为 ${values.join(' | ')} 之一, 这里是 ${JSON.stringify(iss.input)}`) });
+  z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `缺少「${k}」(可选值: ${values.join(' | ')})`
+        : `「${k}」应为 ${values.join(' | ')} 之一, 这里是 ${JSON.stringify(iss.input)}`,
+  });
 
 const names = (k: string, what: string) => z.array(z.string({ error: what }), { error: `「${k}」应为符号的数组, 如 ["v"]` });
 
@@ -33,14 +38,18 @@ export const OFFICE_SCHEMA = z.strictObject(
   {
     name: text('name'),
     seats: int('seats', 1),
-    candidates: z.array(z.string({ error: '候选人姓名应为非空字符串' }), { error: CANDIDATES_MESSAGE }).min(1, { error: CANDIDATES_MESSAGE }),
+    candidates: z
+      .array(z.string({ error: '候选人姓名应为非空字符串' }), { error: CANDIDATES_MESSAGE })
+      .min(1, { error: CANDIDATES_MESSAGE }),
   },
   { error: '每个职务应为对象 {"name", "seats", "candidates"}' },
 );
 
 export const RULES_SCHEMA = z.strictObject(
   {
-    writeInWithoutMark: z.enum(['approve', 'ignore'], { error: (iss) => `「writeInWithoutMark」应为 approve 或 ignore, 这里是 ${JSON.stringify(iss.input)}` }).optional(),
+    writeInWithoutMark: z
+      .enum(['approve', 'ignore'], { error: (iss) => `「writeInWithoutMark」应为 approve 或 ignore, 这里是 ${JSON.stringify(iss.input)}` })
+      .optional(),
     maxProxies: int('maxProxies', 0).optional(),
     approveMarks: names('approveMarks', '符号应为非空字符串').optional(),
     opposeMarks: names('opposeMarks', '符号应为非空字符串').optional(),
@@ -49,7 +58,10 @@ export const RULES_SCHEMA = z.strictObject(
 );
 
 /** Members elected in an earlier round (runoff/revote only): not placed again; 第四十一条 who presides. */
-export const PRIOR_SCHEMA = z.strictObject({ office: text('office'), name: text('name'), total: int('total', 0).optional() }, { error: '应为对象 {"office", "name", "total"}' });
+export const PRIOR_SCHEMA = z.strictObject(
+  { office: text('office'), name: text('name'), total: int('total', 0).optional() },
+  { error: '应为对象 {"office", "name", "total"}' },
+);
 
 /** `boxes: [{ "name": "流动票箱", "issued": 40 }]`. */
 export const BOX_SCHEMA = z.strictObject({ name: text('name'), issued: int('issued', 0) }, { error: '应为对象 {"name", "issued"}' });
@@ -104,7 +116,11 @@ export function schemaErrors(issues: readonly z.core.$ZodIssue[], file: string):
     const path = iss.path.filter((k): k is string | number => typeof k !== 'symbol');
     if (iss.code === 'unrecognized_keys') {
       const allowed = allowedKeys(path);
-      for (const k of iss.keys) out.push({ path: [...path, k], error: inputError('ELECTION_INVALID', `未知的键「${k}」(可用的键: ${allowed.join(', ')})`, { file, key: keyPath([...path, k]) }) });
+      for (const k of iss.keys)
+        out.push({
+          path: [...path, k],
+          error: inputError('ELECTION_INVALID', `未知的键「${k}」(可用的键: ${allowed.join(', ')})`, { file, key: keyPath([...path, k]) }),
+        });
       continue;
     }
     const key = keyPath(path);

@@ -22,7 +22,17 @@ import {
 } from '../../core/index.js';
 import { readInput } from './files.js';
 import type { Sha256Sink } from './hash.js';
-import { BOX_SCHEMA, ELECTION_SCHEMA, type ElectionJson, MODE_SCHEMA, OFFICE_SCHEMA, ROUND_SCHEMA, inSchemaOrder, schemaErrors, text } from './election-schema.js';
+import {
+  BOX_SCHEMA,
+  ELECTION_SCHEMA,
+  type ElectionJson,
+  MODE_SCHEMA,
+  OFFICE_SCHEMA,
+  ROUND_SCHEMA,
+  inSchemaOrder,
+  schemaErrors,
+  text,
+} from './election-schema.js';
 import { duplicateKeys } from './json-duplicates.js';
 import { keyPath } from './result-schema.js';
 
@@ -58,10 +68,19 @@ export function parseElection(text: string, file: string): Result<Election> {
   } catch (e) {
     const m = /position (\d+)/u.exec(e instanceof Error ? e.message : '');
     const pos = m?.[1] !== undefined ? position(text, Number(m[1])) : undefined;
-    return err([inputError('ELECTION_NOT_JSON', `不是有效的 JSON (${e instanceof Error ? e.message : String(e)})`, { file, line: pos?.line, column: pos?.column })]);
+    return err([
+      inputError('ELECTION_NOT_JSON', `不是有效的 JSON (${e instanceof Error ? e.message : String(e)})`, {
+        file,
+        line: pos?.line,
+        column: pos?.column,
+      }),
+    ]);
   }
   const errors = new CappedErrors();
-  for (const d of duplicateKeys(text)) errors.push(inputError('ELECTION_DUPLICATE_KEY', `键「${d.key}」在第 ${d.line} 行又出现一次; 同一个键只能写一次`, { file, key: d.key }));
+  for (const d of duplicateKeys(text))
+    errors.push(
+      inputError('ELECTION_DUPLICATE_KEY', `键「${d.key}」在第 ${d.line} 行又出现一次; 同一个键只能写一次`, { file, key: d.key }),
+    );
   if (!isObj(data)) return err([inputError('ELECTION_INVALID', 'election.json 的最外层应为一个对象 {…}', { file })]);
   const parsed = ELECTION_SCHEMA.safeParse(data);
   const placed = parsed.success ? [] : schemaErrors(parsed.error.issues, file);
@@ -91,9 +110,33 @@ type Bad = (path: Path, message: string, after?: -1 | 1) => void;
 /** The election from a file that passed the schema and every check (names as checked there). */
 function toElection(j: ElectionJson, offices: Office[], marks: Pick<Rules, 'approveMarks' | 'opposeMarks'>): Election {
   const { community, title, date, method, mode, round, registered, issued, boxes } = j;
-  const rules: Rules = j.rules === undefined ? DEFAULT_RULES : { writeInWithoutMark: j.rules.writeInWithoutMark ?? DEFAULT_RULES.writeInWithoutMark, maxProxies: j.rules.maxProxies ?? DEFAULT_RULES.maxProxies, ...marks };
-  const previouslyElected: PriorElected[] = (j.previouslyElected ?? []).map((p) => ({ office: p.office, name: normalizeName(p.name), total: p.total }));
-  return { community, title, date, method, mode, round, registered, issued, offices, rules, previouslyElected, ...(boxes ? { boxes } : {}) };
+  const rules: Rules =
+    j.rules === undefined
+      ? DEFAULT_RULES
+      : {
+          writeInWithoutMark: j.rules.writeInWithoutMark ?? DEFAULT_RULES.writeInWithoutMark,
+          maxProxies: j.rules.maxProxies ?? DEFAULT_RULES.maxProxies,
+          ...marks,
+        };
+  const previouslyElected: PriorElected[] = (j.previouslyElected ?? []).map((p) => ({
+    office: p.office,
+    name: normalizeName(p.name),
+    total: p.total,
+  }));
+  return {
+    community,
+    title,
+    date,
+    method,
+    mode,
+    round,
+    registered,
+    issued,
+    offices,
+    rules,
+    previouslyElected,
+    ...(boxes ? { boxes } : {}),
+  };
 }
 
 /** `date`: a real day, YYYY-MM-DD. */
@@ -101,7 +144,12 @@ function checkDate(raw: Json | undefined, bad: Bad): void {
   const date = text('date').safeParse(raw).data;
   if (date === undefined) return;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(date);
-  const valid = m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  const valid =
+    m &&
+    Number(m[2]) >= 1 &&
+    Number(m[2]) <= 12 &&
+    Number(m[3]) >= 1 &&
+    Number(m[3]) <= new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
   if (!valid) bad(['date'], `「date」应为日期 YYYY-MM-DD, 这里是 ${JSON.stringify(date)}`);
 }
 
@@ -172,7 +220,8 @@ function checkBoxes(raw: Json | undefined, rawIssued: Json | undefined, bad: Bad
 function officeName(raw: string, key: Path, bad: Bad): string | undefined {
   const name = cleanText(raw).trim();
   if (name === '') bad(key, '职务名只有不可见字符或空白');
-  else if (RESERVED_OFFICES.includes(name)) bad(key, `职务名「${name}」与选票文件的列名 (${RESERVED_OFFICES.join(' ')}) 相同, 该职务的选票无法读取`);
+  else if (RESERVED_OFFICES.includes(name))
+    bad(key, `职务名「${name}」与选票文件的列名 (${RESERVED_OFFICES.join(' ')}) 相同, 该职务的选票无法读取`);
   else if (SEPARATOR.test(name)) bad(key, `职务名「${name}」不能含冒号或分隔符 (、 , ， ; ； : =)`);
   else return name;
   return undefined;
@@ -189,7 +238,11 @@ function marks(o: Obj, k: 'approveMarks' | 'opposeMarks', bad: Bad): string[] {
     const t = cleanText(m).replace(/\s+/gu, '');
     if (t === '') bad(key, '符号应为非空字符串');
     else if (t.includes('?')) bad(key, `「${m}」含有问号; 问号表示无法确定, 不能定义为符号`);
-    else if (parseMark(t) !== 'unclear') bad(key, `「${m}」已经是标准符号 (${{ approve: '赞成', oppose: '反对', abstain: '弃权', unclear: '' }[parseMark(t)]}), 不能改变其含义`);
+    else if (parseMark(t) !== 'unclear')
+      bad(
+        key,
+        `「${m}」已经是标准符号 (${{ approve: '赞成', oppose: '反对', abstain: '弃权', unclear: '' }[parseMark(t)]}), 不能改变其含义`,
+      );
     else out.push(t);
   });
   return out;

@@ -47,7 +47,8 @@ export function detectEncoding(sample: Uint8Array): Encoding {
 
 /** The message for bytes that are not valid in the encoding in force (never advice to use it again). */
 export function invalidBytesMessage(encoding: Encoding, chosen = false): string {
-  if (encoding === 'gb18030') return '文件中有不是有效 GBK/GB18030 编码的字节 (文件可能已损坏); 请检查此处, 或在 Excel 中另存为 UTF-8 或 GBK 编码的 CSV';
+  if (encoding === 'gb18030')
+    return '文件中有不是有效 GBK/GB18030 编码的字节 (文件可能已损坏); 请检查此处, 或在 Excel 中另存为 UTF-8 或 GBK 编码的 CSV';
   return chosen
     ? '文件中有不是有效 UTF-8 编码的字节 (文件可能已损坏); 若文件是 GBK 编码, 请改用 --encoding gb18030'
     : '文件中有不是有效 UTF-8 编码的字节 (文件可能已损坏, 或混有其他编码的内容); 若整个文件是 GBK 编码, 可用 --encoding gb18030';
@@ -74,7 +75,11 @@ export function isUtf16(sample: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined
 export function encodingProblem(sample: Uint8Array, file: string): InputError | undefined {
   const utf16 = isUtf16(sample);
   if (utf16 === undefined) return undefined;
-  return inputError('ENCODING_UTF16', `文件是 ${utf16} 编码 (Excel 的 "Unicode 文本"), jipiao 不读此编码; 请另存为 UTF-8 或 GBK 编码的 CSV`, { file });
+  return inputError(
+    'ENCODING_UTF16',
+    `文件是 ${utf16} 编码 (Excel 的 "Unicode 文本"), jipiao 不读此编码; 请另存为 UTF-8 或 GBK 编码的 CSV`,
+    { file },
+  );
 }
 
 /** NUL bytes do not occur in text CSV (UTF-8 or GB18030): the file is binary. */

@@ -63,7 +63,8 @@ function roles(plan: GridPlan): { role: Uint8Array; markNo: Int32Array } | undef
   const markNo = new Int32Array(n);
   role[plan.ticketCol] = R_TICKET;
   if (plan.boxCol !== undefined) role[plan.boxCol] = R_BOX;
-  for (const c of [plan.statusCol, plan.noteCol, ...plan.writeIns.flatMap((w) => [w.col, w.markCol])]) if (c !== undefined) role[c] = R_EMPTY;
+  for (const c of [plan.statusCol, plan.noteCol, ...plan.writeIns.flatMap((w) => [w.col, w.markCol])])
+    if (c !== undefined) role[c] = R_EMPTY;
   plan.marks.forEach((m, k) => {
     role[m.col] = R_MARK;
     markNo[m.col] = k;
@@ -315,9 +316,20 @@ async function readInto(fh: FileHandle, buf: Buffer, at: number, pos: number): P
 }
 
 /** The file's rows through the scanner, or through csvBatches when its start is not plain. */
-async function* fastBatches(path: string, display: string, election: Election, opts: CsvOptions): AsyncGenerator<readonly (RawRow | FastRows)[]> {
+async function* fastBatches(
+  path: string,
+  display: string,
+  election: Election,
+  opts: CsvOptions,
+): AsyncGenerator<readonly (RawRow | FastRows)[]> {
   const exact = (): AsyncGenerator<RawRow[]> => csvBatches(path, display, opts);
-  if (opts.range !== undefined || isXlsx(path) || (opts.encoding !== undefined && opts.encoding !== 'utf-8') || checkFile(path, display) !== undefined) return yield* exact();
+  if (
+    opts.range !== undefined ||
+    isXlsx(path) ||
+    (opts.encoding !== undefined && opts.encoding !== 'utf-8') ||
+    checkFile(path, display) !== undefined
+  )
+    return yield* exact();
   let fh: FileHandle;
   try {
     fh = await open(path, 'r');
@@ -470,14 +482,20 @@ export async function countBallotFiles(
   const withDigest = (d: readonly Sha256Sink[], i: number): CsvOptions => (d[i] === undefined ? csv : { ...csv, digest: d[i] });
   const exact = (): Promise<Result<CountResult>> => {
     const d = digests();
-    return count(files.map((f, i) => ballotSource(f.path, f.display, withDigest(d, i))), opts);
+    return count(
+      files.map((f, i) => ballotSource(f.path, f.display, withDigest(d, i))),
+      opts,
+    );
   };
   if (restart === undefined) {
     for (const f of files) if (!(await staysPlain(f.path))) return exact();
   }
   try {
     const d = digests();
-    return await count(files.map((f, i) => fastBallotSource(f.path, f.display, opts.election, withDigest(d, i))), opts);
+    return await count(
+      files.map((f, i) => fastBallotSource(f.path, f.display, opts.election, withDigest(d, i))),
+      opts,
+    );
   } catch (e) {
     if (!(e instanceof FastPathAbandoned) || restart === undefined) throw e;
     restart();

@@ -33,7 +33,13 @@ export function readProblem(code: unknown, display: string): InputError | undefi
 function kindProblem(st: Stats, display: string): InputError | undefined {
   if (st.isDirectory()) return inputError('FILE_IS_DIRECTORY', '这是一个文件夹, 不是文件', { file: display });
   if (!st.isFile()) {
-    const what = st.isFIFO() ? '命名管道 (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? '设备文件' : st.isSocket() ? '套接字' : '特殊文件';
+    const what = st.isFIFO()
+      ? '命名管道 (FIFO)'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? '设备文件'
+        : st.isSocket()
+          ? '套接字'
+          : '特殊文件';
     return inputError('FILE_NOT_REGULAR', `这是${what}, 不是普通文件; 请给出保存在磁盘上的文件`, { file: display });
   }
   return undefined;
@@ -44,7 +50,9 @@ export function checkFile(path: string, display: string): InputError | undefined
   try {
     st = statSync(path);
   } catch (e) {
-    return readProblem((e as { code?: unknown }).code, display) ?? inputError('FILE_NOT_FOUND', '文件不存在 (请检查路径)', { file: display });
+    return (
+      readProblem((e as { code?: unknown }).code, display) ?? inputError('FILE_NOT_FOUND', '文件不存在 (请检查路径)', { file: display })
+    );
   }
   return kindProblem(st, display);
 }
@@ -87,7 +95,9 @@ export function readInput(path: string, display: string, maxBytes = 256 << 20): 
   const { fd, stats } = opened.value;
   try {
     if (stats.size > maxBytes) {
-      return err([inputError('FILE_TOO_BIG', `文件有 ${stats.size} 字节, 超过上限 ${maxBytes} 字节; 这不像是 jipiao 的输入文件`, { file: display })]);
+      return err([
+        inputError('FILE_TOO_BIG', `文件有 ${stats.size} 字节, 超过上限 ${maxBytes} 字节; 这不像是 jipiao 的输入文件`, { file: display }),
+      ]);
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -97,7 +107,8 @@ export function readInput(path: string, display: string, maxBytes = 256 << 20): 
       if (n === 0) break;
       total += n;
       // The file may grow while being read: never read more than the limit.
-      if (total > maxBytes) return err([inputError('FILE_TOO_BIG', `文件超过上限 ${maxBytes} 字节; 这不像是 jipiao 的输入文件`, { file: display })]);
+      if (total > maxBytes)
+        return err([inputError('FILE_TOO_BIG', `文件超过上限 ${maxBytes} 字节; 这不像是 jipiao 的输入文件`, { file: display })]);
       chunks.push(buf.subarray(0, n));
     }
     const bytes = Buffer.concat(chunks, total);

@@ -40,7 +40,9 @@ export async function sha256File(path: string, fd?: number): Promise<string> {
   const h = createHash('sha256');
   const fh = fd === undefined ? await open(path, 'r') : undefined;
   const read = (buf: Buffer, pos: number): Promise<number> =>
-    fh !== undefined ? fh.read(buf, 0, buf.length).then((r) => r.bytesRead) : new Promise((ok, no) => fsRead(fd as number, buf, 0, buf.length, pos, (e, n) => (e ? no(e) : ok(n))));
+    fh !== undefined
+      ? fh.read(buf, 0, buf.length).then((r) => r.bytesRead)
+      : new Promise((ok, no) => fsRead(fd as number, buf, 0, buf.length, pos, (e, n) => (e ? no(e) : ok(n))));
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
     let pos = 0;

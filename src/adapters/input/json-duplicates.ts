@@ -11,7 +11,8 @@ export interface DuplicateKey {
   readonly line: number;
 }
 
-type Frame = { kind: 'object'; path: string; keys: Set<string>; expectKey: boolean; last: string } | { kind: 'array'; path: string; index: number };
+type Frame =
+  { kind: 'object'; path: string; keys: Set<string>; expectKey: boolean; last: string } | { kind: 'array'; path: string; index: number };
 
 function childPath(f: Frame | undefined): string {
   if (f === undefined) return '';

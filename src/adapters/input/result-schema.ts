@@ -24,16 +24,37 @@ export const RESULT_SCHEMA = z.object({
     mode: z.string().optional(),
     offices: z.array(z.object({ name: z.string(), seats: count.optional(), candidates: names })).optional(),
   }),
-  ballots: z.object({ registered: count, issued: count, returned: count, valid: count, blank: count, partial: count, invalid: count, disputed: count }),
+  ballots: z.object({
+    registered: count,
+    issued: count,
+    returned: count,
+    valid: count,
+    blank: count,
+    partial: count,
+    invalid: count,
+    disputed: count,
+  }),
   validity: z.object({ valid: z.boolean(), failed: names }),
-  people: z.array(z.object({ name: z.string(), printed: z.string().nullable().optional(), votes: z.record(z.string(), count), total: count })),
+  people: z.array(
+    z.object({ name: z.string(), printed: z.string().nullable().optional(), votes: z.record(z.string(), count), total: count }),
+  ),
   elected: z.array(z.object({ office: z.string(), name: z.string() })),
   revote: z.array(seats.extend({ names })),
   runoff: z.array(seats.extend({ candidates: names })),
   vacant: z.array(seats),
   provisional: z.boolean().optional(),
   boxes: z
-    .array(z.object({ box: z.string(), returned: count.optional(), valid: count.optional(), blank: count.optional(), partial: count.optional(), invalid: count.optional(), disputed: count.optional() }))
+    .array(
+      z.object({
+        box: z.string(),
+        returned: count.optional(),
+        valid: count.optional(),
+        blank: count.optional(),
+        partial: count.optional(),
+        invalid: count.optional(),
+        disputed: count.optional(),
+      }),
+    )
     .optional(),
 });
 
@@ -49,9 +70,13 @@ const notResult = (file: string, key: string, what: string): InputError =>
 
 /** Check a parsed document: its schema, every field compare uses, and its sums. */
 export function checkResultDoc(x: unknown, file: string): Result<ResultDoc> {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return err([notResult(file, 'schema', '不是 jipiao 计票结果: 顶层不是 JSON 对象')]);
+  if (typeof x !== 'object' || x === null || Array.isArray(x))
+    return err([notResult(file, 'schema', '不是 jipiao 计票结果: 顶层不是 JSON 对象')]);
   const s = (x as { schema?: unknown }).schema;
-  if (s !== SCHEMA) return err([notResult(file, 'schema', typeof s === 'string' ? `不是 jipiao 计票结果: schema 为 "${s}"` : '不是 jipiao 计票结果: 没有 schema')]);
+  if (s !== SCHEMA)
+    return err([
+      notResult(file, 'schema', typeof s === 'string' ? `不是 jipiao 计票结果: schema 为 "${s}"` : '不是 jipiao 计票结果: 没有 schema'),
+    ]);
   const parsed = RESULT_SCHEMA.safeParse(x);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -93,6 +118,9 @@ function notJsonError(text: string, file: string): InputError | undefined {
   if (head.startsWith('{') || head.startsWith('[')) return undefined;
   const csv = /\.csv$/iu.test(file) || /^[^\n]*,/u.test(head);
   const what = csv ? '这是 CSV 文件, 不是计票结果 JSON' : '这不是计票结果 JSON';
-  return inputError('COMPARE_NOT_JSON', `${what}; compare 比对的是两次计票的 JSON 结果: 请先分别运行 jipiao count <选票文件> --format json > 结果.json, 再比对两个 .json 文件`, { file });
+  return inputError(
+    'COMPARE_NOT_JSON',
+    `${what}; compare 比对的是两次计票的 JSON 结果: 请先分别运行 jipiao count <选票文件> --format json > 结果.json, 再比对两个 .json 文件`,
+    { file },
+  );
 }
-

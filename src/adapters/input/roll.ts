@@ -1,5 +1,19 @@
 /** voters.csv (SPEC §2.3) → core RollEntry[]. Only 姓名 is required; other columns are ignored. */
-import { CappedErrors, type InputError, InputErrors, type RawRow, type Result, type RollEntry, RollIndex, cleanText, err, factError, isBlankRow, normalizeName, ok } from '../../core/index.js';
+import {
+  CappedErrors,
+  type InputError,
+  InputErrors,
+  type RawRow,
+  type Result,
+  type RollEntry,
+  RollIndex,
+  cleanText,
+  err,
+  factError,
+  isBlankRow,
+  normalizeName,
+  ok,
+} from '../../core/index.js';
 import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll, splitHeader } from './csv.js';
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
@@ -23,7 +37,11 @@ function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): (r: Ra
       const key = idKey(raw);
       const prev = seen.get(key);
       if (prev !== undefined) {
-        return factError('ROLL_DUPLICATE_VOTER', { idColumn: label, value: raw.trim(), firstLine: prev, againLine: r.line }, { file, line: r.line, column: (i ?? 0) + 1 });
+        return factError(
+          'ROLL_DUPLICATE_VOTER',
+          { idColumn: label, value: raw.trim(), firstLine: prev, againLine: r.line },
+          { file, line: r.line, column: (i ?? 0) + 1 },
+        );
       }
       seen.set(key, r.line);
     }
@@ -48,7 +66,13 @@ export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEnt
   for (const r of body) {
     if (isBlankRow(r.cells)) continue;
     if (r.cells.length !== header.cells.length) {
-      errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: header.cells.length }, { file, line: r.line }));
+      errors.push(
+        factError(
+          'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH',
+          { fields: r.cells.length, expected: header.cells.length },
+          { file, line: r.line },
+        ),
+      );
       continue;
     }
     entries.push({
@@ -124,7 +148,9 @@ function addVoter(index: RollIndex, errors: CappedErrors, r: RawRow, cols: RollC
   const { name, group, width, dupVoter } = cols;
   if (isBlankRow(r.cells)) return;
   if (r.cells.length !== width) {
-    errors.push(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: width }, { file: display, line: r.line }));
+    errors.push(
+      factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: width }, { file: display, line: r.line }),
+    );
     return;
   }
   const twice = dupVoter(r);

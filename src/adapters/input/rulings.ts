@@ -7,7 +7,21 @@
  * A row whose `认定` and `更正` are both empty is a ruling not made yet (the template written by
  * `jipiao disputes` has such rows) and is skipped. Extra columns (编号, 票箱, 疑难情形, 备注) are ignored.
  */
-import { CappedErrors, type Correction, type InputError, type RawRow, type Result, type Ruling, type Verdict, err, factError, hasControl, isBlankRow, ok, ticketKey } from '../../core/index.js';
+import {
+  CappedErrors,
+  type Correction,
+  type InputError,
+  type RawRow,
+  type Result,
+  type Ruling,
+  type Verdict,
+  err,
+  factError,
+  hasControl,
+  isBlankRow,
+  ok,
+  ticketKey,
+} from '../../core/index.js';
 import { type CsvOptions, readCsvAll, splitHeader } from './csv.js';
 
 /**
@@ -55,7 +69,13 @@ export function parseRulings(rows: readonly RawRow[], file: string): Result<Ruli
   for (const r of body) {
     if (isBlankRow(r.cells)) continue;
     if (r.cells.length !== header.cells.length) {
-      add(factError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', { fields: r.cells.length, expected: header.cells.length }, { file, line: r.line }));
+      add(
+        factError(
+          'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH',
+          { fields: r.cells.length, expected: header.cells.length },
+          { file, line: r.line },
+        ),
+      );
       continue;
     }
     const ticket = rulingTicket(get(r, '票号'));

@@ -26,7 +26,11 @@ type SheetReader = AsyncIterable<Row> & { readonly name?: string };
 
 function unreadable(display: string): InputErrors {
   return new InputErrors([
-    inputError('XLSX_UNREADABLE', '无法读取这个 .xlsx 文件 (文件已损坏, 或不是 Excel 工作簿; 旧的 .xls 格式请在 Excel 中另存为 .xlsx 或 CSV)', { file: display }),
+    inputError(
+      'XLSX_UNREADABLE',
+      '无法读取这个 .xlsx 文件 (文件已损坏, 或不是 Excel 工作簿; 旧的 .xls 格式请在 Excel 中另存为 .xlsx 或 CSV)',
+      { file: display },
+    ),
   ]);
 }
 
@@ -45,10 +49,21 @@ function rowTexts(row: Row): string[] {
  * The rows of one sheet (by Excel row number, empty rows in between kept empty) and its name. The
  * workbook is streamed (exceljs WorkbookReader): memory holds the sheet's texts, not its cell objects.
  */
-async function parseSheet(path: string, display: string, wanted: string | undefined, bytes: Uint8Array | undefined): Promise<{ name: string; rows: string[][] }> {
+async function parseSheet(
+  path: string,
+  display: string,
+  wanted: string | undefined,
+  bytes: Uint8Array | undefined,
+): Promise<{ name: string; rows: string[][] }> {
   const { default: ExcelJS } = await import('exceljs');
   const input = bytes === undefined ? path : Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const reader: Reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader: Reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   const seen: string[] = [];
   try {
     for await (const sheet of reader as AsyncIterable<SheetReader>) {
@@ -70,7 +85,9 @@ async function parseSheet(path: string, display: string, wanted: string | undefi
   }
   if (seen.length === 0) throw new InputErrors([inputError('XLSX_NO_SHEET', '工作簿中没有工作表', { file: display })]);
   const names = seen.map((n) => `「${n}」`).join('');
-  throw new InputErrors([inputError('XLSX_SHEET_NOT_FOUND', `没有名为「${wanted ?? ''}」的工作表; 工作簿中有 ${names}`, { file: display })]);
+  throw new InputErrors([
+    inputError('XLSX_SHEET_NOT_FOUND', `没有名为「${wanted ?? ''}」的工作表; 工作簿中有 ${names}`, { file: display }),
+  ]);
 }
 
 /**
@@ -83,7 +100,12 @@ async function parseSheet(path: string, display: string, wanted: string | undefi
  */
 const ATTEMPTS = 3;
 
-async function readSheet(path: string, display: string, wanted: string | undefined, bytes: Uint8Array | undefined): Promise<{ name: string; rows: string[][] }> {
+async function readSheet(
+  path: string,
+  display: string,
+  wanted: string | undefined,
+  bytes: Uint8Array | undefined,
+): Promise<{ name: string; rows: string[][] }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await parseSheet(path, display, wanted, bytes);
@@ -107,7 +129,13 @@ export async function* xlsxBatches(path: string, display: string, opts: XlsxOpti
     while (cells.length < width) cells.push('');
     const long = cells.findIndex((c) => c.length > MAX_CELL);
     if (long >= 0) {
-      throw new InputErrors([inputError('CSV_CELL_TOO_LONG', `字段长度 ${cells[long]?.length ?? 0} 个字符, 超过上限 ${MAX_CELL}; 这不像是选票内容`, { file: display, line: i + 1, column: long + 1 })]);
+      throw new InputErrors([
+        inputError('CSV_CELL_TOO_LONG', `字段长度 ${cells[long]?.length ?? 0} 个字符, 超过上限 ${MAX_CELL}; 这不像是选票内容`, {
+          file: display,
+          line: i + 1,
+          column: long + 1,
+        }),
+      ]);
     }
     batch.push({ file: display, line: i + 1, cells });
     if (batch.length === BATCH) {

@@ -78,7 +78,8 @@ export function checkWriteIn(le: LiveElection, office: number, raw: string): Wri
   const printed = printedIndex(le.election);
   const resolved = resolveWritten(column, name, printed, le.roll);
   const [r] = resolved;
-  if (r === undefined || resolved.length > 1) return { office, name: raw, verdict: 'unclear', text: `「${raw}」是几个人的姓名; 一个另选栏只写一人` };
+  if (r === undefined || resolved.length > 1)
+    return { office, name: raw, verdict: 'unclear', text: `「${raw}」是几个人的姓名; 一个另选栏只写一人` };
   if (r.kind === 'unclear') {
     const verdict = r.issue.kind === 'near' ? 'near' : r.issue.kind === 'homonym' || r.issue.kind === 'group' ? 'homonym' : 'unclear';
     return { office, name: raw, verdict, text: describeUnclear(r.issue) };
@@ -123,7 +124,10 @@ export function previewCells(le: LiveElection, cells: readonly string[]): Previe
  * would be an unknown 票号); a ruling the typed ballots contradict is reported and the count is shown
  * without rulings, so the board never goes blank in the middle of the count.
  */
-export async function countRows(le: LiveElection, rows: readonly (readonly string[])[]): Promise<{ result: Result<CountResult>; problems: readonly InputError[] }> {
+export async function countRows(
+  le: LiveElection,
+  rows: readonly (readonly string[])[],
+): Promise<{ result: Result<CountResult>; problems: readonly InputError[] }> {
   const tickets = new Set(rows.map((r) => r[0] ?? ''));
   const src = (): { file: string; rows: { file: string; line: number; cells: readonly string[] }[] } => ({
     file: le.file,

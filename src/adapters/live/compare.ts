@@ -48,11 +48,18 @@ function pairs(main: readonly Entry[], check: readonly Entry[]): Pair[] {
 function entryRows(header: readonly string[], ps: readonly Pair[], track: 'main' | 'check'): RawRow[] {
   const file = track === 'main' ? '录入' : '复核';
   const rows: RawRow[] = [{ file, line: 1, cells: header }];
-  ps.forEach((p, i) => rows.push({ file, line: i + 2, cells: track === 'main' ? p.main.cells : [...p.main.cells.slice(0, 2), ...p.check.cells.slice(2)] }));
+  ps.forEach((p, i) =>
+    rows.push({ file, line: i + 2, cells: track === 'main' ? p.main.cells : [...p.main.cells.slice(0, 2), ...p.check.cells.slice(2)] }),
+  );
   return rows;
 }
 
-const mismatchOf = (p: Pair, differences: readonly CellDifference[]): Mismatch => ({ box: p.main.box, position: p.position, ticket: p.main.ticket, differences });
+const mismatchOf = (p: Pair, differences: readonly CellDifference[]): Mismatch => ({
+  box: p.main.box,
+  position: p.position,
+  ticket: p.main.ticket,
+  differences,
+});
 
 /**
  * Every position typed on both tracks whose two typings differ, in 票号 order. A typing the count
@@ -63,7 +70,11 @@ export function mismatches(election: Election, header: readonly string[], main: 
   const unreadable: Mismatch[] = [];
   for (;;) {
     if (ps.length === 0) return unreadable;
-    const r = verifyEntries([{ file: '录入', rows: entryRows(header, ps, 'main') }], [{ file: '复核', rows: entryRows(header, ps, 'check') }], election);
+    const r = verifyEntries(
+      [{ file: '录入', rows: entryRows(header, ps, 'main') }],
+      [{ file: '复核', rows: entryRows(header, ps, 'check') }],
+      election,
+    );
     if (r.ok) {
       const byTicket = new Map(ps.map((p) => [p.main.ticket, p]));
       const found = r.value.ballots.map((b) => {
@@ -80,7 +91,9 @@ export function mismatches(election: Election, header: readonly string[], main: 
       if (i < 0 || i >= ps.length) throw new Error(`live double entry: ${e.code} outside the journal rows`);
       bad.set(i, [...(bad.get(i) ?? []), `${e.file === '录入' ? '录入' : '复核'}: ${errorMessage(e)}`]);
     }
-    unreadable.push(...[...bad].map(([i, why]) => mismatchOf(ps[i] as Pair, [{ column: '整张选票', first: why.join('; '), second: '无法按选票读取' }])));
+    unreadable.push(
+      ...[...bad].map(([i, why]) => mismatchOf(ps[i] as Pair, [{ column: '整张选票', first: why.join('; '), second: '无法按选票读取' }])),
+    );
     ps = ps.filter((_, i) => !bad.has(i));
   }
 }

@@ -42,9 +42,29 @@ interface Base {
   readonly station: string;
 }
 export type JournalEvent =
-  | (Base & { readonly op: 'save'; readonly track: Track; readonly id: string; readonly box: string; readonly ticket: string; readonly cells: readonly string[] })
-  | (Base & { readonly op: 'undo'; readonly track: Track; readonly box: string; readonly ticket: string; readonly before: readonly string[] })
-  | (Base & { readonly op: 'edit'; readonly track: Track; readonly box: string; readonly ticket: string; readonly before: readonly string[]; readonly after: readonly string[] })
+  | (Base & {
+      readonly op: 'save';
+      readonly track: Track;
+      readonly id: string;
+      readonly box: string;
+      readonly ticket: string;
+      readonly cells: readonly string[];
+    })
+  | (Base & {
+      readonly op: 'undo';
+      readonly track: Track;
+      readonly box: string;
+      readonly ticket: string;
+      readonly before: readonly string[];
+    })
+  | (Base & {
+      readonly op: 'edit';
+      readonly track: Track;
+      readonly box: string;
+      readonly ticket: string;
+      readonly before: readonly string[];
+      readonly after: readonly string[];
+    })
   | (Base & { readonly op: 'freeze'; readonly sha256: string });
 
 export interface JournalView {
@@ -91,13 +111,25 @@ export class Journal {
   static open(dir: string, header: readonly string[], now: () => Date = () => new Date()): Result<Journal> {
     const j = new Journal(dir, header, now);
     if (!existsSync(j.logPath) && existsSync(j.csvPath)) {
-      return err([inputError('LIVE_JOURNAL_WITHOUT_LOG', `${JOURNAL_CSV} 已存在, 但没有它的日志 ${JOURNAL_LOG}; 请把它移走或改名后再开始现场计票`, { file: JOURNAL_CSV })]);
+      return err([
+        inputError('LIVE_JOURNAL_WITHOUT_LOG', `${JOURNAL_CSV} 已存在, 但没有它的日志 ${JOURNAL_LOG}; 请把它移走或改名后再开始现场计票`, {
+          file: JOURNAL_CSV,
+        }),
+      ]);
     }
     if (existsSync(j.csvPath) && existsSync(j.logPath)) {
       // The CSV's header says which election.json the log was written for (same number of columns is not enough).
-      const first = readFileSync(j.csvPath, 'utf8').replace(/^\uFEFF/u, '').split('\n')[0] ?? '';
+      const first =
+        readFileSync(j.csvPath, 'utf8')
+          .replace(/^\uFEFF/u, '')
+          .split('\n')[0] ?? '';
       if (`${first}\n` !== csvLine(header)) {
-        return err([inputError('LIVE_JOURNAL_HEADER', `${JOURNAL_CSV} 的表头与现在的 election.json 不符; 计票开始后不能修改 election.json`, { file: JOURNAL_CSV, line: 1 })]);
+        return err([
+          inputError('LIVE_JOURNAL_HEADER', `${JOURNAL_CSV} 的表头与现在的 election.json 不符; 计票开始后不能修改 election.json`, {
+            file: JOURNAL_CSV,
+            line: 1,
+          }),
+        ]);
       }
     }
     const replayed = existsSync(j.logPath) ? j.replay() : ok(0);
@@ -127,7 +159,9 @@ export class Journal {
       try {
         ev = JSON.parse(line) as JournalEvent;
       } catch {
-        return err([inputError('LIVE_JOURNAL_CORRUPT', `日志第 ${i + 1} 行不是完整的记录; 日志不能手工修改`, { file: JOURNAL_LOG, line: i + 1 })]);
+        return err([
+          inputError('LIVE_JOURNAL_CORRUPT', `日志第 ${i + 1} 行不是完整的记录; 日志不能手工修改`, { file: JOURNAL_LOG, line: i + 1 }),
+        ]);
       }
       const problem = this.apply(ev);
       if (problem) return err([{ ...problem, line: i + 1 }]);
@@ -145,7 +179,11 @@ export class Journal {
     }
     const cells = ev.op === 'save' ? ev.cells : ev.op === 'edit' ? ev.after : ev.before;
     if (cells.length !== this.header.length) {
-      return inputError('LIVE_JOURNAL_HEADER', `日志中的选票有 ${cells.length} 列, 现在的 election.json 需要 ${this.header.length} 列; 计票开始后不能修改 election.json`, { file: JOURNAL_LOG });
+      return inputError(
+        'LIVE_JOURNAL_HEADER',
+        `日志中的选票有 ${cells.length} 列, 现在的 election.json 需要 ${this.header.length} 列; 计票开始后不能修改 election.json`,
+        { file: JOURNAL_LOG },
+      );
     }
     const list = ev.track === 'main' ? this.main : this.check;
     const at = list.findIndex((e) => e.ticket === ev.ticket && e.box === ev.box);

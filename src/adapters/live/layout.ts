@@ -72,7 +72,13 @@ export type DraftProblem =
   | { readonly code: 'LIVE_BAD_DRAFT'; readonly message: string };
 
 /** The journal row of one typed ballot. */
-export function draftToCells(l: LiveLayout, e: Election, ticket: string, box: string, d: Draft): { ok: true; cells: string[] } | { ok: false; problem: DraftProblem } {
+export function draftToCells(
+  l: LiveLayout,
+  e: Election,
+  ticket: string,
+  box: string,
+  d: Draft,
+): { ok: true; cells: string[] } | { ok: false; problem: DraftProblem } {
   const cells = l.header.map(() => '');
   cells[0] = ticket;
   cells[1] = box;
@@ -85,13 +91,19 @@ export function draftToCells(l: LiveLayout, e: Election, ticket: string, box: st
   for (const w of d.writeIns) {
     const slots = l.writeInCols[w.office];
     const office = e.offices[w.office]?.name;
-    if (slots === undefined || office === undefined) return { ok: false, problem: { code: 'LIVE_BAD_DRAFT', message: `没有第 ${w.office + 1} 个职务` } };
+    if (slots === undefined || office === undefined)
+      return { ok: false, problem: { code: 'LIVE_BAD_DRAFT', message: `没有第 ${w.office + 1} 个职务` } };
     const n = used[w.office] ?? 0;
     const col = slots[n];
     if (col === undefined) {
       return {
         ok: false,
-        problem: { code: 'LIVE_WRITEIN_SLOTS_FULL', office, slots: slots.length, message: `${office}栏只有 ${slots.length} 个另选格; 多写的姓名请记入备注, 并按 # 设为疑难` },
+        problem: {
+          code: 'LIVE_WRITEIN_SLOTS_FULL',
+          office,
+          slots: slots.length,
+          message: `${office}栏只有 ${slots.length} 个另选格; 多写的姓名请记入备注, 并按 # 设为疑难`,
+        },
       };
     }
     cells[col] = w.name;

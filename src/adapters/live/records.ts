@@ -35,7 +35,17 @@ export function corrections(e: Election, l: LiveLayout, events: readonly Journal
   for (const ev of events) {
     if (ev.op !== 'undo' && ev.op !== 'edit') continue;
     const after = ev.op === 'edit' ? text(e, l, ev.after) : '(已撤销)';
-    out.push({ seq: ev.seq, at: ev.at, station: ev.station, track: ev.track, op: ev.op === 'undo' ? '撤销' : '修改', box: ev.box, ticket: ev.ticket, before: text(e, l, ev.before), after });
+    out.push({
+      seq: ev.seq,
+      at: ev.at,
+      station: ev.station,
+      track: ev.track,
+      op: ev.op === 'undo' ? '撤销' : '修改',
+      box: ev.box,
+      ticket: ev.ticket,
+      before: text(e, l, ev.before),
+      after,
+    });
   }
   return out;
 }
@@ -70,7 +80,17 @@ export function reportCorrections(list: readonly Correction[]): CorrectionRow[] 
 export function correctionsCsv(list: readonly Correction[]): string {
   const rows = [['序号', '时间', '录入台', '录入方式', '操作', '票箱', '票号', '修改前', '修改后']];
   for (const c of list) {
-    rows.push([String(c.seq), c.at, c.station, c.track === 'main' ? '录入' : '复核', c.op, c.box, c.track === 'main' ? c.ticket : `复核第 ${c.ticket} 张`, c.before, c.after]);
+    rows.push([
+      String(c.seq),
+      c.at,
+      c.station,
+      c.track === 'main' ? '录入' : '复核',
+      c.op,
+      c.box,
+      c.track === 'main' ? c.ticket : `复核第 ${c.ticket} 张`,
+      c.before,
+      c.after,
+    ]);
   }
   return BOM + rows.map(csvLine).join('');
 }

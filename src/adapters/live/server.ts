@@ -99,7 +99,10 @@ export class LiveServer {
 
   private async recount(): Promise<void> {
     const view = this.o.journal.view();
-    const { result, problems } = await countRows(this.o.le, view.main.map((e) => e.cells));
+    const { result, problems } = await countRows(
+      this.o.le,
+      view.main.map((e) => e.cells),
+    );
     const counted: CountResult | undefined = result.ok ? result.value : undefined;
     const all: InputError[] = [...problems, ...(result.ok ? [] : result.error)];
     this.current = snapshot(this.o.le, view, counted, all, this.final);
@@ -121,7 +124,12 @@ export class LiveServer {
     const p = url.pathname;
     if (req.method === 'GET' && (p === '/' || p === '/board')) return this.html(res, BOARD_HTML);
     if (req.method === 'GET' && p === '/entry') {
-      if (!this.keyOk(req, url)) return this.html(res, '<!doctype html><meta charset="utf-8"><title>需要录入密钥</title><p style="font-size:2em">录入页需要终端里显示的录入密钥: 请使用终端打印的完整地址 (含 ?key=…)。</p>', 403);
+      if (!this.keyOk(req, url))
+        return this.html(
+          res,
+          '<!doctype html><meta charset="utf-8"><title>需要录入密钥</title><p style="font-size:2em">录入页需要终端里显示的录入密钥: 请使用终端打印的完整地址 (含 ?key=…)。</p>',
+          403,
+        );
       return this.html(res, ENTRY_HTML);
     }
     if (req.method === 'GET' && p === '/events') return this.events(res);
@@ -208,9 +216,25 @@ export class LiveServer {
     const ticket = (url.searchParams.get('ticket') ?? '').trim();
     const main = this.find('main', ticket.padStart(6, '0'), '');
     // A check station addresses its ballots by the main track's 票号 at the same position.
-    const e = track === 'main' ? main : main && this.find('check', String(this.o.journal.entries('main').filter((x) => x.box === main.box).indexOf(main) + 1), main.box);
+    const e =
+      track === 'main'
+        ? main
+        : main &&
+          this.find(
+            'check',
+            String(
+              this.o.journal
+                .entries('main')
+                .filter((x) => x.box === main.box)
+                .indexOf(main) + 1,
+            ),
+            main.box,
+          );
     if (!e) return { status: 404, body: { error: `没有票号 ${ticket} 的选票` } };
-    return { status: 200, body: { ticket: e.ticket, box: e.box, mainTicket: main?.ticket ?? e.ticket, draft: cellsToDraft(this.o.le.layout, e.cells) } };
+    return {
+      status: 200,
+      body: { ticket: e.ticket, box: e.box, mainTicket: main?.ticket ?? e.ticket, draft: cellsToDraft(this.o.le.layout, e.cells) },
+    };
   }
 
   private async edit(body: Record<string, unknown>, station: string, track: Track): Promise<Reply> {

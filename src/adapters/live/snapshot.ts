@@ -28,7 +28,13 @@ export interface Snapshot {
   readonly frozen: boolean;
   readonly sha256: string | null;
   readonly nextTicket: string;
-  readonly classes: { readonly valid: number; readonly blank: number; readonly partial: number; readonly invalid: number; readonly disputed: number };
+  readonly classes: {
+    readonly valid: number;
+    readonly blank: number;
+    readonly partial: number;
+    readonly invalid: number;
+    readonly disputed: number;
+  };
   readonly boxes: readonly { readonly box: string; readonly returned: number }[];
   readonly offices: readonly {
     readonly name: string;
@@ -45,7 +51,13 @@ export interface Snapshot {
 
 const RECENT = 6;
 
-export function snapshot(le: LiveElection, j: JournalView, counted: CountResult | undefined, problems: readonly InputError[], final: FinalView | null): Snapshot {
+export function snapshot(
+  le: LiveElection,
+  j: JournalView,
+  counted: CountResult | undefined,
+  problems: readonly InputError[],
+  final: FinalView | null,
+): Snapshot {
   const { election, layout } = le;
   const main = j.main;
   const describe = (cells: readonly string[]): string => describeDraft(election, layout, cellsToDraft(layout, cells));
@@ -67,8 +79,12 @@ export function snapshot(le: LiveElection, j: JournalView, counted: CountResult 
     offices: election.offices.map((o, oi) => ({
       name: o.name,
       seats: o.seats,
-      candidates: counted?.offices[oi]?.candidates.map((c) => ({ name: c.name, approve: c.approve, oppose: c.oppose, abstain: c.abstain })) ?? o.candidates.map((name) => ({ name, approve: 0, oppose: 0, abstain: 0 })),
-      others: (counted?.people ?? []).filter((p) => p.printed !== o.name && (p.votes[o.name] ?? 0) > 0).map((p) => ({ name: p.name, votes: p.votes[o.name] ?? 0 })),
+      candidates:
+        counted?.offices[oi]?.candidates.map((c) => ({ name: c.name, approve: c.approve, oppose: c.oppose, abstain: c.abstain })) ??
+        o.candidates.map((name) => ({ name, approve: 0, oppose: 0, abstain: 0 })),
+      others: (counted?.people ?? [])
+        .filter((p) => p.printed !== o.name && (p.votes[o.name] ?? 0) > 0)
+        .map((p) => ({ name: p.name, votes: p.votes[o.name] ?? 0 })),
     })),
     recent,
     mismatches: mismatches(election, layout.header, main, j.check),

@@ -39,7 +39,10 @@ export function renderComparisonTable(unsafe: Comparison, unsafeFiles: readonly 
   // Who is elected, office by office (every office either result names).
   const offices = [...new Set([...c.elected.before, ...c.elected.after].map((x) => x.office))];
   const names = (xs: readonly { office: string; name: string }[], office: string): string =>
-    xs.filter((x) => x.office === office).map((x) => x.name).join('、') || '—';
+    xs
+      .filter((x) => x.office === office)
+      .map((x) => x.name)
+      .join('、') || '—';
   if (offices.length > 0) {
     const e = new Table({ head: ['当选', '原结果', '复核', '比对'], style, colAligns: ['left', 'left', 'left', 'left'] });
     for (const office of offices) {
@@ -51,7 +54,9 @@ export function renderComparisonTable(unsafe: Comparison, unsafeFiles: readonly 
 
   const lines: string[] = [];
   if (c.validity.before !== c.validity.after || c.validity.failedBefore.join() !== c.validity.failedAfter.join()) {
-    lines.push(`选举有效性: ${validityText(c.validity.before, c.validity.failedBefore)} → ${validityText(c.validity.after, c.validity.failedAfter)}`);
+    lines.push(
+      `选举有效性: ${validityText(c.validity.before, c.validity.failedBefore)} → ${validityText(c.validity.after, c.validity.failedAfter)}`,
+    );
   }
   if (c.pending.revote) lines.push(`再次投票: ${list(c.revote.before)} → ${list(c.revote.after)}`);
   if (c.pending.runoff) lines.push(`另行选举: ${list(c.runoff.before)} → ${list(c.runoff.after)}`);

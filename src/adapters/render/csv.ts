@@ -41,7 +41,19 @@ export const BOM = '\uFEFF';
 export const CSV_OPTIONS = { record_delimiter: 'unix', quoted_match: /\r/u } as const;
 
 export function csvHeader(r: CountResult): string[] {
-  return ['表', '姓名', '印刷职务', ...r.election.offices.map((o) => `${o.name}票`), '总得票数', '过半数', '当选职务', '赞成', '反对', '弃权', '未赞成'];
+  return [
+    '表',
+    '姓名',
+    '印刷职务',
+    ...r.election.offices.map((o) => `${o.name}票`),
+    '总得票数',
+    '过半数',
+    '当选职务',
+    '赞成',
+    '反对',
+    '弃权',
+    '未赞成',
+  ];
 }
 
 export function renderCsv(r: CountResult): string {
@@ -49,7 +61,19 @@ export function renderCsv(r: CountResult): string {
   const header = csvHeader(r);
   const rows: string[][] = [header];
   for (const p of r.people) {
-    rows.push(['得票', p.name, p.printed ?? '另选', ...offices.map((o) => String(p.votes[o] ?? 0)), String(p.total), p.majority ? '是' : '否', p.elected ?? '', '', '', '', '']);
+    rows.push([
+      '得票',
+      p.name,
+      p.printed ?? '另选',
+      ...offices.map((o) => String(p.votes[o] ?? 0)),
+      String(p.total),
+      p.majority ? '是' : '否',
+      p.elected ?? '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   }
   for (const o of r.offices) {
     for (const c of o.candidates) {
@@ -69,8 +93,11 @@ export function renderCsv(r: CountResult): string {
     }
   }
   rows.push(...talliedCsvRows(r, header.length));
-  return BOM + stringify(
-    rows.map((row) => row.map(escapeCsvCell)),
-    CSV_OPTIONS,
+  return (
+    BOM +
+    stringify(
+      rows.map((row) => row.map(escapeCsvCell)),
+      CSV_OPTIONS,
+    )
   );
 }

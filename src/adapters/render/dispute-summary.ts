@@ -22,8 +22,10 @@ function patternLine(p: DisputePattern): string {
 export function disputeSummaryLines(r: CountResult): string[] {
   const out: string[] = [];
   const { approveMarks = [], opposeMarks = [] } = r.election.rules;
-  if (approveMarks.length > 0) out.push(`本地符号: ${approveMarks.map((m) => `「${m}」`).join('')}表示赞成 (election.json rules.approveMarks)`);
-  if (opposeMarks.length > 0) out.push(`本地符号: ${opposeMarks.map((m) => `「${m}」`).join('')}表示反对 (election.json rules.opposeMarks)`);
+  if (approveMarks.length > 0)
+    out.push(`本地符号: ${approveMarks.map((m) => `「${m}」`).join('')}表示赞成 (election.json rules.approveMarks)`);
+  if (opposeMarks.length > 0)
+    out.push(`本地符号: ${opposeMarks.map((m) => `「${m}」`).join('')}表示反对 (election.json rules.opposeMarks)`);
   const patterns = disputePatterns(r.disputes);
   if (patterns.length > 0) {
     out.push('疑难选票集中的问题:');
@@ -33,8 +35,14 @@ export function disputeSummaryLines(r: CountResult): string[] {
 }
 
 /** The per-ballot list, capped: the first `limit` ballots, then how many more and where the full list is. */
-export function cappedDisputeList(pending: readonly DisputedBallot[], lines: (d: DisputedBallot) => string[], indent: string, limit = LIST_LIMIT): string[] {
+export function cappedDisputeList(
+  pending: readonly DisputedBallot[],
+  lines: (d: DisputedBallot) => string[],
+  indent: string,
+  limit = LIST_LIMIT,
+): string[] {
   const out = pending.slice(0, limit).flatMap(lines);
-  if (pending.length > limit) out.push(`${indent}还有 ${pending.length - limit} 张 (完整清单见 --format json、--ballot-log 或 jipiao disputes)`);
+  if (pending.length > limit)
+    out.push(`${indent}还有 ${pending.length - limit} 张 (完整清单见 --format json、--ballot-log 或 jipiao disputes)`);
   return out;
 }

@@ -26,7 +26,12 @@ interface TableOptions {
  * `wrapCols` wrapped inside their cells (the widest first); else, in the order of `drop` (column indexes), secondary columns
  * left out (a group at a time) until it fits.
  */
-export function fitTable(t: Table.Table, max: number | undefined, drop: readonly (readonly number[])[] = [], wrapCols: readonly number[] = [0]): string {
+export function fitTable(
+  t: Table.Table,
+  max: number | undefined,
+  drop: readonly (readonly number[])[] = [],
+  wrapCols: readonly number[] = [0],
+): string {
   const natural = t.toString();
   if (max === undefined || widest(natural) <= max) return natural;
   const o = (t as unknown as { options: TableOptions }).options;

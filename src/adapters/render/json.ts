@@ -51,8 +51,21 @@ export function resultToJson(r: CountResult, ctx: RenderContext): Record<string,
     final: isFinal(r),
     presiding: r.presiding === null ? null : presidingText(r.presiding),
     margin: r.margin ? { pending: r.margin.pending, stable: r.margin.stable, atStake: [...r.margin.atStake] } : null,
-    boxes: r.boxes.map((b) => ({ box: b.box, ...(b.issued !== undefined ? { issued: b.issued } : {}), returned: b.returned, valid: b.valid, blank: b.blank, partial: b.partial, invalid: b.invalid, disputed: b.disputed })),
-    reasons: Object.fromEntries(Object.keys(r.reasons).sort().map((k) => [k, r.reasons[k as keyof typeof r.reasons] ?? 0])),
+    boxes: r.boxes.map((b) => ({
+      box: b.box,
+      ...(b.issued !== undefined ? { issued: b.issued } : {}),
+      returned: b.returned,
+      valid: b.valid,
+      blank: b.blank,
+      partial: b.partial,
+      invalid: b.invalid,
+      disputed: b.disputed,
+    })),
+    reasons: Object.fromEntries(
+      Object.keys(r.reasons)
+        .sort()
+        .map((k) => [k, r.reasons[k as keyof typeof r.reasons] ?? 0]),
+    ),
     offices: r.offices.map((o) => ({
       name: o.name,
       seats: o.seats,

@@ -8,7 +8,14 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { type InputFile, TOOL } from '../../core/audit.js';
 import { BOM, escapeCsvCell } from './csv.js';
-import { type HomonymGroup, ROLL_CHECKS, ROLL_CHECK_LABEL, type RollCheck, type RollCheckCode, type RollProblem } from '../../core/rollcheck.js';
+import {
+  type HomonymGroup,
+  ROLL_CHECKS,
+  ROLL_CHECK_LABEL,
+  type RollCheck,
+  type RollCheckCode,
+  type RollProblem,
+} from '../../core/rollcheck.js';
 
 export const ROLLCHECK_SCHEMA = 'jipiao.rollcheck/1';
 
@@ -46,7 +53,12 @@ function memberNote(h: HomonymGroup, m: HomonymGroup['members'][number]): string
 }
 
 function memberLine(h: HomonymGroup, m: HomonymGroup['members'][number]): string {
-  const parts = [`第 ${m.line} 行`, m.voterId !== undefined ? `选民证号 ${m.voterId}` : '无选民证号', m.group ?? '未填居民小组', memberNote(h, m)];
+  const parts = [
+    `第 ${m.line} 行`,
+    m.voterId !== undefined ? `选民证号 ${m.voterId}` : '无选民证号',
+    m.group ?? '未填居民小组',
+    memberNote(h, m),
+  ];
   return parts.join(', ');
 }
 
@@ -61,7 +73,11 @@ export function renderRollCheckTable(unsafeCheck: RollCheck, unsafeOpts: RollChe
   out.push(`选民名单: ${o.rollFile} (共 ${s.entries} 人)`);
   if (o.electionFile !== undefined) out.push(`选举设置: ${o.electionFile}${o.electionTitle !== undefined ? ` (${o.electionTitle})` : ''}`);
   else out.push('选举设置: 未提供 election.json, 不检查候选人和登记人数');
-  out.push(s.electionDate !== null ? `选举日期: ${s.electionDate} (按此日计算是否年满十八周岁)` : '选举日期: 未知, 不检查年龄 (请用 --election 或 --date 给出)');
+  out.push(
+    s.electionDate !== null
+      ? `选举日期: ${s.electionDate} (按此日计算是否年满十八周岁)`
+      : '选举日期: 未知, 不检查年龄 (请用 --election 或 --date 给出)',
+  );
   out.push(`委托限额: 每位选民接受委托不超过 ${s.maxProxies} 人 (规程 第三十条); 名单中委托投票 ${s.proxies} 人`);
   out.push('');
 
@@ -99,11 +115,7 @@ export function renderRollCheckTable(unsafeCheck: RollCheck, unsafeOpts: RollChe
   if (s.electionDate !== null) table.push(['无出生日期和有效身份证号, 未核对年龄', `${s.ageUnchecked} 人`]);
   out.push(table.toString());
   out.push('');
-  out.push(
-    s.problems > 0
-      ? c.red(`结论: 选民名单有 ${s.problems} 个问题, 请核实更正后重新检查。`)
-      : c.green('结论: 选民名单未发现问题。'),
-  );
+  out.push(s.problems > 0 ? c.red(`结论: 选民名单有 ${s.problems} 个问题, 请核实更正后重新检查。`) : c.green('结论: 选民名单未发现问题。'));
   return `${out.join('\n')}\n`;
 }
 
@@ -165,8 +177,11 @@ export function renderRollCheckCsv(check: RollCheck, o: RollCheckRenderOptions):
       rows.push(['同名', 'HOMONYM', '同名', String(m.line), m.voterId ?? '', h.name, m.group ?? '', others.join(' '), note]);
     }
   }
-  return BOM + stringify(
-    rows.map((r) => r.map(escapeCsvCell)),
-    { record_delimiter: 'unix' },
+  return (
+    BOM +
+    stringify(
+      rows.map((r) => r.map(escapeCsvCell)),
+      { record_delimiter: 'unix' },
+    )
   );
 }

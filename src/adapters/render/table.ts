@@ -89,13 +89,19 @@ export function tableText(
       if (w > (widths[i] ?? 0)) widths[i] = w;
     }
   });
-  const frame = makeTable(c, head, align, widths.map((w) => w + 2));
+  const frame = makeTable(
+    c,
+    head,
+    align,
+    widths.map((w) => w + 2),
+  );
   frame.push(head.map(() => ''));
   const lines = frame.toString().split('\n'); // top, head, separator, (empty row), bottom
   const out = lines.slice(0, 3);
   rows.forEach((row, r) => {
     let line = '│';
-    for (let i = 0; i < row.length; i++) line += ` ${padCell(row[i] ?? '', cellWidths[r * head.length + i] ?? 0, widths[i] ?? 0, align[i] ?? 'left')} │`;
+    for (let i = 0; i < row.length; i++)
+      line += ` ${padCell(row[i] ?? '', cellWidths[r * head.length + i] ?? 0, widths[i] ?? 0, align[i] ?? 'left')} │`;
     out.push(line);
   });
   out.push(lines[lines.length - 1] ?? '');
@@ -194,13 +200,21 @@ function titleLines(r: CountResult, c: ChalkInstance, ctx: RenderContext): strin
     out.push('使用的文件:');
     out.push(...columns(ctx.inputs.map((i) => [ROLE_LABEL[i.role], i.file])));
   }
-  out.push(`计票规则: 另选姓名下未画符号的, ${e.rules.writeInWithoutMark === 'approve' ? '计为赞成票' : '不计票'} (election.json rules.writeInWithoutMark)`);
+  out.push(
+    `计票规则: 另选姓名下未画符号的, ${e.rules.writeInWithoutMark === 'approve' ? '计为赞成票' : '不计票'} (election.json rules.writeInWithoutMark)`,
+  );
   out.push(...disputeSummaryLines(r));
   return out;
 }
 
 /** 2. Ballots and validity. */
-function ballotsSection(r: CountResult, c: ChalkInstance, section: Section, pending: readonly DisputedBallot[], ruled: readonly DisputedBallot[]): string[] {
+function ballotsSection(
+  r: CountResult,
+  c: ChalkInstance,
+  section: Section,
+  pending: readonly DisputedBallot[],
+  ruled: readonly DisputedBallot[],
+): string[] {
   const e = r.election;
   const b = r.ballots;
   const out: string[] = [];
@@ -245,7 +259,11 @@ function officesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, se
     let printedApprovals = 0;
     for (const x of o.candidates) {
       printedApprovals += x.approve;
-      rows.push(o.opposeKnown ? [x.name, String(x.approve), String(x.oppose), String(x.abstain)] : [x.name, String(x.approve), String(x.oppose + x.abstain)]);
+      rows.push(
+        o.opposeKnown
+          ? [x.name, String(x.approve), String(x.oppose), String(x.abstain)]
+          : [x.name, String(x.approve), String(x.oppose + x.abstain)],
+      );
     }
     const writeIns = o.approvals - printedApprovals;
     if (writeIns > 0) rows.push(['另选 (合计)', String(writeIns), ...(o.opposeKnown ? ['', ''] : [''])]);
@@ -283,8 +301,22 @@ function peopleSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, sec
   out.push(
     tableText(
       c,
-      ['姓名', '候选职务', ...(single ? [] : offices.map((o) => `${o}票`)), single ? '得票' : '总得票', ...(showMajority ? ['过半数'] : []), '当选'],
-      ['left', 'left', ...(single ? [] : offices.map((): Align => 'right')), 'right', ...(showMajority ? (['center'] as const) : []), 'left'],
+      [
+        '姓名',
+        '候选职务',
+        ...(single ? [] : offices.map((o) => `${o}票`)),
+        single ? '得票' : '总得票',
+        ...(showMajority ? ['过半数'] : []),
+        '当选',
+      ],
+      [
+        'left',
+        'left',
+        ...(single ? [] : offices.map((): Align => 'right')),
+        'right',
+        ...(showMajority ? (['center'] as const) : []),
+        'left',
+      ],
       people,
       ctx.columns,
       // Secondary when narrow: the votes per office (总得票 stays), then 候选职务.
@@ -313,7 +345,8 @@ function electedSection(r: CountResult, c: ChalkInstance, section: Section): str
       r.elected
         .filter((x) => x.office === o.name)
         .forEach((x, k) => {
-          const figures = label === '总得票' ? `总得票 ${x.total}` : label === '得票' ? `得票 ${x.votes}` : `${label} ${x.votes}, 总得票 ${x.total}`;
+          const figures =
+            label === '总得票' ? `总得票 ${x.total}` : label === '得票' ? `得票 ${x.votes}` : `${label} ${x.votes}, 总得票 ${x.total}`;
           rows.push([k === 0 ? o.name : '', c.bold(x.name), figures]);
         });
       for (const x of r.revote) if (x.office === o.name) open.push(`${o.name} ${x.seats} 名待再次投票`);
@@ -334,7 +367,8 @@ function todoSection(r: CountResult, c: ChalkInstance, section: Section, pending
   const todo: string[] = [];
   if (!r.validity.valid) todo.push(c.red(`  选举无效 (${invalidReasons(r)}): 应组织重新选举 (第五十二条)`));
   const handPending = (r.margin?.pending ?? 0) - pending.length;
-  if (handPending > 0) todo.push(c.yellow(`  计票统计表中的疑难选票 ${handPending} 张, 须由选举领导小组认定, 认定后改填计票统计表重新计票 (规程 10)`));
+  if (handPending > 0)
+    todo.push(c.yellow(`  计票统计表中的疑难选票 ${handPending} 张, 须由选举领导小组认定, 认定后改填计票统计表重新计票 (规程 10)`));
   if (pending.length + handPending > 0) {
     if (pending.length > 0) {
       todo.push(c.yellow(`  疑难选票 ${pending.length} 张, 须由选举领导小组编号、表决认定 (规程 10):`));
@@ -348,7 +382,9 @@ function todoSection(r: CountResult, c: ChalkInstance, section: Section, pending
     }
   }
   for (const x of r.revote) {
-    todo.push(c.yellow(`  再次投票: ${x.office} ${x.seats} 名, 在得票相等的 ${x.names.join('、')} 中进行, 以得票多者当选 (第三十九条(三), 3 日内)`));
+    todo.push(
+      c.yellow(`  再次投票: ${x.office} ${x.seats} 名, 在得票相等的 ${x.names.join('、')} 中进行, 以得票多者当选 (第三十九条(三), 3 日内)`),
+    );
   }
   for (const x of r.runoff) {
     todo.push(c.yellow(`  另行选举: ${x.office} ${x.seats} 名, 候选人按得票多少为序: ${x.candidates.join('、')} (第四十条, 30 日内)`));
@@ -393,7 +429,11 @@ function boxesSection(r: CountResult, c: ChalkInstance, ctx: RenderContext, sect
     const returned = over ? c.red(`✗ ${x.returned}`) : String(x.returned);
     t.push([x.box, ...(issued ? [issuedCell] : []), returned, ...[x.valid, x.blank, x.partial, x.invalid, x.disputed].map(String)]);
   }
-  t.push([c.bold('合计'), ...(issued ? [c.bold(String(b.issued))] : []), ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v)))]);
+  t.push([
+    c.bold('合计'),
+    ...(issued ? [c.bold(String(b.issued))] : []),
+    ...[b.returned, b.valid, b.blank, b.partial, b.invalid, b.disputed].map((v) => c.bold(String(v))),
+  ]);
   const shift = issued ? 1 : 0;
   return [...heading, fitTable(t, ctx.columns, [[3 + shift], [4 + shift]])];
 }

@@ -16,7 +16,11 @@ export function gapText(g: TallyGap): string {
 export function talliedLines(r: CountResult): string[] {
   const t = r.tallied;
   if (!t) return [];
-  return [`按计票统计表计入的票箱: ${t.boxes.join('、')} (手工唱票, 各票箱合计数)`, '计票统计表无法提供以下内容 (不作推算):', ...t.gaps.map((g) => `  - ${gapText(g)}`)];
+  return [
+    `按计票统计表计入的票箱: ${t.boxes.join('、')} (手工唱票, 各票箱合计数)`,
+    '计票统计表无法提供以下内容 (不作推算):',
+    ...t.gaps.map((g) => `  - ${gapText(g)}`),
+  ];
 }
 
 /** The `tallied` field of the JSON result. */

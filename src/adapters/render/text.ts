@@ -63,5 +63,7 @@ export function padStartWidth(s: string, w: number): string {
 export function columns(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows.map((row) => (indent + row.map((cell, i) => (i === row.length - 1 ? cell : padEndWidth(cell, widths[i] ?? 0))).join('  ')).trimEnd());
+  return rows.map((row) =>
+    (indent + row.map((cell, i) => (i === row.length - 1 ? cell : padEndWidth(cell, widths[i] ?? 0))).join('  ')).trimEnd(),
+  );
 }

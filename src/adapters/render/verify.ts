@@ -4,7 +4,17 @@
  * table, or as JSON (`jipiao.verify/1`). Deterministic: no timestamps, the core's 票号 order.
  */
 import { stringify } from 'csv-stringify/sync';
-import { type BallotDiff, type BallotStatus, type CellDiff, type InputFile, MARK_LABEL, type MarkMeaning, TOOL, type VerifyResult, entriesAgree } from '../../core/index.js';
+import {
+  type BallotDiff,
+  type BallotStatus,
+  type CellDiff,
+  type InputFile,
+  MARK_LABEL,
+  type MarkMeaning,
+  TOOL,
+  type VerifyResult,
+  entriesAgree,
+} from '../../core/index.js';
 import { CSV_OPTIONS, escapeCsvCell } from './csv.js';
 import { columns } from './text.js';
 
@@ -69,14 +79,25 @@ function tallyOf(r: VerifyResult): { differ: number; onlyFirst: number; onlySeco
 /** The list of differences with a summary the 监票人 can sign. */
 export function renderVerifyText(r: VerifyResult): string {
   const t = tallyOf(r);
-  const out = ['两次录入核对 (双人录入)', `  第一次录入: ${r.firstFiles.join('、')} (${r.firstBallots} 张)`, `  第二次录入: ${r.secondFiles.join('、')} (${r.secondBallots} 张)`, ''];
+  const out = [
+    '两次录入核对 (双人录入)',
+    `  第一次录入: ${r.firstFiles.join('、')} (${r.firstBallots} 张)`,
+    `  第二次录入: ${r.secondFiles.join('、')} (${r.secondBallots} 张)`,
+    '',
+  ];
   if (r.ballots.length > 0) {
     out.push(`不一致之处 (按票号, ${r.ballots.length} 张选票):`);
     for (const b of r.ballots) out.push(...ballotLines(b).map((l) => `  ${l}`));
     out.push('');
   }
-  out.push(`两次录入共有票号 ${r.paired} 张, 其中一致 ${r.agree} 张, 不一致 ${t.differ} 张; 只在第一次录入中 ${t.onlyFirst} 张, 只在第二次录入中 ${t.onlySecond} 张。`);
-  out.push(entriesAgree(r) ? `结论: 两次录入完全一致 (${r.agree} 张), 可以计票。` : '结论: 两次录入不一致; 请对照纸质选票更正录入后重新核对, 一致后才能计票。');
+  out.push(
+    `两次录入共有票号 ${r.paired} 张, 其中一致 ${r.agree} 张, 不一致 ${t.differ} 张; 只在第一次录入中 ${t.onlyFirst} 张, 只在第二次录入中 ${t.onlySecond} 张。`,
+  );
+  out.push(
+    entriesAgree(r)
+      ? `结论: 两次录入完全一致 (${r.agree} 张), 可以计票。`
+      : '结论: 两次录入不一致; 请对照纸质选票更正录入后重新核对, 一致后才能计票。',
+  );
   out.push('', '录入人 (签名): ____________  ____________    监票人 (签名): ____________');
   return `${out.join('\n')}\n`;
 }
@@ -100,7 +121,8 @@ export function renderVerifyCsv(r: VerifyResult): string {
 
 function cellJson(d: CellDiff): Record<string, unknown> {
   const t = cellText(d);
-  const value = (x: unknown): unknown => (typeof x === 'object' && x !== null && !Array.isArray(x) ? { mark: (x as MarkMeaning).mark, raw: (x as MarkMeaning).raw ?? null } : x);
+  const value = (x: unknown): unknown =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) ? { mark: (x as MarkMeaning).mark, raw: (x as MarkMeaning).raw ?? null } : x;
   return {
     kind: d.kind,
     office: 'office' in d ? d.office : null,
@@ -127,7 +149,12 @@ export function verifyToJson(r: VerifyResult, inputs: readonly InputFile[]): Rec
     differ: t.differ,
     onlyFirst: t.onlyFirst,
     onlySecond: t.onlySecond,
-    ballots: r.ballots.map((b) => ({ ticket: b.ticket, first: b.first ? { ...b.first } : null, second: b.second ? { ...b.second } : null, differences: b.cells.map(cellJson) })),
+    ballots: r.ballots.map((b) => ({
+      ticket: b.ticket,
+      first: b.first ? { ...b.first } : null,
+      second: b.second ? { ...b.second } : null,
+      differences: b.cells.map(cellJson),
+    })),
   };
 }
 

@@ -20,14 +20,27 @@ export type Block =
       readonly caption?: string | undefined;
     }
   /** Signature lines (one per role as listed, repeated roles repeat), the seal place and the date. */
-  | { readonly kind: 'signatures'; readonly roles: readonly string[]; readonly seal?: string | undefined; readonly date?: string | undefined }
+  | {
+      readonly kind: 'signatures';
+      readonly roles: readonly string[];
+      readonly seal?: string | undefined;
+      readonly date?: string | undefined;
+    }
   /** Lines set flush right: the issuing body and the date under a notice. */
   | { readonly kind: 'right'; readonly lines: readonly string[] }
   /** Blocks printed together on one page (the last figures with the signatures, never a page of signatures alone). */
   | { readonly kind: 'keep'; readonly blocks: readonly Block[] };
 
 /** Every sheet there can be (file names without extension), in the order they are printed. */
-export const SHEET_IDS = ['选举结果报告单', '选举结果公告', '当选公告', '选举无效公告', '疑难选票认定表', '再次投票公告', '另行选举公告'] as const;
+export const SHEET_IDS = [
+  '选举结果报告单',
+  '选举结果公告',
+  '当选公告',
+  '选举无效公告',
+  '疑难选票认定表',
+  '再次投票公告',
+  '另行选举公告',
+] as const;
 export type SheetId = (typeof SHEET_IDS)[number];
 
 export interface Sheet {

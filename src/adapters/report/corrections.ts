@@ -40,7 +40,15 @@ export function correctionsBlocks(rows: readonly CorrectionRow[]): Block[] {
     {
       kind: 'table',
       head: ['序号', '时间（北京时间）', '录入台', '操作', '选票', '更正前', '更正后'],
-      rows: rows.map((r, i) => [String(i + 1), beijingTime(r.at), showControls(r.station), r.op, showControls(r.ballot), formal(showControls(r.before)), formal(showControls(r.after))]),
+      rows: rows.map((r, i) => [
+        String(i + 1),
+        beijingTime(r.at),
+        showControls(r.station),
+        r.op,
+        showControls(r.ballot),
+        formal(showControls(r.before)),
+        formal(showControls(r.after)),
+      ]),
       nowrap: [true, true, false, true, true, false, false],
     },
   ];

@@ -25,20 +25,26 @@ export function disputesSheet(r: CountResult): Sheet | undefined {
     style: 'form',
     blocks: [
       { kind: 'title', text: '疑难选票认定表' },
-      { kind: 'fields', items: [['选举名称', showControls(r.election.title)], ['日期', date]] },
+      {
+        kind: 'fields',
+        items: [
+          ['选举名称', showControls(r.election.title)],
+          ['日期', date],
+        ],
+      },
       ...(tallied ? [tallied.note] : []),
       {
         kind: 'table',
         head,
         rows: [
           ...r.disputes.map((d) => [
-          String(d.no),
-          showControls(d.ticket),
-          showControls(d.box),
-          formal(showControls(describeIssues(d.issues) + (d.note ? `；备注：${d.note}` : ''))),
-          d.ruling ? `${VERDICT_LABEL[d.ruling.verdict]}（计为${CLASS_LABEL[d.ruling.finalClass]}）` : '',
-          showControls(d.ruling?.vote ?? ''),
-          formal(showControls(d.ruling?.reason ?? '')),
+            String(d.no),
+            showControls(d.ticket),
+            showControls(d.box),
+            formal(showControls(describeIssues(d.issues) + (d.note ? `；备注：${d.note}` : ''))),
+            d.ruling ? `${VERDICT_LABEL[d.ruling.verdict]}（计为${CLASS_LABEL[d.ruling.finalClass]}）` : '',
+            showControls(d.ruling?.vote ?? ''),
+            formal(showControls(d.ruling?.reason ?? '')),
           ]),
           ...(tallied?.rows ?? []),
         ],

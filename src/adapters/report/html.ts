@@ -74,7 +74,10 @@ function block(b: Block): string {
     case 'signatures':
       return [
         `<div class="sigs">${b.roles.map((r) => `<div>${escapeHtml(r)}（签名）：</div>`).join('')}</div>`,
-        `<div class="right">${[b.seal, b.date].filter((x): x is string => x !== undefined && x !== '').map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`,
+        `<div class="right">${[b.seal, b.date]
+          .filter((x): x is string => x !== undefined && x !== '')
+          .map((l) => `<p>${escapeHtml(l)}</p>`)
+          .join('')}</div>`,
       ].join('\n');
     case 'right':
       return `<div class="right">${b.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`;
@@ -84,7 +87,12 @@ function block(b: Block): string {
 }
 
 export function sheetsHtml(title: string, sheets: readonly Sheet[]): string {
-  const body = sheets.map((s) => `<section class="sheet ${s.style}${s.roomy ? ' roomy' : ''}" id="${escapeHtml(s.id)}">\n${s.blocks.map(block).join('\n')}\n</section>`).join('\n');
+  const body = sheets
+    .map(
+      (s) =>
+        `<section class="sheet ${s.style}${s.roomy ? ' roomy' : ''}" id="${escapeHtml(s.id)}">\n${s.blocks.map(block).join('\n')}\n</section>`,
+    )
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

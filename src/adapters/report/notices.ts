@@ -49,11 +49,24 @@ export function resultsNotice(r: CountResult): Sheet | undefined {
     return joinNames(parts);
   };
   // One line per person at poster size: 总得票数 and, in combined mode, the offices the votes were for.
-  const byOffice = (p: PersonResult): string => joinNames(offices.filter((o) => (p.votes[o] ?? 0) > 0).map((o) => `${o} ${p.votes[o] ?? 0}`));
+  const byOffice = (p: PersonResult): string =>
+    joinNames(offices.filter((o) => (p.votes[o] ?? 0) > 0).map((o) => `${o} ${p.votes[o] ?? 0}`));
   const head = ['名次', '姓名', combined ? '总得票数' : '得票数', ...(combined ? ['其中'] : []), '备注'];
-  const rows = ranked(r.people).map(({ p, rank, tied }) => [String(rank), shown(p.name), String(p.total), ...(combined ? [byOffice(p)] : []), note(p, tied)]);
+  const rows = ranked(r.people).map(({ p, rank, tied }) => [
+    String(rank),
+    shown(p.name),
+    String(p.total),
+    ...(combined ? [byOffice(p)] : []),
+    note(p, tied),
+  ]);
   const pending = r.provisional
-    ? [{ kind: 'para', indent: true, text: `另有疑难选票 ${r.margin?.pending ?? r.ballots.disputed} 张待选举领导小组认定，认定后的得票以重新公布的为准。` } as const]
+    ? [
+        {
+          kind: 'para',
+          indent: true,
+          text: `另有疑难选票 ${r.margin?.pending ?? r.ballots.disputed} 张待选举领导小组认定，认定后的得票以重新公布的为准。`,
+        } as const,
+      ]
     : [];
   return {
     id: '选举结果公告',
@@ -84,7 +97,10 @@ export function announcementWithheld(r: CountResult): { offices: string[]; reaso
   const stake = r.margin?.atStake ?? [];
   const cascade = offices.filter((o) => !stake.includes(o));
   const also = cascade.length > 0 ? `，${joinNames(cascade)}的结果随之待定（上一职务的当选变动会影响下一职务）` : '';
-  return { offices, reason: `尚有 ${r.margin?.pending ?? r.ballots.disputed} 张疑难选票待认定，可能改变${joinNames(stake)}的当选结果${also}` };
+  return {
+    offices,
+    reason: `尚有 ${r.margin?.pending ?? r.ballots.disputed} 张疑难选票待认定，可能改变${joinNames(stake)}的当选结果${also}`,
+  };
 }
 
 /** 当选公告 (文书范例15): the elected of the offices whose result is final, in 姓氏笔画 order with their votes. */
@@ -97,10 +113,18 @@ export function announcementSheet(r: CountResult): Sheet | undefined {
   const who = offices.length > 1 ? '成员' : (offices[0] ?? '成员');
   const notes: Block[] = [];
   const withheld = announcementWithheld(r);
-  if (withheld) notes.push({ kind: 'para', indent: true, text: `本公告仅公布${joinNames(final)}的当选结果；${withheld.reason}，须待选举领导小组认定后另行公告。` });
-  for (const x of r.revote.filter((v) => final.includes(v.office))) notes.push({ kind: 'para', indent: true, text: `${x.office}尚有 ${x.seats} 名因得票相等须再次投票，另行公告。` });
-  for (const x of r.runoff.filter((v) => final.includes(v.office))) notes.push({ kind: 'para', indent: true, text: `${x.office}尚有 ${x.seats} 名须另行选举，另行公告。` });
-  for (const x of r.vacant) notes.push({ kind: 'para', indent: true, text: `${x.office} ${x.seats} 名经另行选举仍未选出，职位空缺（第四十一条）。` });
+  if (withheld)
+    notes.push({
+      kind: 'para',
+      indent: true,
+      text: `本公告仅公布${joinNames(final)}的当选结果；${withheld.reason}，须待选举领导小组认定后另行公告。`,
+    });
+  for (const x of r.revote.filter((v) => final.includes(v.office)))
+    notes.push({ kind: 'para', indent: true, text: `${x.office}尚有 ${x.seats} 名因得票相等须再次投票，另行公告。` });
+  for (const x of r.runoff.filter((v) => final.includes(v.office)))
+    notes.push({ kind: 'para', indent: true, text: `${x.office}尚有 ${x.seats} 名须另行选举，另行公告。` });
+  for (const x of r.vacant)
+    notes.push({ kind: 'para', indent: true, text: `${x.office} ${x.seats} 名经另行选举仍未选出，职位空缺（第四十一条）。` });
   if (r.presiding) notes.push({ kind: 'para', indent: true, text: sentence(formal(presidingText(r.presiding))) });
   return {
     id: '当选公告',
@@ -108,7 +132,11 @@ export function announcementSheet(r: CountResult): Sheet | undefined {
     roomy: true,
     blocks: [
       header(r, '当选公告'),
-      { kind: 'para', indent: true, text: `根据${LAW}和${GUIDELINE}，${held(r)}${ballotFigures(r)}经选举领导小组确认，选举有效。下列人员当选为${p.body}${who}（同一职务以姓氏笔画为序）：` },
+      {
+        kind: 'para',
+        indent: true,
+        text: `根据${LAW}和${GUIDELINE}，${held(r)}${ballotFigures(r)}经选举领导小组确认，选举有效。下列人员当选为${p.body}${who}（同一职务以姓氏笔画为序）：`,
+      },
       ...lines.map((x) => ({ kind: 'para', strong: true, indent: true, text: `${x.o}：${namesWithVotes(x.seats)}` }) as const),
       { kind: 'keep', blocks: [...notes, { kind: 'para', indent: true, text: '特此公告。' }, issuer(r)] },
     ],

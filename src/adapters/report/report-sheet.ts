@@ -17,10 +17,24 @@ import { chineseDate, electionParts } from './wording.js';
 function countsTable(r: CountResult): Block[] {
   const b = r.ballots;
   const who = r.election.method === 'representative' ? '居民代表总数' : '登记选民';
-  const row = (name: string, c: typeof b | (typeof r.boxes)[number]): string[] => [name, String(c.returned), `${c.valid}（${c.blank}）`, String(c.partial), String(c.invalid), String(c.disputed)];
+  const row = (name: string, c: typeof b | (typeof r.boxes)[number]): string[] => [
+    name,
+    String(c.returned),
+    `${c.valid}（${c.blank}）`,
+    String(c.partial),
+    String(c.invalid),
+    String(c.disputed),
+  ];
   ballotFigures(r); // asserts that the classes add up to the ballots returned
   return [
-    { kind: 'fields', items: [[who, `${b.registered} 人`], ['发出选票', `${b.issued} 张`], ['收回选票', `${b.returned} 张`]] },
+    {
+      kind: 'fields',
+      items: [
+        [who, `${b.registered} 人`],
+        ['发出选票', `${b.issued} 张`],
+        ['收回选票', `${b.returned} 张`],
+      ],
+    },
     {
       kind: 'table',
       head: ['票箱', '收回选票', '有效票（含弃权票）', '部分有效票', '无效票（含废票）', '疑难选票'],
@@ -35,7 +49,10 @@ function validityBlocks(r: CountResult): Block[] {
   const verdict = r.validity.valid
     ? '结论：选举有效。'
     : `结论：选举无效（${joinNames(r.validity.failed.map((c) => `${VALIDITY_LABEL[c]}，${VALIDITY_ARTICLE[c]}`))}），本次选举无人当选，应当重新组织选举。`;
-  return [{ kind: 'para', text: `选举有效性：${lines.join('；')}。` }, { kind: 'para', strong: true, text: verdict }];
+  return [
+    { kind: 'para', text: `选举有效性：${lines.join('；')}。` },
+    { kind: 'para', strong: true, text: verdict },
+  ];
 }
 
 /**
@@ -46,7 +63,16 @@ function peopleTable(r: CountResult): Block {
   const offices = r.election.offices.map((o) => o.name);
   const combined = offices.length > 1;
   const marks = new Map(r.offices.flatMap((o) => o.candidates.map((c) => [c.name, { ...c, known: o.opposeKnown }] as const)));
-  const head = ['姓名', '候选职务', ...(combined ? offices.map((o) => `${o}票`) : ['得票数']), ...(combined ? ['总得票数'] : []), '反对', '弃权', '过半数', '当选职务'];
+  const head = [
+    '姓名',
+    '候选职务',
+    ...(combined ? offices.map((o) => `${o}票`) : ['得票数']),
+    ...(combined ? ['总得票数'] : []),
+    '反对',
+    '弃权',
+    '过半数',
+    '当选职务',
+  ];
   const rows = r.people.map((p) => {
     const m = marks.get(p.name);
     return [
@@ -84,7 +110,8 @@ function outcomeBlocks(r: CountResult): Block[] {
     .filter((x) => x.seats.length > 0)
     .map((x) => `${x.o}${final.includes(x.o) ? '' : '（暂定）'}　${namesWithVotes(x.seats)}`);
   const rest: string[] = [];
-  for (const x of r.revote) rest.push(`${x.office} ${x.seats} 名得票相等，须就${joinNames([...x.names].sort(byStroke).map(shown))}再次投票`);
+  for (const x of r.revote)
+    rest.push(`${x.office} ${x.seats} 名得票相等，须就${joinNames([...x.names].sort(byStroke).map(shown))}再次投票`);
   for (const x of r.runoff) rest.push(`${x.office} ${x.seats} 名须另行选举，候选人${joinNames(x.candidates.map(shown))}`);
   for (const x of r.vacant) rest.push(`${x.office} ${x.seats} 名空缺（第四十一条）`);
   if (r.presiding) rest.push(formal(presidingText(r.presiding)));

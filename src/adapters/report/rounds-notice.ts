@@ -21,7 +21,11 @@ export function roundsNotice(r: CountResult): Sheet | undefined {
   const text = runoff.length > 0 ? (revote.length > 0 ? '再次投票及另行选举公告' : '另行选举公告') : '再次投票公告';
   const blocks: Block[] = [
     { kind: 'title', over: `${p.body}${p.event}`, text },
-    { kind: 'para', indent: true, text: `${electionPhrase(r.election)}于${chineseDate(r.election.date)}投票，经计票，以下职务未能全部选出：` },
+    {
+      kind: 'para',
+      indent: true,
+      text: `${electionPhrase(r.election)}于${chineseDate(r.election.date)}投票，经计票，以下职务未能全部选出：`,
+    },
   ];
   for (const x of revote) {
     blocks.push({
@@ -40,6 +44,12 @@ export function roundsNotice(r: CountResult): Sheet | undefined {
         '另行选举需登记选民过半数参加投票方为有效，以得赞成票多者当选，但所得赞成票数不得少于已投选票总数的三分之一。',
     });
   }
-  blocks.push({ kind: 'keep', blocks: [{ kind: 'para', indent: true, text: '投票时间、地点另行公告。特此公告。' }, { kind: 'right', lines: [seal(p), chineseDate(r.election.date)] }] });
+  blocks.push({
+    kind: 'keep',
+    blocks: [
+      { kind: 'para', indent: true, text: '投票时间、地点另行公告。特此公告。' },
+      { kind: 'right', lines: [seal(p), chineseDate(r.election.date)] },
+    ],
+  });
   return { id: runoff.length > 0 ? '另行选举公告' : '再次投票公告', style: 'board', roomy: true, blocks };
 }

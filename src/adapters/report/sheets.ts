@@ -15,7 +15,9 @@ export { SHEET_IDS, type Block, type Sheet, type SheetId } from './blocks.js';
 export { chineseDate } from './wording.js';
 
 export function buildSheets(r: CountResult): Sheet[] {
-  return [reportSheet(r), resultsNotice(r), announcementSheet(r), invalidNotice(r), disputesSheet(r), roundsNotice(r)].filter((s): s is Sheet => s !== undefined);
+  return [reportSheet(r), resultsNotice(r), announcementSheet(r), invalidNotice(r), disputesSheet(r), roundsNotice(r)].filter(
+    (s): s is Sheet => s !== undefined,
+  );
 }
 
 /** Sheets held back (or printed for some offices only) while disputed ballots could change the result, in words. */

@@ -21,7 +21,9 @@ export function talliedBlocks(r: CountResult): Block[] {
 }
 
 /** Disputed ballots of tally boxes, per box: counted, but without 票号 or what is unclear (undefined when none). */
-export function talliedDisputes(r: CountResult): { readonly boxes: readonly (readonly [string, number])[]; readonly count: number } | undefined {
+export function talliedDisputes(
+  r: CountResult,
+): { readonly boxes: readonly (readonly [string, number])[]; readonly count: number } | undefined {
   const gap = r.tallied?.gaps.find((g) => g.code === 'DISPUTED_LIST');
   if (!gap) return undefined;
   const boxes = r.boxes.filter((b) => gap.boxes.includes(b.box) && b.disputed > 0).map((b) => [b.box, b.disputed] as const);
@@ -34,8 +36,14 @@ export function talliedDisputes(r: CountResult): { readonly boxes: readonly (rea
  * 疑难选票认定表: the line for the disputed ballots a tally sheet only counts, and one blank row each (编号 and
  * 票箱 filled in) for the 选举领导小组 to complete by hand from the paper ballots.
  */
-export function talliedDisputeRows(d: NonNullable<ReturnType<typeof talliedDisputes>>, firstNo: number, width: number): { note: Block; rows: string[][] } {
-  const rows = d.boxes.flatMap(([box, n]) => Array.from({ length: n }, () => box)).map((box, i) => [String(firstNo + i), '', showControls(box), ...Array.from({ length: width - 3 }, () => '')]);
+export function talliedDisputeRows(
+  d: NonNullable<ReturnType<typeof talliedDisputes>>,
+  firstNo: number,
+  width: number,
+): { note: Block; rows: string[][] } {
+  const rows = d.boxes
+    .flatMap(([box, n]) => Array.from({ length: n }, () => box))
+    .map((box, i) => [String(firstNo + i), '', showControls(box), ...Array.from({ length: width - 3 }, () => '')]);
   return {
     note: {
       kind: 'para',

@@ -4,7 +4,12 @@ import { padEnd, padStart, width, wrap } from './width.js';
 
 export const TEXT_WIDTH = 80;
 
-function table(head: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = [], nowrap: readonly boolean[] = []): string[] {
+function table(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly boolean[] = [],
+  nowrap: readonly boolean[] = [],
+): string[] {
   const n = head.length;
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const total = (gap: number): number => widths.reduce((a, b) => a + b, 0) + gap * (n - 1);
@@ -47,7 +52,15 @@ function signatureLines(b: Extract<Block, { kind: 'signatures' }>): string[] {
   const col = Math.max(...cells.map(width));
   // Two to a line when two fit in the width, else one.
   const perLine = 2 * col + 4 <= TEXT_WIDTH ? 2 : 1;
-  for (let i = 0; i < cells.length; i += perLine) lines.push(cells.slice(i, i + perLine).map((c) => padEnd(c, col)).join('    ').trimEnd(), '');
+  for (let i = 0; i < cells.length; i += perLine)
+    lines.push(
+      cells
+        .slice(i, i + perLine)
+        .map((c) => padEnd(c, col))
+        .join('    ')
+        .trimEnd(),
+      '',
+    );
   if (b.seal) lines.push(padStart(b.seal, TEXT_WIDTH));
   if (b.date) lines.push(padStart(b.date, TEXT_WIDTH));
   return lines;

@@ -28,7 +28,8 @@ export function electionParts(e: Election): ElectionParts {
   const body = `${community}${term}居民委员会`;
   // 分别投票: each office is its own election (SPEC §2.1), named by its office.
   const office = e.mode === 'separate' ? (e.offices[0]?.name ?? '') : '';
-  const round = e.round === 'runoff' ? '另行选举' : e.round === 'revote' ? '再次投票' : e.title.includes('换届') && office === '' ? '换届选举' : '选举';
+  const round =
+    e.round === 'runoff' ? '另行选举' : e.round === 'revote' ? '再次投票' : e.title.includes('换届') && office === '' ? '换届选举' : '选举';
   const event = `${office}${round}`;
   return { community, term, body, event, leadGroup: `${community}居民委员会选举领导小组` };
 }

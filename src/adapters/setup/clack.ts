@@ -26,13 +26,26 @@ export async function clackPrompter(streams: PromptStreams = {}): Promise<Prompt
     // The default is shown as a placeholder and taken on Enter (typing replaces it, never appends to it).
     text: async (message, initial, validate) =>
       value<string>(
-        await p.text({ ...io, message, placeholder: initial, defaultValue: initial, validate: validate && ((s) => ((s ?? '') === '' && initial !== '' ? undefined : validate(s ?? ''))) }),
+        await p.text({
+          ...io,
+          message,
+          placeholder: initial,
+          defaultValue: initial,
+          validate: validate && ((s) => ((s ?? '') === '' && initial !== '' ? undefined : validate(s ?? ''))),
+        }),
       ),
     select: async <T extends string>(message: string, options: readonly { value: T; label: string }[], initial: T) =>
       value<T>(
-        await p.select({ ...io, message: `${message} (${SELECT_HINT})`, options: options.map((x) => ({ value: x.value, label: x.label })) as never, initialValue: initial, showInstructions: false }),
+        await p.select({
+          ...io,
+          message: `${message} (${SELECT_HINT})`,
+          options: options.map((x) => ({ value: x.value, label: x.label })) as never,
+          initialValue: initial,
+          showInstructions: false,
+        }),
       ),
-    confirm: async (message) => value<boolean>(await p.confirm({ ...io, message: `${message} (${CONFIRM_HINT})`, active: '是', inactive: '否' })),
+    confirm: async (message) =>
+      value<boolean>(await p.confirm({ ...io, message: `${message} (${CONFIRM_HINT})`, active: '是', inactive: '否' })),
     done: (msg) => p.outro(msg, io),
   };
 }

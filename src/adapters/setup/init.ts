@@ -62,7 +62,11 @@ export function writeSetup(dir: string, shownDir: string, files: readonly SetupF
   const existing = files.filter((f) => existsSync(path.join(dir, f.name)));
   if (existing.length > 0 && !force) {
     return err([
-      inputError('INIT_WOULD_OVERWRITE', `已存在 ${existing.map((f) => f.name).join('、')}; 为免覆盖已有的设置和已录入的选票, 没有写入任何文件 (确需重写请加 --force)`, { file: shownDir }),
+      inputError(
+        'INIT_WOULD_OVERWRITE',
+        `已存在 ${existing.map((f) => f.name).join('、')}; 为免覆盖已有的设置和已录入的选票, 没有写入任何文件 (确需重写请加 --force)`,
+        { file: shownDir },
+      ),
     ]);
   }
   try {

@@ -54,7 +54,14 @@ export async function templateXlsx(header: readonly string[], layout: TemplateLa
       });
     }
     if (kind === 'status') {
-      validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${STATUS_CHOICES.join(',')}"`], showErrorMessage: true, errorStyle: 'stop', error: '状态只能为空、无法辨认 或 疑难' });
+      validations.add(range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${STATUS_CHOICES.join(',')}"`],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        error: '状态只能为空、无法辨认 或 疑难',
+      });
     }
   });
   // The header row keeps its own (general) format.
@@ -72,9 +79,12 @@ export function tallyTemplateBoxes(election: Election): string[] {
 
 /** The empty tally sheet (计票统计表) as a CSV file for people (UTF-8 with BOM, opens in Excel/WPS). */
 export function renderTallyTemplate(election: Election, boxes: readonly string[]): string {
-  return BOM + stringify(
-    emptyTallyRows(election, boxes).map((row) => row.map(escapeCsvCell)),
-    CSV_OPTIONS,
+  return (
+    BOM +
+    stringify(
+      emptyTallyRows(election, boxes).map((row) => row.map(escapeCsvCell)),
+      CSV_OPTIONS,
+    )
   );
 }
 

@@ -17,7 +17,9 @@ function file(bytes: Buffer): string {
   return p;
 }
 
-async function read(p: string): Promise<{ rows: RawRow[]; error?: { code: string; line?: number | undefined; column?: number | string | undefined } }> {
+async function read(
+  p: string,
+): Promise<{ rows: RawRow[]; error?: { code: string; line?: number | undefined; column?: number | string | undefined } }> {
   const rows: RawRow[] = [];
   try {
     for await (const r of csvRows(p, 'x.csv')) rows.push(r);

@@ -19,12 +19,53 @@ import { plainCsvBatches } from '../../../src/adapters/input/plain-csv.js';
 import { loadRollIndex } from '../../../src/adapters/input/roll.js';
 import { loadRulings } from '../../../src/adapters/input/rulings.js';
 import { renderJson } from '../../../src/adapters/render/json.js';
-import { type BallotLogEntry, type CountOptions, DEFAULT_RULES, type Election, type Result, type CountResult, type FastRows, type FastRowsData, type RawRow, RollIndex, type Ruling, count, isFastRows } from '../../../src/core/index.js';
+import {
+  type BallotLogEntry,
+  type CountOptions,
+  DEFAULT_RULES,
+  type Election,
+  type Result,
+  type CountResult,
+  type FastRows,
+  type FastRowsData,
+  type RawRow,
+  RollIndex,
+  type Ruling,
+  count,
+  isFastRows,
+} from '../../../src/core/index.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jipiao-fast-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const MARKS = ['', '', '', '○', '√', '×', 'O', 'x', 'X', '1', '-', '〇', '✓', 'Ｏ', '?', '0', '2', 'é', '😀', '○○', ' ○', '○ ', '弃权', '同意', '\u200b', '·'];
+const MARKS = [
+  '',
+  '',
+  '',
+  '○',
+  '√',
+  '×',
+  'O',
+  'x',
+  'X',
+  '1',
+  '-',
+  '〇',
+  '✓',
+  'Ｏ',
+  '?',
+  '0',
+  '2',
+  'é',
+  '😀',
+  '○○',
+  ' ○',
+  '○ ',
+  '弃权',
+  '同意',
+  '\u200b',
+  '·',
+];
 const TICKETS = ['1', '2', '3', '007', '12', 'A1', 'b2', ' 4', '5 ', '', '１２', '1234567890123456', '9.5', '甲1'];
 const BOXES = ['', '甲', '中心会场', ' 乙', 'b', '流动 票箱'];
 const STATUSES = ['', '', '', '', '疑难', '无法辨认', ' '];
@@ -47,7 +88,10 @@ const caseArb: fc.Arbitrary<Case> = fc
       fc.record({
         ticket: fc.oneof(fc.integer({ min: 1, max: 60 }).map(String), fc.constantFrom(...TICKETS)),
         box: fc.constantFrom(...BOXES),
-        marks: fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom('', '○', '√', '×') }, { weight: 1, arbitrary: fc.constantFrom(...MARKS) }), { minLength: 12, maxLength: 12 }),
+        marks: fc.array(
+          fc.oneof({ weight: 6, arbitrary: fc.constantFrom('', '○', '√', '×') }, { weight: 1, arbitrary: fc.constantFrom(...MARKS) }),
+          { minLength: 12, maxLength: 12 },
+        ),
         status: fc.constantFrom(...STATUSES),
         writeIn: fc.constantFrom(...WRITE_INS),
         shape: fc.constantFrom('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'short', 'long', 'blank', 'commas', 'quoted'),
@@ -57,7 +101,10 @@ const caseArb: fc.Arbitrary<Case> = fc
     crlf: fc.boolean(),
     bom: fc.boolean(),
     finalBreak: fc.boolean(),
-    rulings: fc.array(fc.record({ ticket: fc.integer({ min: 1, max: 60 }).map(String), verdict: fc.constantFrom('valid' as const, 'invalid' as const) }), { maxLength: 3 }),
+    rulings: fc.array(
+      fc.record({ ticket: fc.integer({ min: 1, max: 60 }).map(String), verdict: fc.constantFrom('valid' as const, 'invalid' as const) }),
+      { maxLength: 3 },
+    ),
     roll: fc.boolean(),
   })
   .map((g) => {
@@ -67,7 +114,9 @@ const caseArb: fc.Arbitrary<Case> = fc
       name: ['主任', '副主任', '委员'][i] ?? '委员',
       seats,
       // With `shared`, the first office's first candidate is printed again in the second (step 4).
-      candidates: Array.from({ length: seats + 1 }, (_, c) => (g.shared && i === 1 && c === 0 ? '甲一' : (names[k++ % names.length] ?? ''))),
+      candidates: Array.from({ length: seats + 1 }, (_, c) =>
+        g.shared && i === 1 && c === 0 ? '甲一' : (names[k++ % names.length] ?? ''),
+      ),
     }));
     const election: Election = {
       title: '快速路径测试',
@@ -103,7 +152,15 @@ const caseArb: fc.Arbitrary<Case> = fc
     }
     const nl = g.crlf ? '\r\n' : '\n';
     const text = `${g.bom ? '\uFEFF' : ''}${lines.join(nl)}${g.finalBreak ? nl : ''}`;
-    const rulings: Ruling[] = g.rulings.map((x, i) => ({ ticket: x.ticket, verdict: x.verdict, corrections: [], vote: '7:0', reason: '测试', file: 'rulings.csv', line: i + 2 }));
+    const rulings: Ruling[] = g.rulings.map((x, i) => ({
+      ticket: x.ticket,
+      verdict: x.verdict,
+      corrections: [],
+      vote: '7:0',
+      reason: '测试',
+      file: 'rulings.csv',
+      line: i + 2,
+    }));
     return { election, text, rulings, roll: g.roll };
   });
 
@@ -117,14 +174,24 @@ function shown(r: Result<CountResult>): string {
 }
 
 /** The exact count, and the fast one — once able to start over, once not (as in batch: checked first). */
-async function both(files: readonly { path: string; display: string }[], opts: Omit<CountOptions, 'onBallot'>): Promise<{ exact: Counted; fast: Counted; once: Counted }> {
+async function both(
+  files: readonly { path: string; display: string }[],
+  opts: Omit<CountOptions, 'onBallot'>,
+): Promise<{ exact: Counted; fast: Counted; once: Counted }> {
   const exactLog: BallotLogEntry[] = [];
-  const exact = await count(files.map((f) => ballotSource(f.path, f.display)), { ...opts, onBallot: (e) => exactLog.push(e) });
+  const exact = await count(
+    files.map((f) => ballotSource(f.path, f.display)),
+    { ...opts, onBallot: (e) => exactLog.push(e) },
+  );
   const fastLog: BallotLogEntry[] = [];
   const fast = await countBallotFiles(files, {}, { ...opts, onBallot: (e) => fastLog.push(e) }, () => (fastLog.length = 0));
   const onceLog: BallotLogEntry[] = [];
   const once = await countBallotFiles(files, {}, { ...opts, onBallot: (e) => onceLog.push(e) }, undefined);
-  return { exact: { json: shown(exact), log: exactLog }, fast: { json: shown(fast), log: fastLog }, once: { json: shown(once), log: onceLog } };
+  return {
+    exact: { json: shown(exact), log: exactLog },
+    fast: { json: shown(fast), log: fastLog },
+    once: { json: shown(once), log: onceLog },
+  };
 }
 
 const ROLL = new RollIndex(['甲一', '乙二', '路人'].map((name) => ({ name, group: undefined })));
@@ -136,7 +203,12 @@ describe('byte fast path = exact path', () => {
       fc.asyncProperty(caseArb, async (c) => {
         const file = path.join(tmp, `b${n++}.csv`);
         writeFileSync(file, c.text);
-        const { exact, fast, once } = await both([{ path: file, display: 'ballots.csv' }], { election: c.election, registered: 100, rulings: c.rulings, roll: c.roll ? ROLL : undefined });
+        const { exact, fast, once } = await both([{ path: file, display: 'ballots.csv' }], {
+          election: c.election,
+          registered: 100,
+          rulings: c.rulings,
+          roll: c.roll ? ROLL : undefined,
+        });
         expect(fast.json).toBe(exact.json);
         expect(fast.log).toEqual(exact.log);
         expect(once.json).toBe(exact.json);
@@ -150,7 +222,18 @@ describe('byte fast path = exact path', () => {
     const file = path.join(tmp, 'plain.csv');
     const rows = Array.from({ length: 40 }, (_, i) => `${i + 1},${['○,', ',√', '○,○', ','][i % 4]},`);
     writeFileSync(file, `票号,主任:甲一,主任:乙二,状态\n${rows.join('\n')}\n41,?,,\n`);
-    const election: Election = { title: 't', date: '2026-12-20', method: 'direct', mode: 'combined', round: 'first', registered: 50, issued: 50, offices: [{ name: '主任', seats: 1, candidates: ['甲一', '乙二'] }], rules: DEFAULT_RULES, previouslyElected: [] };
+    const election: Election = {
+      title: 't',
+      date: '2026-12-20',
+      method: 'direct',
+      mode: 'combined',
+      round: 'first',
+      registered: 50,
+      issued: 50,
+      offices: [{ name: '主任', seats: 1, candidates: ['甲一', '乙二'] }],
+      rules: DEFAULT_RULES,
+      previouslyElected: [],
+    };
     const src = fastBallotSource(file, 'plain.csv', election);
     let packed = 0;
     let plain = 0;
@@ -195,9 +278,17 @@ describe('byte fast path = exact path on every fixture', () => {
       const names = readdirSync(dir);
       const roll = names.includes('voters.csv') ? await loadRollIndex(path.join(dir, 'voters.csv'), 'voters.csv') : undefined;
       const rulings = names.includes('rulings.csv') ? await loadRulings(path.join(dir, 'rulings.csv'), 'rulings.csv') : undefined;
-      const files = names.filter((f) => /^ballots.*\.csv$/u.test(f)).sort().map((f) => ({ path: path.join(dir, f), display: f }));
+      const files = names
+        .filter((f) => /^ballots.*\.csv$/u.test(f))
+        .sort()
+        .map((f) => ({ path: path.join(dir, f), display: f }));
       const registered = election.value.registered ?? (roll?.ok ? roll.value.size : 100);
-      const { exact, fast } = await both(files, { election: election.value, registered, roll: roll?.ok ? roll.value : undefined, rulings: rulings?.ok ? rulings.value : [] });
+      const { exact, fast } = await both(files, {
+        election: election.value,
+        registered,
+        roll: roll?.ok ? roll.value : undefined,
+        rulings: rulings?.ok ? rulings.value : [],
+      });
       expect(fast.json).toBe(exact.json);
       expect(fast.log).toEqual(exact.log);
     });

@@ -56,7 +56,16 @@ describe.each([
   });
 
   it('mixed with a ballots file (.xlsx too): the same JSON as the CSV files', async () => {
-    const [a, b] = await both((ext) => ['count', `e/流动票箱.${ext}`, '--rulings', path.join(root, 'fixtures/demo/rulings.csv'), '--tallies', `e/计票统计表-中心会场.${ext}`, '--format', 'json']);
+    const [a, b] = await both((ext) => [
+      'count',
+      `e/流动票箱.${ext}`,
+      '--rulings',
+      path.join(root, 'fixtures/demo/rulings.csv'),
+      '--tallies',
+      `e/计票统计表-中心会场.${ext}`,
+      '--format',
+      'json',
+    ]);
     expect([b.code, b.err]).toEqual([0, '']);
     expect(asCsv(b.out)).toBe(asCsv(a.out));
   });
@@ -67,8 +76,13 @@ describe('a copying error in an .xlsx tally sheet', () => {
     const d = path.join(tmp, 'bad');
     mkdirSync(d);
     await writeXlsxTwin(path.join(root, 'test/bad-inputs/tally-sum.csv'), path.join(d, 'tally-sum.xlsx'), { sheet: '统计', typed: true });
-    const r = await run(['count', '--tallies', 'bad/tally-sum.xlsx', '--election', path.join(TD, 'election.json'), '--roll', path.join(TD, 'voters.csv')], tmp);
+    const r = await run(
+      ['count', '--tallies', 'bad/tally-sum.xlsx', '--election', path.join(TD, 'election.json'), '--roll', path.join(TD, 'voters.csv')],
+      tmp,
+    );
     expect(r.code).toBe(2);
-    expect(r.err).toBe('错误 [TALLY_CLASSES_SUM] bad/tally-sum.xlsx 工作表「统计」第 2 行 「票数」列: 票箱「中心会场」有效 201 + 部分有效 2 + 无效 1 + 疑难 0 = 204, 不等于收回 240\n');
+    expect(r.err).toBe(
+      '错误 [TALLY_CLASSES_SUM] bad/tally-sum.xlsx 工作表「统计」第 2 行 「票数」列: 票箱「中心会场」有效 201 + 部分有效 2 + 无效 1 + 疑难 0 = 204, 不等于收回 240\n',
+    );
   });
 });

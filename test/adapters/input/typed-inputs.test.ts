@@ -40,7 +40,8 @@ describe('election.json (issue 12)', () => {
   });
   it('reserved office names, separators and invisible-only names are errors naming the key', () => {
     const e = (offices: unknown): string[] => errors(JSON.stringify({ ...base, offices }));
-    for (const name of ['票号', '票箱', '状态', '备注']) expect(e([{ name, seats: 1, candidates: ['张建国', '李秀英'] }])).toEqual(['ELECTION_INVALID offices[0].name']);
+    for (const name of ['票号', '票箱', '状态', '备注'])
+      expect(e([{ name, seats: 1, candidates: ['张建国', '李秀英'] }])).toEqual(['ELECTION_INVALID offices[0].name']);
     expect(e([{ name: '主任=', seats: 1, candidates: ['张建国', '李秀英'] }])).toEqual(['ELECTION_INVALID offices[0].name']);
     expect(e([{ name: '\u200b', seats: 1, candidates: ['张建国', '李秀英'] }])).toEqual(['ELECTION_INVALID offices[0].name']);
     for (const bad of ['欧阳、娜娜', '欧阳,娜娜', '欧阳，娜娜', '欧阳;娜娜', '欧阳；娜娜', '欧阳=娜娜', '\u200b\u00ad']) {
@@ -51,10 +52,20 @@ describe('election.json (issue 12)', () => {
     const r = parseElection(JSON.stringify({ ...base, rules: { approveMarks: ['v', 'V '], opposeMarks: ['叉'] } }), 'e.json');
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     const parse = markParser(r.value);
-    expect(['v', 'Ｖ', ' v\u200b', '叉', '○', '?', 'w'].map(parse)).toEqual(['approve', 'approve', 'approve', 'oppose', 'approve', 'unclear', 'unclear']);
+    expect(['v', 'Ｖ', ' v\u200b', '叉', '○', '?', 'w'].map(parse)).toEqual([
+      'approve',
+      'approve',
+      'approve',
+      'oppose',
+      'approve',
+      'unclear',
+      'unclear',
+    ]);
     expect(errors(JSON.stringify({ ...base, rules: { approveMarks: ['×'] } }))).toEqual(['ELECTION_INVALID rules.approveMarks[0]']);
     expect(errors(JSON.stringify({ ...base, rules: { approveMarks: ['v?'] } }))).toEqual(['ELECTION_INVALID rules.approveMarks[0]']);
-    expect(errors(JSON.stringify({ ...base, rules: { approveMarks: ['v'], opposeMarks: ['v'] } }))).toEqual(['ELECTION_INVALID rules.opposeMarks']);
+    expect(errors(JSON.stringify({ ...base, rules: { approveMarks: ['v'], opposeMarks: ['v'] } }))).toEqual([
+      'ELECTION_INVALID rules.opposeMarks',
+    ]);
     expect(errors(JSON.stringify({ ...base, rules: { approveMarks: 'v' } }))).toEqual(['ELECTION_INVALID rules.approveMarks']);
   });
 });

@@ -69,7 +69,8 @@ describe('fixtures/demo-xlsx: .xlsx twins of ballots, roll and rulings', () => {
     if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(path.join(TWIN_DIR, 'ballots.xlsx'))) {
       mkdirSync(TWIN_DIR, { recursive: true });
       copyFileSync(path.join(root, 'fixtures/demo/election.json'), path.join(TWIN_DIR, 'election.json'));
-      for (const [csv, xlsx, sheet] of TWINS) await writeXlsxTwin(path.join(root, 'fixtures/demo', csv), path.join(TWIN_DIR, xlsx), { sheet, typed: true });
+      for (const [csv, xlsx, sheet] of TWINS)
+        await writeXlsxTwin(path.join(root, 'fixtures/demo', csv), path.join(TWIN_DIR, xlsx), { sheet, typed: true });
     }
     for (const [, xlsx] of TWINS) expect(existsSync(path.join(TWIN_DIR, xlsx))).toBe(true);
   });
@@ -86,10 +87,7 @@ describe('fixtures/demo-xlsx: .xlsx twins of ballots, roll and rulings', () => {
     const xlsx = await run(['count', 'fixtures/demo-xlsx/ballots.xlsx', '--format', 'json']);
     expect(xlsx.err).toBe('');
     expect(xlsx.code).toBe(csv.code);
-    const names = [
-      ['fixtures/demo-xlsx/', 'fixtures/demo/'],
-      ...TWINS.map(([c, x]) => [x, c] as const),
-    ] as const;
+    const names = [['fixtures/demo-xlsx/', 'fixtures/demo/'], ...TWINS.map(([c, x]) => [x, c] as const)] as const;
     expect(xlsx.out).toContain('"file": "fixtures/demo-xlsx/ballots.xlsx"');
     expect(withoutInputNames(xlsx.out, names)).toBe(withoutInputNames(csv.out, []));
   });
@@ -98,7 +96,11 @@ describe('fixtures/demo-xlsx: .xlsx twins of ballots, roll and rulings', () => {
 /** Every golden scenario, its ballots, roll and rulings written as plain (text) .xlsx in a temp folder. */
 function scenarios(): string[] {
   const dir = path.join(root, 'fixtures');
-  return readdirSync(dir).filter((d) => existsSync(path.join(dir, d, 'election.json')) && readdirSync(path.join(dir, d)).some((f) => /^ballots.*\.csv$/u.test(f))).sort();
+  return readdirSync(dir)
+    .filter(
+      (d) => existsSync(path.join(dir, d, 'election.json')) && readdirSync(path.join(dir, d)).some((f) => /^ballots.*\.csv$/u.test(f)),
+    )
+    .sort();
 }
 
 describe.each(scenarios())('fixtures/%s as .xlsx', (name) => {
@@ -108,7 +110,8 @@ describe.each(scenarios())('fixtures/%s as .xlsx', (name) => {
     mkdirSync(dst, { recursive: true });
     copyFileSync(path.join(src, 'election.json'), path.join(dst, 'election.json'));
     const csvs = readdirSync(src).filter((f) => /^(ballots.*|voters|rulings)\.csv$/u.test(f));
-    for (const f of csvs) await writeXlsxTwin(path.join(src, f), path.join(dst, f.replace(/\.csv$/u, '.xlsx')), { sheet: 'Sheet1', typed: false });
+    for (const f of csvs)
+      await writeXlsxTwin(path.join(src, f), path.join(dst, f.replace(/\.csv$/u, '.xlsx')), { sheet: 'Sheet1', typed: false });
     const ballots = csvs.filter((f) => f.startsWith('ballots')).sort();
     const a = await run(['count', ...ballots.map((f) => `fixtures/${name}/${f}`), '--format', 'json']);
     const b = await run(['count', ...ballots.map((f) => `${name}/${f.replace(/\.csv$/u, '.xlsx')}`), '--format', 'json'], tmp);
@@ -116,7 +119,10 @@ describe.each(scenarios())('fixtures/%s as .xlsx', (name) => {
     expect(b.code, `.xlsx twin of ${name}: ${b.err}`).toBe(a.code);
     expect(withoutInputNames(b.out, names)).toBe(withoutInputNames(a.out, []));
     // Errors name the .xlsx (tmp-relative) with its sheet; said of the CSV, they are the same line.
-    const errAsCsv = b.err.replaceAll(`${name}/`, `fixtures/${name}/`).replace(/\.xlsx/gu, '.csv').replace(/ 工作表「Sheet1」/gu, ' ');
+    const errAsCsv = b.err
+      .replaceAll(`${name}/`, `fixtures/${name}/`)
+      .replace(/\.xlsx/gu, '.csv')
+      .replace(/ 工作表「Sheet1」/gu, ' ');
     const letterToNumber = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
     expect(errAsCsv.replace(/ +(?=第 )/gu, ' ').replace(/ ([A-Z]{1,3}) 列/gu, (_, l: string) => ` 第 ${letterToNumber(l)} 列`)).toBe(a.err);
   });
@@ -144,7 +150,9 @@ describe('.xlsx errors and sheets', () => {
     expect(ok.code).toBe(0);
     const bad = await run(['count', 'fixtures/demo-xlsx/ballots.xlsx', '--sheet', '票箱9']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('错误 [XLSX_SHEET_NOT_FOUND] fixtures/demo-xlsx/ballots.xlsx: 没有名为「票箱9」的工作表; 工作簿中有 「票箱1」「说明」\n');
+    expect(bad.err).toBe(
+      '错误 [XLSX_SHEET_NOT_FOUND] fixtures/demo-xlsx/ballots.xlsx: 没有名为「票箱9」的工作表; 工作簿中有 「票箱1」「说明」\n',
+    );
   });
 
   it('a file that is not a workbook', async () => {

@@ -25,14 +25,40 @@ const find = (main: readonly Entry[], check: readonly Entry[]) => mismatches(ele
 
 describe('live double entry uses the verify rules', () => {
   it('○ and 〇 are one mark; written names in another order are the same ballot', () => {
-    const main = [entry('main', '000001', { marks: { '0': 'approve' }, writeIns: [{ office: 2, name: '马超' }, { office: 2, name: '刘洋' }] })];
-    const check = [entry('check', '1', { writeIns: [{ office: 2, name: '刘洋' }, { office: 2, name: '马超' }] }, { '主任:张建国': '〇' })];
+    const main = [
+      entry('main', '000001', {
+        marks: { '0': 'approve' },
+        writeIns: [
+          { office: 2, name: '马超' },
+          { office: 2, name: '刘洋' },
+        ],
+      }),
+    ];
+    const check = [
+      entry(
+        'check',
+        '1',
+        {
+          writeIns: [
+            { office: 2, name: '刘洋' },
+            { office: 2, name: '马超' },
+          ],
+        },
+        { '主任:张建国': '〇' },
+      ),
+    ];
     expect(find(main, check)).toEqual([]);
   });
 
   it('a name typed differently and a mark typed wrong are differences, shown as verify words them', () => {
-    const main = [entry('main', '000001', { marks: { '0': 'approve' } }), entry('main', '000002', { marks: { '1': 'approve' }, writeIns: [{ office: 2, name: '马超' }] })];
-    const check = [entry('check', '1', { marks: { '0': 'approve' } }), entry('check', '2', { marks: { '0': 'approve' }, writeIns: [{ office: 2, name: '马朝' }] })];
+    const main = [
+      entry('main', '000001', { marks: { '0': 'approve' } }),
+      entry('main', '000002', { marks: { '1': 'approve' }, writeIns: [{ office: 2, name: '马超' }] }),
+    ];
+    const check = [
+      entry('check', '1', { marks: { '0': 'approve' } }),
+      entry('check', '2', { marks: { '0': 'approve' }, writeIns: [{ office: 2, name: '马朝' }] }),
+    ];
     expect(find(main, check)).toEqual([
       {
         box: '中心会场',
@@ -48,14 +74,24 @@ describe('live double entry uses the verify rules', () => {
   });
 
   it('pairs the k-th ballot of a 票箱 on each track; a position typed on one track only is not compared', () => {
-    const main = [entry('main', '000001', { marks: { '0': 'approve' } }, {}, '一号箱'), entry('main', '000002', { marks: { '1': 'approve' } }, {}, '二号箱'), entry('main', '000003', {}, {}, '二号箱')];
-    const check = [entry('check', '1', { marks: { '1': 'approve' } }, {}, '二号箱'), entry('check', '2', { status: '无法辨认' }, {}, '二号箱'), entry('check', '3', {}, {}, '二号箱')];
-    expect(find(main, check)).toEqual([{ box: '二号箱', position: 2, ticket: '000003', differences: [{ column: '状态', first: '正常', second: '无法辨认' }] }]);
+    const main = [
+      entry('main', '000001', { marks: { '0': 'approve' } }, {}, '一号箱'),
+      entry('main', '000002', { marks: { '1': 'approve' } }, {}, '二号箱'),
+      entry('main', '000003', {}, {}, '二号箱'),
+    ];
+    const check = [
+      entry('check', '1', { marks: { '1': 'approve' } }, {}, '二号箱'),
+      entry('check', '2', { status: '无法辨认' }, {}, '二号箱'),
+      entry('check', '3', {}, {}, '二号箱'),
+    ];
+    expect(find(main, check)).toEqual([
+      { box: '二号箱', position: 2, ticket: '000003', differences: [{ column: '状态', first: '正常', second: '无法辨认' }] },
+    ]);
   });
 
   it('a typing the count cannot read is a difference of its own, and the other pairs are still compared', () => {
     const main = [entry('main', '000001', {}), entry('main', '000002', { marks: { '0': 'approve' } })];
-    const check = [entry('check', '1', {}, { '状态': '作废' }), entry('check', '2', { marks: { '1': 'approve' } })];
+    const check = [entry('check', '1', {}, { 状态: '作废' }), entry('check', '2', { marks: { '1': 'approve' } })];
     const found = find(main, check);
     expect(found.map((m) => [m.ticket, m.differences.map((d) => d.column)])).toEqual([
       ['000001', ['整张选票']],

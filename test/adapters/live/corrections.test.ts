@@ -63,7 +63,9 @@ describe('jipiao live: corrections in the ballot log and the report', () => {
     const rel = path.basename(dir);
     const cwd = path.dirname(dir);
     const logFile = path.join(mkdtempSync(path.join(tmpdir(), 'jipiao-log-')), 'log.csv');
-    expect(read(dir, '现场计票-结果.json')).toBe(await jipiao(['count', `${rel}/现场计票.csv`, '--format', 'json', '--ballot-log', logFile], cwd));
+    expect(read(dir, '现场计票-结果.json')).toBe(
+      await jipiao(['count', `${rel}/现场计票.csv`, '--format', 'json', '--ballot-log', logFile], cwd),
+    );
 
     const log = rowsOf(read(dir, '现场计票-逐票记录.csv'));
     const counted = rowsOf(readFileSync(logFile, 'utf8'));

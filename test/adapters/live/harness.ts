@@ -31,7 +31,11 @@ export function demoFolder(rulings = true): string {
 
 /** Start `jipiao live DIR --port 0 --no-open` and wait for the URLs it prints. */
 export function startLive(dir: string, cwd: string, extra: readonly string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [bin, 'live', dir, '--port', '0', '--no-open', ...extra], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'live', dir, '--port', '0', '--no-open', ...extra], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
@@ -39,7 +43,8 @@ export function startLive(dir: string, cwd: string, extra: readonly string[] = [
       out += d.toString();
       const entry = /录入页: (\S+)/u.exec(out)?.[1];
       const board = /公开计票页: (\S+)/u.exec(out)?.[1];
-      if (entry && board && out.includes('Ctrl+C')) resolve({ child, entry, board, key: /录入密钥: (\S+)/u.exec(out)?.[1], out: () => out });
+      if (entry && board && out.includes('Ctrl+C'))
+        resolve({ child, entry, board, key: /录入密钥: (\S+)/u.exec(out)?.[1], out: () => out });
     });
     child.once('exit', (code) => reject(new Error(`jipiao live exited (${code}): ${out}`)));
   });
@@ -57,7 +62,14 @@ export async function browser(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1600, height: 900 },
   });
 }
@@ -116,7 +128,8 @@ export function strokesOf(header: readonly string[], cells: readonly string[], o
 /** Type a Chinese name the way an IME delivers it: composition events, then the committed text. */
 export async function imeType(page: Page, text: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  for (let i = 1; i < text.length; i++) await cdp.send('Input.imeSetComposition', { text: text.slice(0, i), selectionStart: i, selectionEnd: i });
+  for (let i = 1; i < text.length; i++)
+    await cdp.send('Input.imeSetComposition', { text: text.slice(0, i), selectionStart: i, selectionEnd: i });
   // Enter pressed while the IME is still composing must not add the name (the page ignores it).
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
   await cdp.send('Input.insertText', { text });
@@ -145,7 +158,15 @@ export async function pressKeys(page: Page, keys: string): Promise<void> {
     const enter = ch === '\n';
     const key = enter ? 'Enter' : ch;
     const code = enter ? 13 : ch.toUpperCase().charCodeAt(0);
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: enter ? '\r' : ch, unmodifiedText: enter ? '\r' : ch, windowsVirtualKeyCode: code }));
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key,
+        text: enter ? '\r' : ch,
+        unmodifiedText: enter ? '\r' : ch,
+        windowsVirtualKeyCode: code,
+      }),
+    );
     sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, windowsVirtualKeyCode: code }));
   }
   await Promise.all(sends);
@@ -185,7 +206,10 @@ export async function saveBallot(page: Page): Promise<string> {
   const before = await page.evaluate(() => (globalThis as unknown as { __saves: unknown[] }).__saves.length);
   await pressKeys(page, '\n');
   const h = await page.waitForFunction((n) => {
-    const g = globalThis as unknown as { __saves: { ticket: string }[]; document: { getElementById(id: string): { className: string; textContent: string | null } | null } };
+    const g = globalThis as unknown as {
+      __saves: { ticket: string }[];
+      document: { getElementById(id: string): { className: string; textContent: string | null } | null };
+    };
     if (g.__saves.length > n) return g.__saves[g.__saves.length - 1]?.ticket ?? '';
     const m = g.document.getElementById('msg');
     return m?.className === 'err' ? `ERROR ${m.textContent ?? ''}` : false;
@@ -195,7 +219,9 @@ export async function saveBallot(page: Page): Promise<string> {
   return r;
 }
 
-type Doc = { document: { getElementById(id: string): { textContent: string | null } | null; body: { getAttribute(n: string): string | null } } };
+type Doc = {
+  document: { getElementById(id: string): { textContent: string | null } | null; body: { getAttribute(n: string): string | null } };
+};
 
 /** Wait until element #id's text is `text` (or starts with it). */
 export async function waitText(page: Page, id: string, text: string, startsWith = false): Promise<void> {

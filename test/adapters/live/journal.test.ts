@@ -34,31 +34,72 @@ afterEach(() => {
 describe('layout', () => {
   it('has one column per printed candidate, one 另选 slot per seat, 状态 and 备注; a draft round-trips through its cells', () => {
     expect(layout.header).toEqual([
-      '票号', '票箱', '主任:张建国', '主任:李秀英', '主任:另选1', '副主任:王芳', '副主任:赵磊', '副主任:另选1',
-      '委员:孙丽', '委员:周强', '委员:吴敏', '委员:郑伟', '委员:另选1', '委员:另选2', '委员:另选3', '状态', '备注',
+      '票号',
+      '票箱',
+      '主任:张建国',
+      '主任:李秀英',
+      '主任:另选1',
+      '副主任:王芳',
+      '副主任:赵磊',
+      '副主任:另选1',
+      '委员:孙丽',
+      '委员:周强',
+      '委员:吴敏',
+      '委员:郑伟',
+      '委员:另选1',
+      '委员:另选2',
+      '委员:另选3',
+      '状态',
+      '备注',
     ]);
-    const d: Draft = { marks: { '0': 'approve', '3': 'oppose', '5': 'unclear' }, writeIns: [{ office: 2, name: '陈晓东' }], status: '疑难', note: '撕破' };
+    const d: Draft = {
+      marks: { '0': 'approve', '3': 'oppose', '5': 'unclear' },
+      writeIns: [{ office: 2, name: '陈晓东' }],
+      status: '疑难',
+      note: '撕破',
+    };
     const c = cells('000007', d);
     expect(c).toEqual(['000007', '中心会场', '○', '', '', '', '×', '', '', '?', '', '', '陈晓东', '', '', '疑难', '撕破']);
     expect(cellsToDraft(layout, c)).toEqual(d);
   });
   it('refuses more written names than the office has 另选 slots', () => {
-    const r = draftToCells(layout, election, '1', 'b', { marks: {}, writeIns: [{ office: 0, name: '甲' }, { office: 0, name: '乙' }], status: '', note: '' });
+    const r = draftToCells(layout, election, '1', 'b', {
+      marks: {},
+      writeIns: [
+        { office: 0, name: '甲' },
+        { office: 0, name: '乙' },
+      ],
+      status: '',
+      note: '',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem).toMatchObject({ code: 'LIVE_WRITEIN_SLOTS_FULL', office: '主任', slots: 1 });
   });
 });
 
 describe('a draft from the entry page', () => {
-  it('is checked: unknown candidate numbers, marks and states are refused; formula-like text gets a leading \'', () => {
+  it("is checked: unknown candidate numbers, marks and states are refused; formula-like text gets a leading '", () => {
     expect(parseDraft({ marks: { '99': 'approve' }, writeIns: [], status: '' }, layout)).toBe('没有候选人编号 99');
     expect(parseDraft({ marks: { '0': 'yes' }, writeIns: [], status: '' }, layout)).toBe('候选人 0 的符号无效');
     expect(parseDraft({ marks: {}, writeIns: [], status: '作废' }, layout)).toBe('状态无效');
-    expect(parseDraft({ marks: {}, writeIns: [{ office: 2, name: '=HYPERLINK("x")' }, { office: 2, name: ' ' }], status: '', note: '+1\n撕破' }, layout)).toEqual({
+    expect(
+      parseDraft(
+        {
+          marks: {},
+          writeIns: [
+            { office: 2, name: '=HYPERLINK("x")' },
+            { office: 2, name: ' ' },
+          ],
+          status: '',
+          note: '+1\n撕破',
+        },
+        layout,
+      ),
+    ).toEqual({
       marks: {},
       writeIns: [{ office: 2, name: '\'=HYPERLINK("x")' }],
       status: '',
-      note: '\'+1 撕破',
+      note: "'+1 撕破",
     });
   });
 });
@@ -77,7 +118,10 @@ describe('journal', () => {
     const log = readFileSync(path.join(dir, JOURNAL_LOG), 'utf8').trimEnd().split('\n');
     expect(log.map((l) => (JSON.parse(l) as { op: string; seq: number; at: string }).seq)).toEqual([1, 2]);
     expect(JSON.parse(log[0] ?? '{}')).toMatchObject({ op: 'save', station: '甲', at: '2026-12-20T09:00:00.000Z', ticket: '000001' });
-    const counted = await countRows({ election, registered: 400, roll: undefined, rulings: [], layout, file: JOURNAL_CSV }, j.entries('main').map((e) => e.cells));
+    const counted = await countRows(
+      { election, registered: 400, roll: undefined, rulings: [], layout, file: JOURNAL_CSV },
+      j.entries('main').map((e) => e.cells),
+    );
     expect(counted.result.ok && counted.result.value.ballots).toMatchObject({ returned: 2, valid: 1, invalid: 1 });
   });
 
@@ -125,7 +169,11 @@ describe('journal', () => {
     open.pop()?.close();
     const r = Journal.open(dir, layout.header.slice(1), clock);
     expect(!r.ok && r.error[0]).toMatchObject({ code: 'LIVE_JOURNAL_HEADER', file: JOURNAL_CSV, line: 1 });
-    const renamed = Journal.open(dir, layout.header.map((h) => h.replace('郑伟', '郑为')), clock);
+    const renamed = Journal.open(
+      dir,
+      layout.header.map((h) => h.replace('郑伟', '郑为')),
+      clock,
+    );
     expect(!renamed.ok && renamed.error[0]).toMatchObject({ code: 'LIVE_JOURNAL_HEADER', file: JOURNAL_CSV });
   });
 
@@ -147,7 +195,12 @@ describe('journal', () => {
     const k = journal(dir);
     const ops = k.allEvents().map((e) => e.op);
     expect(ops).toEqual(['save', 'save', 'edit', 'undo']);
-    expect(k.allEvents()[2]).toMatchObject({ op: 'edit', station: '甲', ticket: '000001', before: cells('000001', { marks: { '0': 'approve' } }) });
+    expect(k.allEvents()[2]).toMatchObject({
+      op: 'edit',
+      station: '甲',
+      ticket: '000001',
+      before: cells('000001', { marks: { '0': 'approve' } }),
+    });
     expect(k.entries('main').map((e) => e.cells)).toEqual([cells('000001', { marks: { '1': 'approve' } })]);
     expect(existsSync(path.join(dir, `${JOURNAL_CSV}.${process.pid}.tmp`))).toBe(false);
   });

@@ -8,15 +8,48 @@ import type { JournalEvent } from '../../../src/adapters/live/journal.js';
 import { ballotLogCorrections, corrections, correctionsCsv, reportCorrections } from '../../../src/adapters/live/records.js';
 import { cells, election, layout } from './demo.js';
 
-
-
 const at = '2026-12-20T01:00:00.000Z';
 const base = { at, box: '中心会场' } as const;
 const events: JournalEvent[] = [
-  { ...base, seq: 1, station: '甲', op: 'save', track: 'main', id: 'a', ticket: '000001', cells: cells('000001', { marks: { '0': 'approve' } }) },
-  { ...base, seq: 2, station: '甲', op: 'edit', track: 'main', ticket: '000001', before: cells('000001', { marks: { '0': 'approve' } }), after: cells('000001', { marks: { '1': 'approve' } }) },
-  { ...base, seq: 3, station: '乙', op: 'undo', track: 'check', ticket: '1', before: cells('1', { writeIns: [{ office: 2, name: '马超' }] }) },
-  { ...base, seq: 4, station: '丙', op: 'edit', track: 'main', ticket: '000001', before: cells('000001', { marks: { '1': 'approve' } }), after: cells('000001', { marks: { '1': 'oppose' } }) },
+  {
+    ...base,
+    seq: 1,
+    station: '甲',
+    op: 'save',
+    track: 'main',
+    id: 'a',
+    ticket: '000001',
+    cells: cells('000001', { marks: { '0': 'approve' } }),
+  },
+  {
+    ...base,
+    seq: 2,
+    station: '甲',
+    op: 'edit',
+    track: 'main',
+    ticket: '000001',
+    before: cells('000001', { marks: { '0': 'approve' } }),
+    after: cells('000001', { marks: { '1': 'approve' } }),
+  },
+  {
+    ...base,
+    seq: 3,
+    station: '乙',
+    op: 'undo',
+    track: 'check',
+    ticket: '1',
+    before: cells('1', { writeIns: [{ office: 2, name: '马超' }] }),
+  },
+  {
+    ...base,
+    seq: 4,
+    station: '丙',
+    op: 'edit',
+    track: 'main',
+    ticket: '000001',
+    before: cells('000001', { marks: { '1': 'approve' } }),
+    after: cells('000001', { marks: { '1': 'oppose' } }),
+  },
 ];
 
 describe('live correction records', () => {

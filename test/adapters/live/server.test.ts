@@ -13,7 +13,16 @@ afterAll(async () => {
 });
 
 const save = (base: string, headers: Record<string, string> = {}): Promise<Response> =>
-  fetch(`${base}/api/save`, { method: 'POST', headers, body: JSON.stringify({ id: 'k1', station: '甲', box: '中心会场', draft: { marks: { '0': 'approve' }, writeIns: [], status: '', note: '' } }) });
+  fetch(`${base}/api/save`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      id: 'k1',
+      station: '甲',
+      box: '中心会场',
+      draft: { marks: { '0': 'approve' }, writeIns: [], status: '', note: '' },
+    }),
+  });
 
 describe('jipiao live --host', () => {
   it('prints an entry key and requires it from entry pages; the board needs none', async () => {

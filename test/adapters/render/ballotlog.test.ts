@@ -37,12 +37,25 @@ describe('ballot log', () => {
     // Every ballot counted exactly once: the log's classes add up to the class counts.
     const t = parse(text, { columns: true }) as Record<string, string>[];
     const n = (c: string) => t.filter((r) => r['类别'] === c).length;
-    expect([n('有效'), n('部分有效'), n('无效'), n('疑难')]).toEqual([result.ballots.valid, result.ballots.partial, result.ballots.invalid, result.ballots.disputed]);
+    expect([n('有效'), n('部分有效'), n('无效'), n('疑难')]).toEqual([
+      result.ballots.valid,
+      result.ballots.partial,
+      result.ballots.invalid,
+      result.ballots.disputed,
+    ]);
   });
 
   it('a ruled ballot: 原读 疑难, 认定 with the place in rulings.csv; several reasons joined with ;', async () => {
     const rulings: Ruling[] = [
-      { ticket: '2', verdict: 'partial', corrections: [{ column: '委员:王五', value: '○' }], vote: '5:2', reason: '', file: 'rulings.csv', line: 3 },
+      {
+        ticket: '2',
+        verdict: 'partial',
+        corrections: [{ column: '委员:王五', value: '○' }],
+        vote: '5:2',
+        reason: '',
+        file: 'rulings.csv',
+        line: 3,
+      },
       { ticket: '3', verdict: 'invalid', corrections: [], vote: '7:0', reason: '撕毁', file: 'rulings.csv', line: 4 },
     ];
     const ballots = [
@@ -51,7 +64,11 @@ describe('ballot log', () => {
       ['3', '甲', '○', '', '', '', '', '', '疑难'],
       ['4', '甲', '○', '', '', '', '', '', '疑难'],
     ];
-    const { log } = await countRows(election({ registered: 6, issued: 6 }), [{ file: 'b.csv', rows: rows('b.csv', GRID_HEADER, ballots) }], { rulings });
+    const { log } = await countRows(
+      election({ registered: 6, issued: 6 }),
+      [{ file: 'b.csv', rows: rows('b.csv', GRID_HEADER, ballots) }],
+      { rulings },
+    );
     expect(log.map(formatBallotLogLine)).toEqual([
       '1,甲,b.csv,2,有效,,,\n',
       '2,甲,b.csv,3,部分有效,RULED;OVERVOTE,疑难,部分有效 (rulings.csv 第 3 行)\n',
@@ -74,12 +91,28 @@ describe('ballot log', () => {
     expect(e({ box: '一,号' })).toBe('1,"一,号",b.csv,2,有效,,,\n');
     expect(e({ ticket: '=HYPERLINK("x")' })).toBe(`"'=HYPERLINK(""x"")",甲,b.csv,2,有效,,,\n`);
     expect(e({ file: 'a\nb.csv' })).toBe('1,甲,a\\u000Ab.csv,2,有效,,,\n');
-    expect(e({ ruling: { verdict: 'valid', file: '=r.csv', line: 2 }, class: 'valid', reasons: ['RULED'] })).toBe('1,甲,b.csv,2,有效,RULED,疑难,有效 (=r.csv 第 2 行)\n');
+    expect(e({ ruling: { verdict: 'valid', file: '=r.csv', line: 2 }, class: 'valid', reasons: ['RULED'] })).toBe(
+      '1,甲,b.csv,2,有效,RULED,疑难,有效 (=r.csv 第 2 行)\n',
+    );
   });
 
   it('every escaped line reads back as 8 cells with the original values (after the quote)', () => {
     const tricky = ['=1', '+2', '-3', '@4', 'a,b', 'q"q', '普通'];
-    const text = ballotLogHeader() + tricky.map((s, i) => formatBallotLogLine({ ticket: s, box: s, file: `${s}.csv`, line: i + 2, class: 'invalid', reasons: ['UNREADABLE'], ruling: undefined })).join('');
+    const text =
+      ballotLogHeader() +
+      tricky
+        .map((s, i) =>
+          formatBallotLogLine({
+            ticket: s,
+            box: s,
+            file: `${s}.csv`,
+            line: i + 2,
+            class: 'invalid',
+            reasons: ['UNREADABLE'],
+            ruling: undefined,
+          }),
+        )
+        .join('');
     const t = parse(text) as string[][];
     expect(t.length).toBe(tricky.length + 1);
     t.slice(1).forEach((r, i) => {
@@ -90,8 +123,16 @@ describe('ballot log', () => {
   });
 });
 
-describe('ballot log with the live count\'s 更正 column (issue 19)', () => {
-  const entry: BallotLogEntry = { ticket: '000011', box: '中心会场', file: '现场计票.csv', line: 12, class: 'valid', reasons: [], ruling: undefined };
+describe("ballot log with the live count's 更正 column (issue 19)", () => {
+  const entry: BallotLogEntry = {
+    ticket: '000011',
+    box: '中心会场',
+    file: '现场计票.csv',
+    line: 12,
+    class: 'valid',
+    reasons: [],
+    ruling: undefined,
+  };
 
   it('the column follows 认定; a ballot line keeps its eight cells and adds the cell, escaped like the others', () => {
     expect(ballotLogHeader(['更正'])).toBe('\uFEFF票号,票箱,文件,行,类别,原因,原读,认定,更正\n');

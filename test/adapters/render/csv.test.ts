@@ -11,8 +11,9 @@ import { countRows, election, handChecked, rows } from './helpers.js';
 const read = (s: string): string[][] => parse(s, { relax_column_count: false, bom: true }) as string[][];
 
 describe('escapeCsvCell', () => {
-  it.each(['=1+1', '=HYPERLINK("http://x","y")', '+86 123', '-3', '@SUM(A1)', '\tx', '\rx', '\0x', '＝1+1', '＠x'])('%j is prefixed with a quote', (s) =>
-    expect(escapeCsvCell(s)).toBe(`'${s}`),
+  it.each(['=1+1', '=HYPERLINK("http://x","y")', '+86 123', '-3', '@SUM(A1)', '\tx', '\rx', '\0x', '＝1+1', '＠x'])(
+    '%j is prefixed with a quote',
+    (s) => expect(escapeCsvCell(s)).toBe(`'${s}`),
   );
   it.each(['张建国', '42', '', 'a=b', '李-明', ' x', "'=already"])('%j is left alone', (s) => expect(escapeCsvCell(s)).toBe(s));
 });
@@ -25,7 +26,20 @@ describe('renderCsv', () => {
     expect(s.endsWith('\n')).toBe(true);
     expect(s).not.toContain('\r');
     const t = read(s);
-    expect(t[0]).toEqual(['表', '姓名', '印刷职务', '主任票', '委员票', '总得票数', '过半数', '当选职务', '赞成', '反对', '弃权', '未赞成']);
+    expect(t[0]).toEqual([
+      '表',
+      '姓名',
+      '印刷职务',
+      '主任票',
+      '委员票',
+      '总得票数',
+      '过半数',
+      '当选职务',
+      '赞成',
+      '反对',
+      '弃权',
+      '未赞成',
+    ]);
     expect(t.slice(1)).toEqual([
       ['得票', '张三', '主任', '7', '0', '7', '是', '主任', '', '', '', ''],
       ['得票', '李四', '主任', '1', '0', '1', '否', '', '', '', '', ''],
@@ -43,7 +57,18 @@ describe('renderCsv', () => {
 
   it('without recorded opposition, 反对 and 弃权 are empty and 未赞成 carries the figure', async () => {
     const { result } = await countRows(election({ registered: 4, issued: 4 }), [
-      { file: 'n.csv', rows: rows('n.csv', ['票号', '主任', '委员'], [['1', '张三', '王五、赵六'], ['2', '张三', '王五'], ['3', '李四', '赵六、钱七']]) },
+      {
+        file: 'n.csv',
+        rows: rows(
+          'n.csv',
+          ['票号', '主任', '委员'],
+          [
+            ['1', '张三', '王五、赵六'],
+            ['2', '张三', '王五'],
+            ['3', '李四', '赵六、钱七'],
+          ],
+        ),
+      },
     ]);
     const t = read(renderCsv(result));
     expect(t.find((r) => r[0] === '唱票' && r[1] === '张三')).toEqual(['唱票', '张三', '主任', '', '', '', '', '', '2', '', '', '1']);
@@ -59,12 +84,14 @@ describe('renderCsv', () => {
     ];
     // Only a roll can make such text a person (a name spelled exactly as a roll entry, SPEC §2.2 item 1).
     const roll = new RollIndex(['=HYPERLINK("http://evil","x")', '+1', '-2', '@SUM(A1)'].map((name) => ({ name })));
-    const { result } = await countRows(election({ registered: 5, issued: 5 }), [{ file: 'b.csv', rows: rows('b.csv', header, ballots) }], { roll });
+    const { result } = await countRows(election({ registered: 5, issued: 5 }), [{ file: 'b.csv', rows: rows('b.csv', header, ballots) }], {
+      roll,
+    });
     const s = renderCsv(result);
     const names = read(s)
       .filter((r) => r[0] === '得票' && r[2] === '另选')
       .map((r) => r[1]);
-    expect(names.sort()).toEqual(["'+1", "'-2", "'=HYPERLINK(\"http://evil\",\"x\")", "'@SUM(A1)"].sort());
+    expect(names.sort()).toEqual(["'+1", "'-2", '\'=HYPERLINK("http://evil","x")', "'@SUM(A1)"].sort());
     for (const line of s.split('\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+\-@]/u);
   });
 

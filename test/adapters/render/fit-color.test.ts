@@ -16,7 +16,12 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 /** A terminal `columns` wide; colour on unless NO_COLOR is set. */
 async function onTerminal(args: string[], columns: number | undefined, env: Record<string, string>): Promise<string> {
   let out = '';
-  const io: Io = { stdout: { write: (s) => void (out += s), isTTY: true, columns }, stderr: { write: () => undefined, isTTY: true }, env, cwd: root };
+  const io: Io = {
+    stdout: { write: (s) => void (out += s), isTTY: true, columns },
+    stderr: { write: () => undefined, isTTY: true },
+    env,
+    cwd: root,
+  };
   await main(args, io);
   return out;
 }
@@ -34,7 +39,9 @@ describe('coloured output fits the terminal', () => {
     const plain = await onTerminal(args, columns, { NO_COLOR: '1' });
     expect(plain).not.toMatch(/\u001b\[/u);
     // There are coloured lines to wrap: unfitted, some line with colour is wider than the terminal.
-    const unfitted = (await onTerminal(args, undefined, {})).split('\n').filter((l) => l.includes('\u001b[') && !/^[┌│├└]/u.test(stripAnsi(l)));
+    const unfitted = (await onTerminal(args, undefined, {}))
+      .split('\n')
+      .filter((l) => l.includes('\u001b[') && !/^[┌│├└]/u.test(stripAnsi(l)));
     expect(wider(unfitted.join('\n'), columns).length).toBeGreaterThan(0);
     expect(wider(coloured, columns)).toEqual([]);
     expect(stripAnsi(coloured)).toBe(plain);

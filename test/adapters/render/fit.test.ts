@@ -20,7 +20,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function run(args: string[], columns: number | undefined): Promise<string> {
   let out = '';
-  const io: Io = { stdout: { write: (s) => void (out += s), isTTY: false, columns }, stderr: { write: () => undefined, isTTY: false }, env: { NO_COLOR: '1' }, cwd: root };
+  const io: Io = {
+    stdout: { write: (s) => void (out += s), isTTY: false, columns },
+    stderr: { write: () => undefined, isTTY: false },
+    env: { NO_COLOR: '1' },
+    cwd: root,
+  };
   await main(args, io);
   return out;
 }
@@ -39,7 +44,8 @@ describe('count at 80 columns', () => {
     const long = '阿卜杜热合曼·买买提艾力·阿不都克热木';
     const dir = path.join(tmp, 'long');
     mkdirSync(dir);
-    for (const f of ['ballots.csv', 'voters.csv', 'election.json']) writeFileSync(path.join(dir, f), readFileSync(path.join(root, 'fixtures/demo', f), 'utf8').replaceAll('陈晓东', long));
+    for (const f of ['ballots.csv', 'voters.csv', 'election.json'])
+      writeFileSync(path.join(dir, f), readFileSync(path.join(root, 'fixtures/demo', f), 'utf8').replaceAll('陈晓东', long));
     const natural = await run(['count', path.join(dir, 'ballots.csv')], undefined);
     expect(over(natural, 80).length).toBeGreaterThan(0);
     const fitted = await run(['count', path.join(dir, 'ballots.csv')], 80);
@@ -66,7 +72,16 @@ describe('batch summary at 80 columns', () => {
 
 describe('fitLines', () => {
   it('wraps a long line with its indent, leaves tables and short lines alone', () => {
-    const lines = fitLines(['  原因统计: 弃权票 2; 所选人数超过应选名额 2; 经选举领导小组认定 1', '│ 表格行不折 │ 很长很长很长很长很长很长很长很长 │', '短'], 30);
-    expect(lines).toEqual(['  原因统计: 弃权票 2; 所选人数', '    超过应选名额 2; 经选举领导', '    小组认定 1', '│ 表格行不折 │ 很长很长很长很长很长很长很长很长 │', '短']);
+    const lines = fitLines(
+      ['  原因统计: 弃权票 2; 所选人数超过应选名额 2; 经选举领导小组认定 1', '│ 表格行不折 │ 很长很长很长很长很长很长很长很长 │', '短'],
+      30,
+    );
+    expect(lines).toEqual([
+      '  原因统计: 弃权票 2; 所选人数',
+      '    超过应选名额 2; 经选举领导',
+      '    小组认定 1',
+      '│ 表格行不折 │ 很长很长很长很长很长很长很长很长 │',
+      '短',
+    ]);
   });
 });

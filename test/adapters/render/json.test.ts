@@ -7,7 +7,20 @@ import { renderJson } from '../../../src/adapters/render/json.js';
 import { SCHEMA, TOOL, type Ruling } from '../../../src/core/index.js';
 import { GRID_BALLOTS, GRID_HEADER, INPUTS, PLAIN, countRows, election, handChecked, rows } from './helpers.js';
 
-const CONTRACT = ['schema', 'tool', 'inputs', 'election', 'ballots', 'validity', 'people', 'elected', 'revote', 'runoff', 'vacant', 'provisional'];
+const CONTRACT = [
+  'schema',
+  'tool',
+  'inputs',
+  'election',
+  'ballots',
+  'validity',
+  'people',
+  'elected',
+  'revote',
+  'runoff',
+  'vacant',
+  'provisional',
+];
 
 type Json = Record<string, unknown>;
 const parse = (s: string): Json => JSON.parse(s) as Json;
@@ -29,7 +42,9 @@ describe('renderJson — contract (hand-checked election)', () => {
     const { result } = await handChecked();
     const inputs = arr(parse(renderJson(result, PLAIN))['inputs']);
     expect(inputs.map((i) => Object.keys(i).slice(0, 2))).toEqual(INPUTS.map(() => ['file', 'sha256']));
-    expect(inputs.map((i) => pick(i, ['file', 'sha256', 'role']))).toEqual(INPUTS.map((i) => ({ file: i.file, sha256: i.sha256, role: i.role })));
+    expect(inputs.map((i) => pick(i, ['file', 'sha256', 'role']))).toEqual(
+      INPUTS.map((i) => ({ file: i.file, sha256: i.sha256, role: i.role })),
+    );
   });
 
   it('election, ballots, validity', async () => {
@@ -52,7 +67,12 @@ describe('renderJson — contract (hand-checked election)', () => {
     const v = obj(j['validity']);
     expect(Object.keys(v).slice(0, 2)).toEqual(['valid', 'failed']);
     expect(pick(v, ['valid', 'failed'])).toEqual({ valid: true, failed: [] });
-    expect(arr(v['checks']).map((c) => c['code'])).toEqual(['MORE_RETURNED_THAN_ISSUED', 'LOW_TURNOUT', 'NOT_COMPETITIVE', 'NOT_COMPETITIVE']);
+    expect(arr(v['checks']).map((c) => c['code'])).toEqual([
+      'MORE_RETURNED_THAN_ISSUED',
+      'LOW_TURNOUT',
+      'NOT_COMPETITIVE',
+      'NOT_COMPETITIVE',
+    ]);
   });
 
   it('people: every printed candidate, then the write-in; votes per office; majority = 2 × total > 10', async () => {
@@ -80,7 +100,9 @@ describe('renderJson — contract (hand-checked election)', () => {
     for (const x of arr(j['elected'])) expect(Object.keys(x).slice(0, 2)).toEqual(['office', 'name']);
     expect(j['revote']).toEqual([]);
     // One 委员 seat short (赵六 has 5 of 10): 另行选举 between the next two by 总得票数 (第四十条).
-    expect(arr(j['runoff']).map((x) => pick(x, ['office', 'seats', 'candidates']))).toEqual([{ office: '委员', seats: 1, candidates: ['赵六', '陈一'] }]);
+    expect(arr(j['runoff']).map((x) => pick(x, ['office', 'seats', 'candidates']))).toEqual([
+      { office: '委员', seats: 1, candidates: ['赵六', '陈一'] },
+    ]);
     expect(Object.keys(arr(j['runoff'])[0] ?? {}).slice(0, 3)).toEqual(['office', 'seats', 'candidates']);
     expect(j['vacant']).toEqual([]);
     expect(j['provisional']).toBe(false);
@@ -96,13 +118,25 @@ describe('renderJson — contract (hand-checked election)', () => {
     ]);
     expect(j['reasons']).toEqual({ BLANK: 1, OVERVOTE: 1, UNREADABLE: 1 });
     const [zr, wy] = arr(j['offices']);
-    expect(zr && pick(zr, ['name', 'seats', 'counted', 'overvoted', 'approvals'])).toEqual({ name: '主任', seats: 1, counted: 9, overvoted: 0, approvals: 8 });
+    expect(zr && pick(zr, ['name', 'seats', 'counted', 'overvoted', 'approvals'])).toEqual({
+      name: '主任',
+      seats: 1,
+      counted: 9,
+      overvoted: 0,
+      approvals: 8,
+    });
     expect(zr?.['candidates']).toEqual([
       { name: '张三', approve: 7, oppose: 0, abstain: 2 },
       { name: '李四', approve: 1, oppose: 1, abstain: 7 },
     ]);
     // counted × seats = approvals + unused + void: 9 × 2 = 14 + 2 + 2.
-    expect(wy && pick(wy, ['counted', 'overvoted', 'approvals', 'unused', 'void'])).toEqual({ counted: 9, overvoted: 1, approvals: 14, unused: 2, void: 2 });
+    expect(wy && pick(wy, ['counted', 'overvoted', 'approvals', 'unused', 'void'])).toEqual({
+      counted: 9,
+      overvoted: 1,
+      approvals: 14,
+      unused: 2,
+      void: 2,
+    });
     expect(j['rollChecked']).toBe(false);
     expect(j['warnings']).toEqual(['未提供选民名单: 另选人是否为登记选民未经核对 (第三十四条)']);
     expect(obj(obj(j['election'])['rules'])).toEqual({ writeInWithoutMark: 'approve', maxProxies: 3 });
@@ -135,11 +169,7 @@ describe('renderJson — bytes', () => {
   it('byte-identical whatever order the ballots are read in', async () => {
     const base = renderJson((await handChecked()).result, PLAIN);
     const n = GRID_BALLOTS.length;
-    const orders = [
-      [...Array(n).keys()].reverse(),
-      [3, 9, 0, 7, 1, 8, 2, 6, 4, 5],
-      [5, 4, 6, 2, 8, 1, 7, 0, 9, 3],
-    ];
+    const orders = [[...Array(n).keys()].reverse(), [3, 9, 0, 7, 1, 8, 2, 6, 4, 5], [5, 4, 6, 2, 8, 1, 7, 0, 9, 3]];
     for (const o of orders) expect(renderJson((await handChecked(o)).result, PLAIN)).toBe(base);
   });
 
@@ -156,15 +186,28 @@ describe('renderJson — bytes', () => {
       ['008', '甲', '', '', '', '', '', '', ''],
       ['009', '乙', '○', '', '○', '○', '', '', ''],
     ];
-    const ruling: Ruling = { ticket: '007', verdict: 'invalid', corrections: [], vote: '5:0', reason: '撕破', file: 'rulings.csv', line: 2 };
+    const ruling: Ruling = {
+      ticket: '007',
+      verdict: 'invalid',
+      corrections: [],
+      vote: '5:0',
+      reason: '撕破',
+      file: 'rulings.csv',
+      line: 2,
+    };
     const all = rows('b.csv', GRID_HEADER, ballots);
     const header = all[0];
     if (!header) throw new Error('no header');
     const body = all.slice(1);
     const once = async (order: readonly number[]) =>
       renderJson(
-        (await countRows(election({ registered: 12, issued: 10 }), [{ file: 'b.csv', rows: [header, ...order.map((i) => body[i]).filter((x) => x !== undefined)] }], { rulings: [ruling] }))
-          .result,
+        (
+          await countRows(
+            election({ registered: 12, issued: 10 }),
+            [{ file: 'b.csv', rows: [header, ...order.map((i) => body[i]).filter((x) => x !== undefined)] }],
+            { rulings: [ruling] },
+          )
+        ).result,
         PLAIN,
       );
     const a = await once([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -178,7 +221,12 @@ describe('renderJson — bytes', () => {
       { no: 2, ticket: '007', box: '乙', line: 8 },
     ]);
     expect(arr(j['disputes'])[0]?.['ruling']).toBeNull();
-    expect(obj(arr(j['disputes'])[1]?.['ruling'])).toMatchObject({ verdict: 'invalid', file: 'rulings.csv', line: 2, finalClass: 'invalid' });
+    expect(obj(arr(j['disputes'])[1]?.['ruling'])).toMatchObject({
+      verdict: 'invalid',
+      file: 'rulings.csv',
+      line: 2,
+      finalClass: 'invalid',
+    });
     expect(arr(j['elected']).map((x) => `${String(x['office'])}:${String(x['name'])}`)).toEqual(['主任:张三', '委员:王五', '委员:赵六']);
   });
 });

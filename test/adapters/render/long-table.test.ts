@@ -14,7 +14,11 @@ type Align = 'left' | 'right' | 'center';
 
 function cliTable3(level: 0 | 1, head: readonly string[], align: readonly Align[], body: readonly (readonly string[])[]): string {
   const c = new Chalk({ level });
-  const t = new Table({ head: head.map((h) => c.bold(h)), colAligns: [...align], style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 } });
+  const t = new Table({
+    head: head.map((h) => c.bold(h)),
+    colAligns: [...align],
+    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+  });
   for (const r of body) t.push([...r]);
   return t.toString();
 }

@@ -13,12 +13,22 @@ const rows: RollEntry[] = [
 
 describe('roll check renderers', () => {
   it('escapes cells that a spreadsheet would read as formulas', () => {
-    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'ok', '1-2', ''].map(escapeCsvCell)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", 'ok', '1-2', '']);
+    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'ok', '1-2', ''].map(escapeCsvCell)).toEqual([
+      "'=1",
+      "'+1",
+      "'-1",
+      "'@a",
+      "'\tx",
+      "'\rx",
+      'ok',
+      '1-2',
+      '',
+    ]);
     const csv = renderRollCheckCsv(checkRoll(rows, { electionDate: '2026-12-20', maxProxies: 3 }), { rollFile: 'voters.csv' });
     const lines = csv.trimEnd().split('\n');
     expect(lines).toEqual([
       '\uFEFF类别,代码,项目,行,选民证号,姓名,居民小组,相关行,说明',
-      '问题,PROXY_UNKNOWN,受托人不在名单中,3,\'@A,王伟,,,受托人「无此人」不是名单中的选民 (既非选民证号也非姓名); 只能委托本社区有选举权的选民 (规程 第三十条)',
+      "问题,PROXY_UNKNOWN,受托人不在名单中,3,'@A,王伟,,,受托人「无此人」不是名单中的选民 (既非选民证号也非姓名); 只能委托本社区有选举权的选民 (规程 第三十条)",
       "同名,HOMONYM,同名,3,'@A,王伟,'-一组,4,另选写作「王伟(-一组)」",
       '同名,HOMONYM,同名,4,V4,王伟,二组,3,另选写作「王伟(二组)」',
     ]);
@@ -26,16 +36,24 @@ describe('roll check renderers', () => {
   });
 
   it('names the row, 选民证号 and 姓名 in each problem line; election problems name the file and key', () => {
-    const check = checkRoll([{ name: '', voterId: 'V9', line: 7 }, { name: '张三', line: 8, birthDate: '2020-01-01' }], {
-      electionDate: '2026-12-20',
-      maxProxies: 3,
-    });
+    const check = checkRoll(
+      [
+        { name: '', voterId: 'V9', line: 7 },
+        { name: '张三', line: 8, birthDate: '2020-01-01' },
+      ],
+      {
+        electionDate: '2026-12-20',
+        maxProxies: 3,
+      },
+    );
     expect(check.problems.map((p) => problemLine(p, 3, {}))).toEqual([
       '第 7 行 (选民证号 V9) 姓名缺失: 姓名为空; 每位登记选民都必须有姓名',
       '第 8 行 (张三) 选举日未满十八周岁: 出生日期 2020-01-01, 到选举日 2026-12-20 为 6 周岁, 没有选举权 (规程 第二条(一): 年满18周岁)',
     ]);
     expect(
-      problemLine({ code: 'CANDIDATE_NOT_ON_ROLL', related: [], key: 'offices[0].candidates[1]', message: 'x' }, 3, { electionFile: 'e/election.json' }),
+      problemLine({ code: 'CANDIDATE_NOT_ON_ROLL', related: [], key: 'offices[0].candidates[1]', message: 'x' }, 3, {
+        electionFile: 'e/election.json',
+      }),
     ).toBe('e/election.json 键 offices[0].candidates[1] 候选人不在名单中: x');
     expect(problemLine({ code: 'PROXY_OVER_LIMIT', line: 3, related: [], message: 'y' }, 5, {})).toBe('第 3 行 接受委托超过 5 人: y');
   });

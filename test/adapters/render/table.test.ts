@@ -46,7 +46,14 @@ describe('renderTable — CJK alignment', () => {
   });
 
   it('stays aligned with mixed names: write-ins with ·, Latin letters, full-width box names, rare ideographs', async () => {
-    const e = election({ registered: 6, issued: 6, offices: [{ name: '主任', seats: 1, candidates: ['欧阳建国', '李四'] }, { name: '委员', seats: 2, candidates: ['王五', '𠮷田', '钱七'] }] });
+    const e = election({
+      registered: 6,
+      issued: 6,
+      offices: [
+        { name: '主任', seats: 1, candidates: ['欧阳建国', '李四'] },
+        { name: '委员', seats: 2, candidates: ['王五', '𠮷田', '钱七'] },
+      ],
+    });
     const header = ['票号', '票箱', '主任:欧阳建国', '主任:李四', '委员:王五', '委员:𠮷田', '委员:钱七', '委员:另选1'];
     const ballots = [
       ['1', '第一（流动）票箱', '○', '', '○', '', '', '阿依古丽·买买提'],
@@ -117,7 +124,12 @@ describe('renderTable — content', () => {
 
   it('sections are numbered without gaps when there is a single box', async () => {
     const e = election({ registered: 10, issued: 6 });
-    const { result } = await countRows(e, [{ file: 'b.csv', rows: rows('b.csv', ['票号', '主任:张三', '主任:李四', '委员:王五', '委员:赵六', '委员:钱七'], [['1', '○', '', '○', '○', '']]) }]);
+    const { result } = await countRows(e, [
+      {
+        file: 'b.csv',
+        rows: rows('b.csv', ['票号', '主任:张三', '主任:李四', '委员:王五', '委员:赵六', '委员:钱七'], [['1', '○', '', '○', '○', '']]),
+      },
+    ]);
     const heads = renderTable(result, PLAIN)
       .split('\n')
       .filter((l) => /^[一二三四五六七八九十]+、/u.test(l))
@@ -156,8 +168,15 @@ describe('renderTable — content', () => {
   });
 
   it('not competitive: the offices are named', async () => {
-    const e = election({ offices: [{ name: '主任', seats: 1, candidates: ['张三'] }, { name: '委员', seats: 2, candidates: ['王五', '赵六', '钱七'] }] });
-    const { result } = await countRows(e, [{ file: 'b.csv', rows: rows('b.csv', ['票号', '主任:张三', '委员:王五', '委员:赵六', '委员:钱七'], [['1', '○', '○', '○', '']]) }]);
+    const e = election({
+      offices: [
+        { name: '主任', seats: 1, candidates: ['张三'] },
+        { name: '委员', seats: 2, candidates: ['王五', '赵六', '钱七'] },
+      ],
+    });
+    const { result } = await countRows(e, [
+      { file: 'b.csv', rows: rows('b.csv', ['票号', '主任:张三', '委员:王五', '委员:赵六', '委员:钱七'], [['1', '○', '○', '○', '']]) },
+    ]);
     expect(invalidReasons(result)).toContain('违反差额选举原则 (主任)');
   });
 
@@ -165,7 +184,15 @@ describe('renderTable — content', () => {
     const { result } = await countRows(election(), [
       {
         file: 'n.csv',
-        rows: rows('n.csv', ['票号', '主任', '委员'], [['1', '张三', '王五、赵六'], ['2', '张三', '王五'], ['3', '李四', '赵六、钱七']]),
+        rows: rows(
+          'n.csv',
+          ['票号', '主任', '委员'],
+          [
+            ['1', '张三', '王五、赵六'],
+            ['2', '张三', '王五'],
+            ['3', '李四', '赵六、钱七'],
+          ],
+        ),
       },
     ]);
     const t = renderTable(result, PLAIN);
@@ -228,7 +255,9 @@ describe('renderTable — what must still happen', () => {
       ...Array.from({ length: 8 }, (_, i) => ({ name: `选民${i}` })),
     ]);
     const e = election({ registered: 10, issued: 10 });
-    const { result } = await countRows(e, [{ file: 'b.csv', rows: pendingElection([['007', '流动', '○', '', '○', '', '', '李明', '']]) }], { roll });
+    const { result } = await countRows(e, [{ file: 'b.csv', rows: pendingElection([['007', '流动', '○', '', '○', '', '', '李明', '']]) }], {
+      roll,
+    });
     const t = renderTable(result, PLAIN);
     expect(t).toContain('「委员:另选1」一栏写的「李明」在选民名单中有同名: 李明(一组)、李明(三组)');
   });
@@ -244,7 +273,9 @@ describe('renderTable — what must still happen', () => {
       file: 'rulings.csv',
       line: 2,
     };
-    const { result } = await countRows(e, [{ file: 'b.csv', rows: pendingElection([['007', '流动', '○', '', '?', '○', '', '', '']]) }], { rulings: [ruling] });
+    const { result } = await countRows(e, [{ file: 'b.csv', rows: pendingElection([['007', '流动', '○', '', '?', '○', '', '', '']]) }], {
+      rulings: [ruling],
+    });
     const t = renderTable(result, PLAIN);
     expect(t).toContain('疑难选票认定');
     expect(t).toContain('  [1] 票号 007  票箱 流动: 「委员:王五」一栏的符号「?」无法确定');
@@ -282,7 +313,14 @@ describe('renderTable — what must still happen', () => {
         { office: '委员', name: '赵六', total: 6 },
       ],
     });
-    const b = [['1', '○', ''], ['2', '', '○'], ['3', '', ''], ['4', '', ''], ['5', '', ''], ['6', '', '']];
+    const b = [
+      ['1', '○', ''],
+      ['2', '', '○'],
+      ['3', '', ''],
+      ['4', '', ''],
+      ['5', '', ''],
+      ['6', '', ''],
+    ];
     const { result } = await countRows(e, [{ file: 'b.csv', rows: rows('b.csv', ['票号', '主任:张三', '主任:李四'], b) }]);
     expect(result.vacant).toEqual([{ office: '主任', seats: 1 }]);
     const t = renderTable(result, PLAIN);

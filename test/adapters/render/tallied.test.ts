@@ -54,6 +54,14 @@ describe('a count with tallied boxes', () => {
     expect(j['provisional']).toBe(true);
     const t = j['tallied'] as { boxes: string[]; unavailable: { code: string; office: string | null }[] };
     expect(t.boxes).toEqual(['一组']);
-    expect(t.unavailable.map((u) => `${u.code}:${u.office ?? ''}`)).toEqual(['BALLOT_LOG:', 'DISPUTED_LIST:', 'REASONS:', 'OFFICE_DETAIL:', 'BLANK:', 'MARKS:主任', 'MARKS:委员']);
+    expect(t.unavailable.map((u) => `${u.code}:${u.office ?? ''}`)).toEqual([
+      'BALLOT_LOG:',
+      'DISPUTED_LIST:',
+      'REASONS:',
+      'OFFICE_DETAIL:',
+      'BLANK:',
+      'MARKS:主任',
+      'MARKS:委员',
+    ]);
   });
 });

@@ -7,7 +7,21 @@ import { width } from './helpers.js';
 const require = createRequire(import.meta.url);
 const stringWidth = require('string-width') as (s: string) => number;
 
-const SAMPLES = ['张三', 'ab', '阿依古丽·买买提', '第一（流动）票箱', '𠮷田', 'Box B', '主任票+副主任票', '✓', '○', '×', '王伟(第三居民小组)', '', '欧阳'];
+const SAMPLES = [
+  '张三',
+  'ab',
+  '阿依古丽·买买提',
+  '第一（流动）票箱',
+  '𠮷田',
+  'Box B',
+  '主任票+副主任票',
+  '✓',
+  '○',
+  '×',
+  '王伟(第三居民小组)',
+  '',
+  '欧阳',
+];
 
 describe('displayWidth', () => {
   it.each(SAMPLES)('%j: same as string-width and as the test width', (s) => {

@@ -10,8 +10,22 @@ import { handChecked } from '../render/helpers.js';
 
 const { result } = await handChecked();
 const rows: CorrectionRow[] = [
-  { at: '2026-12-20T01:41:05.120Z', station: '计票员甲', op: '撤销', ballot: '票号 000011', before: '主任: 张建国; 委员: 郑伟', after: '(已撤销)' },
-  { at: '2026-12-20T01:50:00.000Z', station: '计票员乙', op: '修改', ballot: '复核 中心会场 第 3 张', before: '主任: —', after: '主任: 李秀英' },
+  {
+    at: '2026-12-20T01:41:05.120Z',
+    station: '计票员甲',
+    op: '撤销',
+    ballot: '票号 000011',
+    before: '主任: 张建国; 委员: 郑伟',
+    after: '(已撤销)',
+  },
+  {
+    at: '2026-12-20T01:50:00.000Z',
+    station: '计票员乙',
+    op: '修改',
+    ballot: '复核 中心会场 第 3 张',
+    before: '主任: —',
+    after: '主任: 李秀英',
+  },
 ];
 
 describe('corrections on the 选举结果报告单', () => {
@@ -30,7 +44,10 @@ describe('corrections on the 选举结果报告单', () => {
     expect(after.at(-1)).toEqual(before.at(-1));
     expect(after.at(-1)?.kind).toBe('keep');
     expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
-    expect(after.at(-3)).toEqual({ kind: 'para', text: '现场计票更正记录：共 2 条（撤销 1 条，修改 1 条）。更正不删除原录入内容，每条均记有录入台、时间和更正前后的内容。' });
+    expect(after.at(-3)).toEqual({
+      kind: 'para',
+      text: '现场计票更正记录：共 2 条（撤销 1 条，修改 1 条）。更正不删除原录入内容，每条均记有录入台、时间和更正前后的内容。',
+    });
     const table = after.at(-2);
     if (table?.kind !== 'table') throw new Error('no table');
     expect(table.rows).toEqual([

@@ -10,20 +10,29 @@ import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-export const HAVE_PRINT_TOOLS = CHROMIUM !== undefined && ['pdfinfo', 'pdftotext', 'pdftoppm'].every((t) => {
-  try {
-    execFileSync(t, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+export const HAVE_PRINT_TOOLS =
+  CHROMIUM !== undefined &&
+  ['pdfinfo', 'pdftotext', 'pdftoppm'].every((t) => {
+    try {
+      execFileSync(t, ['-v'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 /** One headless Chromium (playwright gives it a fresh, temporary profile) for many prints. */
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM as string,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -47,7 +56,9 @@ export function pageCount(pdf: string): number {
 /** The text of each page, laid out (`pdftotext -layout`). */
 export function pageTexts(pdf: string): string[] {
   const n = pageCount(pdf);
-  return Array.from({ length: n }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }));
+  return Array.from({ length: n }, (_, i) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }),
+  );
 }
 
 /** Text with every space removed (pdftotext spaces out letter-spaced titles). */
@@ -73,7 +84,9 @@ export function sheetStarts(pages: readonly string[], titles: readonly string[])
 export function snapshotPages(pdf: string, first: number, last: number, outDir: string, stem: string, dpi = 60): string[] {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'jipiao-png-'));
   execFileSync('pdftoppm', ['-png', '-gray', '-r', String(dpi), '-f', String(first), '-l', String(last), pdf, path.join(tmp, 'p')]);
-  const pages = readdirSync(tmp).filter((f) => f.endsWith('.png')).sort();
+  const pages = readdirSync(tmp)
+    .filter((f) => f.endsWith('.png'))
+    .sort();
   const names = pages.map((_, i) => (pages.length === 1 ? `${stem}.png` : `${stem}-${i + 1}.png`));
   pages.forEach((f, i) => renameSync(path.join(tmp, f), path.join(outDir, names[i] as string)));
   rmSync(tmp, { recursive: true, force: true });
@@ -94,13 +107,18 @@ export interface PrintedBundle {
 /** Print `dir/全部文书.html` and cut it into its sheets. */
 export async function printBundle(browser: Browser, dir: string): Promise<PrintedBundle> {
   const html = readFileSync(path.join(dir, '全部文书.html'), 'utf8');
-  const sections = [...html.matchAll(/<section class="sheet [\w ]+" id="([^"]+)">\n(?:<p class="over">([^<]*)<\/p>\n)?<h1>([^<]*)<\/h1>/gu)];
+  const sections = [
+    ...html.matchAll(/<section class="sheet [\w ]+" id="([^"]+)">\n(?:<p class="over">([^<]*)<\/p>\n)?<h1>([^<]*)<\/h1>/gu),
+  ];
   const sheets = sections.map((m) => m[1] as string);
   const titles = sections.map((m) => ({ over: m[2], text: m[3] as string }));
   const pdf = path.join(dir, '全部文书.pdf');
   await printPdf(browser, path.join(dir, '全部文书.html'), pdf);
   const pages = pageTexts(pdf);
-  const starts = sheetStarts(pages, titles.map((t) => t.text));
+  const starts = sheetStarts(
+    pages,
+    titles.map((t) => t.text),
+  );
   const ranges = starts.map((start, i) => ({ start, count: (starts[i + 1] ?? pages.length) - start }));
   return { sheets, titles, pdf, pages, ranges };
 }

@@ -49,7 +49,9 @@ function checkPages(b: PrintedBundle): void {
     expect(first, `${sheet}: title on one line`).toContain(t.text);
     if (t.over !== undefined) expect(first, `${sheet}: the line above the title on one line`).toContain(squeeze(t.over));
     // The page with the signatures or the seal also carries figures (not the date and page number alone).
-    const last = (b.pages[r.start + r.count - 1] ?? '').replace(/\d{4}年\d{1,2}月\d{1,2}日/gu, '').replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/gu, '');
+    const last = (b.pages[r.start + r.count - 1] ?? '')
+      .replace(/\d{4}年\d{1,2}月\d{1,2}日/gu, '')
+      .replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/gu, '');
     expect(last, `${sheet}: signatures or seal on its last page`).toMatch(/签名|盖章/u);
     expect(last, `${sheet}: figures beside the signatures`).toMatch(FIGURES);
   });
@@ -65,12 +67,16 @@ describe.skipIf(!HAVE_PRINT_TOOLS)('sheets printed on A4 by Chromium', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  it.each([...PRINTED])('%s: no code, formal punctuation, whole titles, numbered pages, signatures with figures', async (fixture) => {
-    const dir = await report(fixture);
-    const b = await printBundle(browser, dir);
-    checkPages(b);
-    if (ONE_PAGE.includes(fixture)) for (const [k, r] of b.ranges.entries()) expect(r.count, b.sheets[k]).toBe(1);
-  }, 600_000);
+  it.each([...PRINTED])(
+    '%s: no code, formal punctuation, whole titles, numbered pages, signatures with figures',
+    async (fixture) => {
+      const dir = await report(fixture);
+      const b = await printBundle(browser, dir);
+      checkPages(b);
+      if (ONE_PAGE.includes(fixture)) for (const [k, r] of b.ranges.entries()) expect(r.count, b.sheets[k]).toBe(1);
+    },
+    600_000,
+  );
 
   it('a count from a tally sheet (report --tallies, issue 16): the same checks, the tally line on the one-page 报告单', async () => {
     const dir = path.join(tmp, 'tallies-demo');

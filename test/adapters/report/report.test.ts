@@ -60,7 +60,10 @@ describe.each([
       for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) {
         expect(width(line.replace('\f', '')), `${f}: ${line}`).toBeLessThanOrEqual(80);
         // 禁则: no line (nor a wrapped cell) starts with closing punctuation or ends with an opening bracket.
-        for (const cell of line.trim().split(/\s+/u).filter((c) => c !== '—')) {
+        for (const cell of line
+          .trim()
+          .split(/\s+/u)
+          .filter((c) => c !== '—')) {
           expect(NO_LINE_START.has(cell[0] ?? ''), `${f}: ${line}`).toBe(false);
           expect(NO_LINE_END.has(cell[cell.length - 1] ?? ''), `${f}: ${line}`).toBe(false);
         }
@@ -108,7 +111,11 @@ describe('sheet contents', () => {
   it('an invalid election gets its notice: the reason in words with its article, and what must follow — never a code', async () => {
     const { dir } = await report('sheets-low-turnout');
     const t = squeeze(readFileSync(path.join(dir, '选举无效公告.txt'), 'utf8'));
-    expect(t).toContain(squeeze('参加投票人数不足：参加投票 8 人未超过登记选民 16 人的半数（第三十八条），依照规程第三十八条、11.选举有效性确认（3），选举无效'));
+    expect(t).toContain(
+      squeeze(
+        '参加投票人数不足：参加投票 8 人未超过登记选民 16 人的半数（第三十八条），依照规程第三十八条、11.选举有效性确认（3），选举无效',
+      ),
+    );
     expect(t).toContain('应组织重新选举');
     expect(readFileSync(path.join(dir, '全部文书.txt'), 'utf8')).not.toMatch(/[A-Z_]{4,}/u);
   });
@@ -120,11 +127,15 @@ describe('sheet contents', () => {
     expect(rows[0]).toMatch(/^\s*1\s+陈红\s+40\s+委员 40\s+当选委员$/u);
     expect(rows.filter((l) => l.includes('另选'))).toHaveLength(40);
     expect(rows.filter((l) => /^\s*9\s/u.test(l))).toHaveLength(40); // the 40 write-ins share rank 9 (王秀兰 and 周敏 share 7)
-    expect(squeeze(t)).toContain(squeeze('收回的 60 张选票中，有效票 60 张（含弃权票 0 张）、部分有效票 0 张、无效票 0 张、疑难选票 0 张，合计 60 张。'));
+    expect(squeeze(t)).toContain(
+      squeeze('收回的 60 张选票中，有效票 60 张（含弃权票 0 张）、部分有效票 0 张、无效票 0 张、疑难选票 0 张，合计 60 张。'),
+    );
   });
   it('every value is HTML-escaped', () => {
     expect(escapeHtml(`<script>alert("x")</script> & '`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;');
-    const html = sheetsHtml('<b>t</b>', [{ id: 'x"y' as SheetId, style: 'form', blocks: [{ kind: 'para', text: '<img src=x onerror=alert(1)>' }] }]);
+    const html = sheetsHtml('<b>t</b>', [
+      { id: 'x"y' as SheetId, style: 'form', blocks: [{ kind: 'para', text: '<img src=x onerror=alert(1)>' }] },
+    ]);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>t</b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -29,7 +29,8 @@ describe('formal(): running text in full-width punctuation', () => {
 
 describe('wrap(): 禁则 and whole numbers', () => {
   it('never starts a line with closing punctuation nor ends one with an opening bracket', () => {
-    const text = '根据《中华人民共和国城市居民委员会组织法》和《甘肃省城市社区居民委员会换届选举指导规程（试行）》，本社区于2026年12月20日召开选举大会，「委员：周强」一栏。';
+    const text =
+      '根据《中华人民共和国城市居民委员会组织法》和《甘肃省城市社区居民委员会换届选举指导规程（试行）》，本社区于2026年12月20日召开选举大会，「委员：周强」一栏。';
     fc.assert(
       fc.property(fc.integer({ min: 10, max: 80 }), (max) => {
         const lines = wrap(text, max);
@@ -59,10 +60,26 @@ describe('wording from the election’s parts, not from the title', () => {
     ['no 换届', { title: '银龙东苑社区第九届居民委员会选举' }, '银龙东苑社区第九届居民委员会选举'],
     ['another order of words', { title: '2026年银龙东苑社区居委会第九届换届选举工作' }, '银龙东苑社区第九届居民委员会换届选举'],
     ['runoff round, title of the first round', { round: 'runoff' }, '银龙东苑社区第九届居民委员会另行选举'],
-    ['runoff round, title saying so', { round: 'runoff', title: '银龙东苑社区第九届居民委员会委员另行选举' }, '银龙东苑社区第九届居民委员会另行选举'],
+    [
+      'runoff round, title saying so',
+      { round: 'runoff', title: '银龙东苑社区第九届居民委员会委员另行选举' },
+      '银龙东苑社区第九届居民委员会另行选举',
+    ],
     ['revote round', { round: 'revote', title: '银龙东苑社区第九届居民委员会换届选举再次投票' }, '银龙东苑社区第九届居民委员会再次投票'],
-    ['separate mode', { mode: 'separate', title: '银龙东苑社区第九届居民委员会委员选举', offices: [{ name: '委员', seats: 3, candidates: ['甲', '乙', '丙', '丁'] }] }, '银龙东苑社区第九届居民委员会委员选举'],
-    ['separate mode, runoff', { mode: 'separate', round: 'runoff', offices: [{ name: '主任', seats: 1, candidates: ['甲', '乙'] }] }, '银龙东苑社区第九届居民委员会主任另行选举'],
+    [
+      'separate mode',
+      {
+        mode: 'separate',
+        title: '银龙东苑社区第九届居民委员会委员选举',
+        offices: [{ name: '委员', seats: 3, candidates: ['甲', '乙', '丙', '丁'] }],
+      },
+      '银龙东苑社区第九届居民委员会委员选举',
+    ],
+    [
+      'separate mode, runoff',
+      { mode: 'separate', round: 'runoff', offices: [{ name: '主任', seats: 1, candidates: ['甲', '乙'] }] },
+      '银龙东苑社区第九届居民委员会主任另行选举',
+    ],
     ['no 届次 in the title', { title: '银龙东苑社区居民委员会换届选举' }, '银龙东苑社区居民委员会换届选举'],
   ])('%s', (_name, change, want) => expect(electionPhrase({ ...base, ...change })).toBe(want));
   it('the body elected and the leading group', () => {

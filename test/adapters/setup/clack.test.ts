@@ -66,14 +66,21 @@ describe('the init prompts in a terminal', () => {
   it('Ctrl+C cancels a question (undefined), still in Chinese', async () => {
     const t = terminal();
     const p = await clackPrompter({ input: t.input, output: t.output });
-    const answer = p.select('投票方式', [{ value: 'combined', label: '合并选票' }, { value: 'separate', label: '分职务选票' }], 'combined');
+    const answer = p.select(
+      '投票方式',
+      [
+        { value: 'combined', label: '合并选票' },
+        { value: 'separate', label: '分职务选票' },
+      ],
+      'combined',
+    );
     t.input.write(CTRL_C);
     expect(await answer).toBeUndefined();
     expect(t.frames()).toContain('合并选票');
     expect(latinWords(t.frames())).toEqual([]);
   });
 
-  it('the check can fail: clack\'s default select shows its English key hints', async () => {
+  it("the check can fail: clack's default select shows its English key hints", async () => {
     const t = terminal();
     const { select } = await import('@clack/prompts');
     const answer = select({ input: t.input, output: t.output, message: '选举方式', options: [{ value: 'a', label: '甲' }] });
