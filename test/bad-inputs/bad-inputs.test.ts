@@ -49,6 +49,11 @@ const errorCases: [string, string[], string][] = [
     '错误 [BALLOT_DUPLICATE_TICKET] box-b.csv 第 3 行 第 1 列: 票号「2」重复 (第一次出现在 box-a.csv 第 3 行)',
   ],
   ['binary file', ['binary.csv'], '错误 [FILE_BINARY] binary.csv:'],
+  [
+    'old Excel workbook (.xls)',
+    ['old-excel.xls'],
+    '错误 [FILE_BINARY] old-excel.xls: 这是旧的 Excel 工作簿 (.xls), 无法读取; 请在 Excel 或 WPS 中另存为 .xlsx 或 CSV',
+  ],
   ['path that does not exist', ['nope.csv'], '错误 [FILE_NOT_FOUND] nope.csv:'],
   ['path that is a folder', ['a-folder.csv'], '错误 [FILE_IS_DIRECTORY] a-folder.csv:'],
   ['election.json that is not JSON', ['good.csv', '--election', 'not-json.json'], '错误 [ELECTION_NOT_JSON] not-json.json'],

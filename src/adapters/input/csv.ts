@@ -174,6 +174,14 @@ function workbookBytes(path: string, display: string, digest: Sha256Sink | undef
   return read.value.bytes;
 }
 
+/** An old Excel workbook (.xls, an OLE2 compound file) is named as such: the clerk can save it as .xlsx. */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function binaryMessage(head: Uint8Array): string {
+  if (OLE2.every((b, i) => head[i] === b)) return '这是旧的 Excel 工作簿 (.xls), 无法读取; 请在 Excel 或 WPS 中另存为 .xlsx 或 CSV';
+  return '这不是文本文件 (含有二进制内容); 选票文件应为 CSV';
+}
+
 /** Opened once: the sample, the records and the digest all come from this one descriptor. */
 function openCsv(path: string, display: string, opts: CsvOptions): { fd: number; encoding: Encoding; headText: string } {
   const opened = openInput(path, display);
@@ -183,8 +191,7 @@ function openCsv(path: string, display: string, opts: CsvOptions): { fd: number;
   try {
     head = sample(fd);
     const refused =
-      encodingProblem(head, display) ??
-      (looksBinary(head) ? inputError('FILE_BINARY', '这不是文本文件 (含有二进制内容); 选票文件应为 CSV', { file: display }) : undefined);
+      encodingProblem(head, display) ?? (looksBinary(head) ? inputError('FILE_BINARY', binaryMessage(head), { file: display }) : undefined);
     if (refused) throw new InputErrors([refused]);
   } catch (e) {
     closeSync(fd);
