@@ -50,6 +50,17 @@ export async function countOrReport(
   return undefined;
 }
 
+/** The action of a subcommand that needs the count first: input errors end it (exit 2) before `then` runs. */
+export function afterCount(
+  ctx: CommandContext,
+  then: (run: CountRun, o: Record<string, unknown>) => Promise<void> | void,
+): (ballots: string[], o: Record<string, unknown>) => Promise<void> {
+  return async (ballots, o) => {
+    const run = await countOrReport(ctx, ballots, o);
+    if (run) await then(run, o);
+  };
+}
+
 /** A repeatable option's values (`--tallies a.csv --tallies b.csv`): one file each, so a ballots file after it stays a ballots file. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -5,8 +5,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { csvRows, headerIndex } from '../adapters/input/csv.js';
-import { checkBallotFiles, explainWrongFiles } from '../adapters/input/ballot-files.js';
+import { type CsvOptions, csvRows, headerIndex } from '../adapters/input/csv.js';
+import { type BallotFilesRead, checkBallotFiles, explainWrongFiles } from '../adapters/input/ballot-files.js';
 import type { Encoding } from '../adapters/input/encoding.js';
 import { loadElection } from '../adapters/input/election.js';
 import { Sha256Sink } from '../adapters/input/hash.js';
@@ -198,8 +198,12 @@ async function countFiles(
     freshDigests,
   );
   if (!counted.ok) {
-    const located = await locateDuplicates(counted.error, abs, shownBallots, opts.encoding, opts.sheet);
-    return err(await explainWrongFiles(located, abs, shownBallots, opts.encoding, opts.sheet));
+    const read: BallotFilesRead = {
+      abs,
+      shown: shownBallots,
+      csv: { ...(opts.encoding ? { encoding: opts.encoding } : {}), sheet: opts.sheet },
+    };
+    return err(await explainWrongFiles(await locateDuplicates(counted.error, read), read));
   }
   return ok({ result: counted.value, hashes: digests.map((d) => d.hex()) });
 }
@@ -244,20 +248,15 @@ async function loadTallySheets(
  * The compact ticket registry does not remember where a numeric 票号 was first seen; when duplicates are
  * found, scan the files once more to name both places (rare, so the second pass costs nothing normally).
  */
-async function locateDuplicates(
-  errors: readonly InputError[],
-  abs: readonly string[],
-  shown: readonly string[],
-  encoding: Encoding | undefined,
-  sheet?: string,
-): Promise<InputError[]> {
+async function locateDuplicates(errors: readonly InputError[], files: BallotFilesRead): Promise<InputError[]> {
+  const { abs, shown, csv } = files;
   const wanted = new Map<string, { file: string; line: number }>();
   for (const e of errors) {
     if (e.code === 'BALLOT_DUPLICATE_TICKET' && e.firstSeen === undefined) wanted.set(e.ticket, { file: '', line: 0 });
   }
   if (wanted.size === 0) return [...errors];
   try {
-    for (let i = 0; i < abs.length; i++) await firstPlaces(abs[i] ?? '', shown[i] ?? '', wanted, encoding, sheet);
+    for (let i = 0; i < abs.length; i++) await firstPlaces(abs[i] ?? '', shown[i] ?? '', wanted, csv);
   } catch {
     return [...errors];
   }
@@ -273,12 +272,11 @@ async function firstPlaces(
   abs: string,
   shown: string,
   wanted: Map<string, { file: string; line: number }>,
-  encoding: Encoding | undefined,
-  sheet: string | undefined,
+  csv: CsvOptions,
 ): Promise<void> {
   let col: number | undefined;
   let first = true;
-  for await (const row of csvRows(abs, shown, { ...(encoding ? { encoding } : {}), sheet })) {
+  for await (const row of csvRows(abs, shown, csv)) {
     if (first) {
       first = false;
       col = headerIndex(row.cells).get('票号');

@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { showControls } from '../adapters/safe-text.js';
 import { inputError, isFinal } from '../core/index.js';
 import type { CommandContext } from './context.js';
-import { countOrReport, talliesCommand } from './count.js';
+import { afterCount, talliesCommand } from './count.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
 import { displayPath } from './pipeline.js';
 import { OutputError, ioCode, outputsOverInputs, writeAtomic } from './outputs.js';
@@ -26,48 +26,50 @@ export function registerReport(program: Command, ctx: CommandContext): void {
   )
     .option('--out <dir>', '输出文件夹 (默认: 第一个选票文件旁的 report/)')
     .option('--strict', '结果不是最终结果时退出码为 1')
-    .action(async (ballots: string[], o: Record<string, unknown>) => {
-      const { io } = ctx;
-      const run = await countOrReport(ctx, ballots, o);
-      if (!run) return;
-      const { result, baseDir } = run;
-      const out = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : path.join(baseDir, 'report');
-      const shown = displayPath(io.cwd, out);
-      const clash = outputsOverInputs([out, ...sheetFileNames().map((n) => path.join(out, n))], run.paths, (p) => displayPath(io.cwd, p));
-      if (clash.length > 0) {
-        io.stderr.write(formatErrors(clash));
-        ctx.setExit(EXIT_BAD_INPUT);
-        return;
-      }
-      let files: SheetFiles;
-      const { writeSheetFiles } = await import('./sheet-files.js'); // the sheets load on use (issue 17)
-      try {
-        mkdirSync(out, { recursive: true });
-        files = writeSheetFiles(out, result, (p, text) => writeAtomic(p, text, io.fs));
-      } catch (e) {
-        const code = e instanceof OutputError ? e.errno : (e as { code?: unknown }).code;
-        const why =
-          code === 'EEXIST' || code === 'ENOTDIR'
-            ? '同名文件已存在, 不是文件夹'
-            : code === 'EACCES' || code === 'EPERM'
-              ? '没有写入权限'
-              : code === 'ENOSPC'
-                ? '磁盘已满'
-                : String(code ?? e);
-        if (ioCode(e) === undefined && !(e instanceof OutputError)) throw e;
-        io.stderr.write(
-          formatErrors([inputError('REPORT_NOT_WRITTEN', `无法写入文书文件夹 (${why}); 请用 --out 指定一个可写的文件夹`, { file: shown })]),
-        );
-        ctx.setExit(EXIT_BAD_INPUT);
-        return;
-      }
-      const lines = [
-        `已生成 ${files.sheets.length} 份文书 (${files.sheets.join('、')}):`,
-        ...files.written.map((w) => `  ${displayPath(io.cwd, path.join(out, w))}`),
-      ];
-      for (const n of files.notes) lines.push(n);
-      if (files.removed.length > 0) lines.push(`已删除上次生成、现已不适用的文书: ${files.removed.join('、')}`);
-      io.stdout.write(`${lines.map(showControls).join('\n')}\n`);
-      ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
-    });
+    .action(
+      afterCount(ctx, async (run, o) => {
+        const { io } = ctx;
+        const { result, baseDir } = run;
+        const out = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : path.join(baseDir, 'report');
+        const shown = displayPath(io.cwd, out);
+        const clash = outputsOverInputs([out, ...sheetFileNames().map((n) => path.join(out, n))], run.paths, (p) => displayPath(io.cwd, p));
+        if (clash.length > 0) {
+          io.stderr.write(formatErrors(clash));
+          ctx.setExit(EXIT_BAD_INPUT);
+          return;
+        }
+        let files: SheetFiles;
+        const { writeSheetFiles } = await import('./sheet-files.js'); // the sheets load on use (issue 17)
+        try {
+          mkdirSync(out, { recursive: true });
+          files = writeSheetFiles(out, result, (p, text) => writeAtomic(p, text, io.fs));
+        } catch (e) {
+          const code = e instanceof OutputError ? e.errno : (e as { code?: unknown }).code;
+          const why =
+            code === 'EEXIST' || code === 'ENOTDIR'
+              ? '同名文件已存在, 不是文件夹'
+              : code === 'EACCES' || code === 'EPERM'
+                ? '没有写入权限'
+                : code === 'ENOSPC'
+                  ? '磁盘已满'
+                  : String(code ?? e);
+          if (ioCode(e) === undefined && !(e instanceof OutputError)) throw e;
+          io.stderr.write(
+            formatErrors([
+              inputError('REPORT_NOT_WRITTEN', `无法写入文书文件夹 (${why}); 请用 --out 指定一个可写的文件夹`, { file: shown }),
+            ]),
+          );
+          ctx.setExit(EXIT_BAD_INPUT);
+          return;
+        }
+        const lines = [
+          `已生成 ${files.sheets.length} 份文书 (${files.sheets.join('、')}):`,
+          ...files.written.map((w) => `  ${displayPath(io.cwd, path.join(out, w))}`),
+        ];
+        for (const n of files.notes) lines.push(n);
+        if (files.removed.length > 0) lines.push(`已删除上次生成、现已不适用的文书: ${files.removed.join('、')}`);
+        io.stdout.write(`${lines.map(showControls).join('\n')}\n`);
+        ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
+      }),
+    );
 }

@@ -11,7 +11,7 @@ import type { Election } from './model.js';
 import { isUnclearName, normalizeName, splitGroup } from './names.js';
 import { type InputError, type Result, err, factError, ok } from './result.js';
 import type { RollIndex } from './roll.js';
-import { type ClassCounts, type OfficeTally, type TallyState, emptyCounts } from './tally.js';
+import { type ClassCounts, type OfficeTally, type TallyState, emptyCounts, emptyOffice } from './tally.js';
 import { must } from './must.js';
 
 /** The 职务 cell of the rows that give a box's ballot counts. */
@@ -307,19 +307,6 @@ function checkPersonTotals(b: BoxRows, errors: InputError[]): void {
       );
     }
   }
-}
-
-function emptyOffice(candidates: number): OfficeTally {
-  return {
-    counted: 0,
-    approvals: 0,
-    unused: 0,
-    void: 0,
-    overvoted: 0,
-    notVoter: 0,
-    removed: 0,
-    candidates: Array.from({ length: candidates }, () => ({ approve: 0, oppose: 0, abstain: 0 })),
-  };
 }
 
 /** Add one box's figures for office `oi` into the office tally and the persons' votes. */

@@ -79,16 +79,7 @@ export class Tally {
   readonly notVoterNames: Map<string, number>[];
 
   constructor(private readonly election: Election) {
-    this.offices = election.offices.map((o) => ({
-      counted: 0,
-      approvals: 0,
-      unused: 0,
-      void: 0,
-      overvoted: 0,
-      notVoter: 0,
-      removed: 0,
-      candidates: o.candidates.map(() => ({ approve: 0, oppose: 0, abstain: 0 })),
-    }));
+    this.offices = election.offices.map((o) => emptyOffice(o.candidates.length));
     this.notVoterNames = election.offices.map(() => new Map<string, number>());
   }
 
@@ -187,4 +178,18 @@ export class Tally {
     k[cls]++;
     if (c.class === 'valid' && c.blank) k.blank++;
   }
+}
+
+/** An office's tally before any ballot: every figure 0, one entry per printed candidate. */
+export function emptyOffice(candidates: number): OfficeTally {
+  return {
+    counted: 0,
+    approvals: 0,
+    unused: 0,
+    void: 0,
+    overvoted: 0,
+    notVoter: 0,
+    removed: 0,
+    candidates: Array.from({ length: candidates }, () => ({ approve: 0, oppose: 0, abstain: 0 })),
+  };
 }

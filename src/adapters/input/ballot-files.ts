@@ -6,7 +6,6 @@
 import { readdirSync } from 'node:fs';
 import { type InputError, InputErrors, inputError } from '../../core/index.js';
 import { type CsvOptions, csvRows, headerIndex } from './csv.js';
-import type { Encoding } from './encoding.js';
 import { checkFile } from './files.js';
 
 /** Ballots files found in a folder given instead of a file (to say which to give). */
@@ -56,17 +55,19 @@ const KIND_MESSAGE: Readonly<Record<'roll' | 'rulings' | 'tallies', string>> = {
   tallies: '这是计票结果 (count --format csv 的输出), 不是选票文件',
 };
 
+/** The ballots files of a count: the paths read, the names shown, and how they are read. */
+export interface BallotFilesRead {
+  readonly abs: readonly string[];
+  readonly shown: readonly string[];
+  readonly csv: CsvOptions;
+}
+
 /**
  * After a count refused a file's header: if the file is a roll, a rulings sheet or a tallies CSV,
  * replace that file's errors by one saying so. Other errors are returned unchanged.
  */
-export async function explainWrongFiles(
-  errors: readonly InputError[],
-  abs: readonly string[],
-  shown: readonly string[],
-  encoding: Encoding | undefined,
-  sheet?: string,
-): Promise<InputError[]> {
+export async function explainWrongFiles(errors: readonly InputError[], files: BallotFilesRead): Promise<InputError[]> {
+  const { abs, shown, csv } = files;
   // A ballots file that could not be read at all: the rulings' 票号 are not found for that reason only.
   const unread = errors.some((e) => e.line === undefined && e.file !== undefined && shown.includes(e.file));
   const quiet = (e: InputError): boolean => unread && e.code === 'RULING_UNKNOWN_TICKET';
@@ -78,7 +79,7 @@ export async function explainWrongFiles(
   for (let i = 0; i < abs.length; i++) {
     const display = shown[i] ?? '';
     if (!refused.has(display)) continue;
-    const kind = await headerKind(abs[i] ?? '', display, { ...(encoding ? { encoding } : {}), sheet });
+    const kind = await headerKind(abs[i] ?? '', display, csv);
     if (kind) kinds.set(display, inputError(`BALLOTS_IS_${kind.toUpperCase()}`, KIND_MESSAGE[kind], { file: display }));
   }
   const out: InputError[] = [];

@@ -9,25 +9,23 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSy
 import { type InputError, type Result, err, inputError, ok } from '../../core/index.js';
 import { sha256Hex } from './hash.js';
 
-/** What an errno code means for a file a user gave us (read side), in words. */
+/** What an errno code means for a file a user gave us (read side): the error code and the words. */
+const READ_PROBLEMS: Readonly<
+  Record<string, readonly ['FILE_NOT_FOUND' | 'FILE_IS_DIRECTORY' | 'FILE_NO_ACCESS' | 'FILE_LINK_LOOP', string]>
+> = {
+  ENOENT: ['FILE_NOT_FOUND', '文件不存在 (请检查路径)'],
+  ENOTDIR: ['FILE_NOT_FOUND', '路径中的某一级不是文件夹 (请检查路径)'],
+  EISDIR: ['FILE_IS_DIRECTORY', '这是一个文件夹, 不是文件'],
+  EACCES: ['FILE_NO_ACCESS', '没有读取权限'],
+  EPERM: ['FILE_NO_ACCESS', '没有读取权限'],
+  ELOOP: ['FILE_LINK_LOOP', '符号链接循环, 无法找到真正的文件'],
+  ENAMETOOLONG: ['FILE_NOT_FOUND', '路径过长'],
+};
+
+/** The input error for an errno code met opening a file a user gave us; undefined for any other code. */
 export function readProblem(code: unknown, display: string): InputError | undefined {
-  switch (code) {
-    case 'ENOENT':
-      return inputError('FILE_NOT_FOUND', '文件不存在 (请检查路径)', { file: display });
-    case 'ENOTDIR':
-      return inputError('FILE_NOT_FOUND', '路径中的某一级不是文件夹 (请检查路径)', { file: display });
-    case 'EISDIR':
-      return inputError('FILE_IS_DIRECTORY', '这是一个文件夹, 不是文件', { file: display });
-    case 'EACCES':
-    case 'EPERM':
-      return inputError('FILE_NO_ACCESS', '没有读取权限', { file: display });
-    case 'ELOOP':
-      return inputError('FILE_LINK_LOOP', '符号链接循环, 无法找到真正的文件', { file: display });
-    case 'ENAMETOOLONG':
-      return inputError('FILE_NOT_FOUND', '路径过长', { file: display });
-    default:
-      return undefined;
-  }
+  const known = typeof code === 'string' && Object.hasOwn(READ_PROBLEMS, code) ? READ_PROBLEMS[code] : undefined;
+  return known && inputError(known[0], known[1], { file: display });
 }
 
 function kindProblem(st: Stats, display: string): InputError | undefined {

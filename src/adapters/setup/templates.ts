@@ -43,30 +43,20 @@ export async function templateXlsx(header: readonly string[], layout: TemplateLa
     const range = `${letter}2:${letter}${TEMPLATE_ROWS + 1}`;
     if (kind === 'ticket' || kind === 'writeIn' || kind === 'names' || kind === 'box') column.numFmt = '@';
     if (kind === 'mark') {
-      validations.add(range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${MARK_CHOICES.join(',')}"`],
-        showErrorMessage: true,
-        errorStyle: 'warning',
-        errorTitle: '标记',
-        error: `请选择 ${MARK_CHOICES.join(' ')}; 空白为弃权; 看不清的标记填 ?`,
-      });
+      const error = `请选择 ${MARK_CHOICES.join(' ')}; 空白为弃权; 看不清的标记填 ?`;
+      validations.add(range, { ...listOf(MARK_CHOICES), errorStyle: 'warning', errorTitle: '标记', error });
     }
-    if (kind === 'status') {
-      validations.add(range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${STATUS_CHOICES.join(',')}"`],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        error: '状态只能为空、无法辨认 或 疑难',
-      });
-    }
+    if (kind === 'status')
+      validations.add(range, { ...listOf(STATUS_CHOICES), errorStyle: 'stop', error: '状态只能为空、无法辨认 或 疑难' });
   });
   // The header row keeps its own (general) format.
   ws.getRow(1).eachCell((c) => void (c.numFmt = 'General'));
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** A drop-down of these choices (blank allowed), its error shown when something else is typed. */
+function listOf(choices: readonly string[]): DataValidation {
+  return { type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`], showErrorMessage: true };
 }
 
 /** The empty tally sheet's file name (`jipiao init`; read with `count --tallies`). */
