@@ -161,6 +161,8 @@ const FILES: Pick<
   | 'ROLL_EMPTY'
   | 'ROLL_MISSING_COLUMN'
   | 'ROLL_DUPLICATE_VOTER'
+  | 'REGISTERED_MISMATCH'
+  | 'REGISTERED_MISSING'
 > = {
   RULINGS_EMPTY: () => '认定文件是空的 (没有表头)',
   RULINGS_MISSING_COLUMN: (e) => `认定文件缺少列: ${e.missing.join('、')} (应有 票号,认定,更正,表决,理由)`,
@@ -170,6 +172,8 @@ const FILES: Pick<
   RULINGS_BAD_CORRECTION: (e) => `「更正」中的「${e.value}」应写成 列名=内容, 如 委员:周强=○`,
   RULINGS_BAD_VOTE: (e) => `「表决」应写成 赞成:反对, 如 7:0, 这里是「${e.value}」`,
   ROLL_EMPTY: () => '选民名单是空的 (没有表头)',
+  REGISTERED_MISMATCH: (e) => `election.json 的 registered 为 ${e.registered}, 但选民名单 ${e.rollFile} 有 ${e.rollSize} 人; 两者必须一致`,
+  REGISTERED_MISSING: () => '未给出登记选民数: 请在 election.json 中写 registered, 或提供选民名单 voters.csv',
   ROLL_MISSING_COLUMN: () => '选民名单缺少「姓名」列',
   ROLL_DUPLICATE_VOTER: (e) =>
     `${e.idColumn}「${e.value}」在第 ${e.firstLine} 行和第 ${e.againLine} 行重复 (同一选民登记了两次?); 请用 jipiao roll check 检查选民名单`,

@@ -10,7 +10,7 @@ import { isBlankTallySheet } from '../adapters/input/tallies.js';
 import { ballotLogHeader } from '../adapters/render/ballotlog.js';
 import { renderJson } from '../adapters/render/json.js';
 import { showControls } from '../adapters/safe-text.js';
-import { type CountResult, type InputError, inputError, isFinal } from '../core/index.js';
+import { type CountResult, type InputError, inputError, isFinal, pending, totalSeats } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import { formatErrors, internalErrorMessage } from './errors.js';
 import { OutputError, attempt, outputsOverInputs, whyNotWritten, writeAtomic } from './outputs.js';
@@ -232,13 +232,12 @@ function tidyFolder(dir: string): void {
 }
 
 function summary(job: ElectionJob, r: CountResult, files: readonly string[]): JobSummary {
+  const p = pending(r);
   const todo: string[] = [];
-  const pending = r.disputes.filter((d) => !d.ruling).length;
-  if (pending > 0) todo.push(`疑难 ${pending}`);
-  const seats = (xs: readonly { seats: number }[]): number => xs.reduce((s, x) => s + x.seats, 0);
-  if (r.revote.length > 0) todo.push(`再次投票 ${seats(r.revote)}`);
-  if (r.runoff.length > 0) todo.push(`另行选举 ${seats(r.runoff)}`);
-  if (r.vacant.length > 0) todo.push(`空缺 ${seats(r.vacant)}`);
+  if (p.disputed > 0) todo.push(`疑难 ${p.disputed}`);
+  if (p.revoteSeats > 0) todo.push(`再次投票 ${p.revoteSeats}`);
+  if (p.runoffSeats > 0) todo.push(`另行选举 ${p.runoffSeats}`);
+  if (p.vacantSeats > 0) todo.push(`空缺 ${p.vacantSeats}`);
   return {
     ok: true,
     name: job.name,
@@ -248,7 +247,7 @@ function summary(job: ElectionJob, r: CountResult, files: readonly string[]): Jo
     registered: r.ballots.registered,
     valid: r.validity.valid,
     elected: r.elected.length,
-    seats: seats(r.election.offices),
+    seats: totalSeats(r.election),
     todo: todo.join('; '),
     final: isFinal(r),
     files,

@@ -29,12 +29,12 @@ import {
 import { type FinishOutcome, LiveServer } from '../adapters/live/server.js';
 import { renderJson } from '../adapters/render/json.js';
 import { withCorrections } from '../adapters/report/corrections.js';
-import { type InputError, inputError } from '../core/index.js';
+import { type InputError, inputError, resolveRegistered } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_OK, formatErrors, internalErrorMessage } from './errors.js';
 import { nodeFs } from './outputs.js';
-import { displayPath, resolveRegistered, runCount } from './pipeline.js';
+import { displayPath, runCount } from './pipeline.js';
 import { writeSheetFiles } from './sheet-files.js';
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '::1']);

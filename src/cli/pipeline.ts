@@ -29,6 +29,7 @@ import {
   inputError,
   must,
   ok,
+  resolveRegistered,
   ticketKey,
 } from '../core/index.js';
 import type { BallotLogSink } from './ballot-log.js';
@@ -71,33 +72,6 @@ function discover(given: string | undefined, dir: string, name: string, cwd: str
     if (existsSync(p) && statSync(p).isFile()) return p;
   }
   return undefined;
-}
-
-export function resolveRegistered(
-  election: Election,
-  roll: { readonly size: number } | undefined,
-  electionFile: string,
-  rollFile: string | undefined,
-): Result<number> {
-  if (roll !== undefined && election.registered !== undefined && roll.size !== election.registered) {
-    return err([
-      inputError(
-        'REGISTERED_MISMATCH',
-        `election.json 的 registered 为 ${election.registered}, 但选民名单 ${rollFile ?? ''} 有 ${roll.size} 人; 两者必须一致`,
-        { file: electionFile, key: 'registered' },
-      ),
-    ]);
-  }
-  const n = election.registered ?? roll?.size;
-  if (n === undefined) {
-    return err([
-      inputError('REGISTERED_MISSING', '未给出登记选民数: 请在 election.json 中写 registered, 或提供选民名单 voters.csv', {
-        file: electionFile,
-        key: 'registered',
-      }),
-    ]);
-  }
-  return ok(n);
 }
 
 export async function runCount(

@@ -163,6 +163,24 @@ export function isFinal(r: CountResult): boolean {
   return r.validity.valid && !r.provisional && r.revote.length === 0 && r.runoff.length === 0;
 }
 
+/** What is still to be done after this count: unruled disputed ballots, and the seats left to vote on again. */
+export interface Pending {
+  readonly disputed: number;
+  readonly revoteSeats: number;
+  readonly runoffSeats: number;
+  readonly vacantSeats: number;
+}
+
+export function pending(r: CountResult): Pending {
+  const seats = (xs: readonly { readonly seats: number }[]): number => xs.reduce((s, x) => s + x.seats, 0);
+  return {
+    disputed: r.disputes.filter((d) => !d.ruling).length,
+    revoteSeats: seats(r.revote),
+    runoffSeats: seats(r.runoff),
+    vacantSeats: seats(r.vacant),
+  };
+}
+
 /** Rows of a source as synchronous batches, whatever shape the source delivers them in. */
 async function* batchesOf(src: BallotSource): AsyncGenerator<readonly (RawRow | FastRows)[]> {
   if (Symbol.asyncIterator in src.rows) {

@@ -146,6 +146,9 @@ export interface ErrorFacts {
   RULINGS_BAD_CORRECTION: { readonly value: string };
   RULINGS_BAD_VOTE: { readonly value: string };
   ROLL_EMPTY: Record<never, never>;
+  // The registered count (core/registered.ts)
+  REGISTERED_MISMATCH: { readonly registered: number; readonly rollSize: number; readonly rollFile: string };
+  REGISTERED_MISSING: Record<never, never>;
   ROLL_MISSING_COLUMN: Record<never, never>;
   /** `idColumn`: 身份证号 or 选民证号; the same voter on `firstLine` and `againLine`. */
   ROLL_DUPLICATE_VOTER: { readonly idColumn: string; readonly value: string; readonly firstLine: number; readonly againLine: number };
@@ -227,6 +230,8 @@ export const FACT_CODES = [
   'RULINGS_BAD_VOTE',
   'ROLL_EMPTY',
   'ROLL_MISSING_COLUMN',
+  'REGISTERED_MISMATCH',
+  'REGISTERED_MISSING',
   'ROLL_DUPLICATE_VOTER',
   'CANDIDATES_EMPTY',
   'CANDIDATES_MISSING_COLUMN',
@@ -292,8 +297,6 @@ export const PROSE_CODES = [
   'BATCH_CSV_AND_XLSX',
   'BATCH_NO_BALLOTS',
   // the CLI (src/cli)
-  'REGISTERED_MISMATCH',
-  'REGISTERED_MISSING',
   'OUT_IS_INPUT',
   'REPORT_NOT_WRITTEN',
   'VERIFY_EMPTY_FOLDER',

@@ -26,3 +26,4 @@ export * from './fast.js';
 export * from './setup.js';
 export * from './boxes.js';
 export { must } from './must.js';
+export { resolveRegistered } from './registered.js';

@@ -84,6 +84,8 @@ const SAMPLES: { readonly [C in FactCode]: readonly ErrorFacts[C][] } = {
   TALLY_BOX_ALSO_BALLOTS: [{ box: '一组' }],
   TALLY_BOX_TWICE: [{ box: '一组', firstSheet: '统计表一.csv' }],
   RULINGS_EMPTY: [{}],
+  REGISTERED_MISMATCH: [{ registered: 1200, rollSize: 1187, rollFile: 'voters.csv' }],
+  REGISTERED_MISSING: [{}],
   RULINGS_MISSING_COLUMN: [{ missing: ['认定', '更正'] }],
   RULINGS_EMPTY_TICKET: [{ control: false }, { control: true }],
   RULINGS_DUPLICATE_TICKET: [{ ticket: '7', firstLine: 2 }],
@@ -120,8 +122,8 @@ const SAMPLES: { readonly [C in FactCode]: readonly ErrorFacts[C][] } = {
   ],
 };
 
-/** ASCII a Chinese message may hold: file formats, the program and its commands, options, column syntax, an escaped control character. */
-const ALLOWED_ASCII = /election\.json|jipiao(?: [a-z]+)*|CSV|\.csv|\\u[0-9A-Fa-f]{4}|--[a-z]+|<[^>]*>|\[[^\]]*\]/gu;
+/** ASCII a Chinese message may hold: file names and formats, election.json keys, the program and its commands, options, column syntax, an escaped control character. */
+const ALLOWED_ASCII = /election\.json|registered|jipiao(?: [a-z]+)*|CSV|(?:[a-z]+)?\.csv|\\u[0-9A-Fa-f]{4}|--[a-z]+|<[^>]*>|\[[^\]]*\]/gu;
 
 describe('adapters/messages.ts: one Chinese line per code with facts', () => {
   const cases = FACT_CODES.flatMap((code) => (SAMPLES[code] as readonly object[]).map((facts, i) => [code, i, facts] as const));
