@@ -39,7 +39,7 @@ export const REASON_LABEL: Readonly<Record<ReasonCode, string>> = {
 /** What one office section of a counted ballot contributes. */
 export interface CountedSection {
   /** OVERVOTE: the whole section is void. */
-  readonly void: boolean;
+  readonly voided: boolean;
   /** Person keys whose approval counts (distinct). Empty when void. */
   readonly approved: readonly string[];
   /** Marks of the printed candidates after removals (a removed approval reads as abstain). */
@@ -304,7 +304,7 @@ function countedSection(w: WorkSection, seats: number, seen: SectionFlags): Coun
     if (w.notVoter.length > 0) seen.anyNotVoter = true;
   }
   return {
-    void: isVoid,
+    voided: isVoid,
     approved: isVoid ? [] : w.persons,
     marks: w.marks,
     notVoter: isVoid ? 0 : w.notVoter.length,

@@ -108,7 +108,7 @@ export class Tally {
       if (!office || !t) continue;
       t.counted++;
       t.removed += s.removed;
-      if (s.void) {
+      if (s.voided) {
         t.void += office.seats;
         t.overvoted++;
         continue;

@@ -106,7 +106,7 @@ export function previewCells(le: LiveElection, cells: readonly string[]): Previe
     c.sections.forEach((s, oi) => {
       const o = offices[oi];
       if (!o) return;
-      if (s.void) reasons.push(`${o.name}栏超过应选名额 (${s.approvalsBeforeVoid} > ${o.seats}), 本栏作废`);
+      if (s.voided) reasons.push(`${o.name}栏超过应选名额 (${s.approvalsBeforeVoid} > ${o.seats}), 本栏作废`);
       if (s.removed > 0) reasons.push(`${o.name}栏: ${REASON_LABEL.SAME_PERSON_TWICE}`);
       if (s.notVoter > 0) reasons.push(`${o.name}栏: ${REASON_LABEL.WRITE_IN_NOT_VOTER}, 该票不计`);
     });
