@@ -220,7 +220,7 @@ function officeColumn(
   at: At,
 ): InputError | undefined {
   const parts = h.split(':');
-  const officeName = parts[0] ?? '';
+  const officeName = must(parts[0], 'a split header has a first part');
   const office = officeIndex.get(officeName);
   if (office === undefined) {
     if (parts.length > 1) {
@@ -232,7 +232,7 @@ function officeColumn(
     cols.approveCols[office] = col;
     return undefined;
   }
-  const second = parts[1] ?? '';
+  const second = must(parts[1], 'a header with a colon has a second part');
   if (parts.length === 2 && second === '反对') {
     cols.opposeCols[office] = col;
     return undefined;
@@ -308,7 +308,7 @@ function gridErrors(
     const w = writeIns.findIndex((x) => String(x.office) === oi && x.slot === slot);
     const target = writeIns[w];
     if (target === undefined) {
-      errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: header[col] ?? '', why: 'mark' }, at(col)));
+      errors.push(factError('BALLOT_UNKNOWN_COLUMN', { header: must(header[col], 'a mark column in the header'), why: 'mark' }, at(col)));
     } else {
       writeIns[w] = { ...target, markCol: col };
     }

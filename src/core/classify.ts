@@ -2,6 +2,7 @@
  * Ballot classification, SPEC §3 steps 1–7 (规程 10.选票检验, 第三十四、三十七条). Every reading gets
  * exactly one class with its reason codes. Pure.
  */
+import { must } from './must.js';
 import type { BallotReading, SectionReading, Unclear } from './ballot.js';
 import type { Mark } from './marks.js';
 import type { Election, Office } from './model.js';
@@ -202,7 +203,8 @@ export function classify(
   // Step 5 — 所选人数超过应选名额: section void. Step 6 names still count toward it.
   const sections: CountedSection[] = new Array<CountedSection>(work.length);
   const seen: SectionFlags = { anyVoid: false, allVoid: work.length > 0, anyNotVoter: false };
-  for (let oi = 0; oi < work.length; oi++) sections[oi] = countedSection(work[oi] as WorkSection, offices[oi]?.seats ?? 0, seen);
+  for (let oi = 0; oi < work.length; oi++)
+    sections[oi] = countedSection(work[oi] as WorkSection, must(offices[oi], 'an office per section').seats, seen);
   const { anyVoid, allVoid, anyNotVoter } = seen;
   if (!ruled && !removedAny && !anyVoid && !anyNotVoter) {
     // Step 7, the common case: a valid ballot with nothing to note.

@@ -211,6 +211,7 @@ function sameElection(a: ResultDoc, b: ResultDoc, second: string): InputError[] 
     return diff('election.offices', { differs: 'seats', first: seatsOf(a), second: seatsOf(b) });
   }
   for (const k of ['round', 'mode'] as const) {
+    // round and mode are optional in the document: absent on both sides is the same.
     const x = a.election[k] ?? '';
     const y = b.election[k] ?? '';
     if (x !== y) return diff(`election.${k}`, { differs: k, first: String(x), second: String(y) });
@@ -243,6 +244,7 @@ function boxDiffs(a: ResultDoc, b: ResultDoc): (FigureDiff & { box: string })[] 
     const x = boxesA.get(box);
     const y = boxesB.get(box);
     for (const [k, label] of BOX_FIGURES) {
+      // A box absent from one document had nothing there.
       const d = fd(label, Number(x?.[k] ?? 0), Number(y?.[k] ?? 0));
       if (d.diff !== 0) boxes.push({ box, ...d });
     }
@@ -260,6 +262,7 @@ function voteDiffs(a: ResultDoc, b: ResultDoc, offices: readonly string[]): Vote
     const q = peopleB.get(name);
     for (const office of [...offices, '总得票数']) {
       const total = office === '总得票数';
+      // A person absent from one document, or without votes in an office there, had 0 votes in it.
       const before = (total ? p?.total : p?.votes[office]) ?? 0;
       const after = (total ? q?.total : q?.votes[office]) ?? 0;
       if (before !== after) votes.push({ name, office, before, after, diff: after - before });
@@ -273,6 +276,7 @@ export function compareResults(a: ResultDoc, b: ResultDoc, files: readonly [stri
   if (mismatch.length > 0) return err(mismatch);
   const offices = officeOrder(a, b);
 
+  // A figure an older result document does not carry (its schema makes it optional) is 0 there.
   const ballots = BALLOT_FIGURES.map(([k, label]) => fd(label, a.ballots[k] ?? 0, b.ballots[k] ?? 0));
 
   const boxes = boxDiffs(a, b);

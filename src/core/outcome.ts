@@ -3,6 +3,7 @@
  * on, the margin while ballots are pending, and the per-office and per-box figures. Pure: built from the
  * Tally that Counter filled (count.ts).
  */
+import { must } from './must.js';
 import { checkBoxes } from './boxes.js';
 import type { ReasonCode } from './classify.js';
 import type { CountResult, DisputedBallot, ElectedSeat, OfficeResult } from './count.js';
@@ -42,7 +43,7 @@ export function buildOutcome({ election, registered, rollChecked, tally, dispute
   const offices = officeResults(election, tally, opposeKnown);
   const boxes = boxResults(election, tally, warnings);
   const reasons: Partial<Record<ReasonCode, number>> = {};
-  for (const k of [...tally.reasons.keys()].sort()) reasons[k] = tally.reasons.get(k) ?? 0;
+  for (const k of [...tally.reasons.keys()].sort()) reasons[k] = must(tally.reasons.get(k), 'a counted reason');
 
   return {
     election,
@@ -56,7 +57,7 @@ export function buildOutcome({ election, registered, rollChecked, tally, dispute
     people: people.map((p) => ({
       name: p.key,
       printed: p.printedOffice === undefined ? null : (election.offices[p.printedOffice]?.name ?? null),
-      votes: Object.fromEntries(election.offices.map((o, i) => [o.name, p.votes[i] ?? 0])),
+      votes: Object.fromEntries(election.offices.map((o, i) => [o.name, must(p.votes[i], 'a vote count per office')])),
       total: p.total,
       majority: assignment.majority.has(p.key),
       elected: seats.electedOf.get(p.key) ?? null,
@@ -110,7 +111,7 @@ function placeSeats(election: Election, people: readonly PersonVotes[], assignme
   let presiding: CountResult['presiding'] = null;
   if (validity.valid) {
     for (const o of assignment.offices) {
-      const name = election.offices[o.office]?.name ?? '';
+      const name = must(election.offices[o.office], 'the office of a result').name;
       for (const s of o.seats) {
         elected.push({ office: name, name: s.person, votes: s.score, total: s.total });
         electedOf.set(s.person, name);
@@ -123,7 +124,7 @@ function placeSeats(election: Election, people: readonly PersonVotes[], assignme
     if (election.round === 'first') {
       for (const p of proposeRunoff(election, people, assignment)) {
         runoff.push({
-          office: election.offices[p.office]?.name ?? '',
+          office: must(election.offices[p.office], 'the office of a person').name,
           seats: p.seats,
           candidates: [...p.candidates],
           tieAtCutoff: p.tieAtCutoff,
@@ -145,7 +146,11 @@ function margin(
   pending: number,
 ): NonNullable<CountResult['margin']> {
   const stake = validity.valid ? officesAtStake(election, people, assignment, R, pending) : [];
-  return { pending, stable: validity.valid && stake.length === 0, atStake: stake.map((i) => election.offices[i]?.name ?? '') };
+  return {
+    pending,
+    stable: validity.valid && stake.length === 0,
+    atStake: stake.map((i) => must(election.offices[i], 'an office at stake').name),
+  };
 }
 
 function officeResults(election: Election, tally: Tally, opposeKnown: readonly boolean[]): OfficeResult[] {

@@ -2,6 +2,7 @@
  * Seat assignment (规程 第三十九、四十、四十一条; 11.选举有效性确认). Integer arithmetic only: every
  * threshold is a comparison of integer products (2·votes > R, 3·votes ≥ R), never a division.
  */
+import { must } from './must.js';
 import type { Election } from './model.js';
 import { competitiveRange } from './model.js';
 import { byStroke } from './stroke.js';
@@ -48,7 +49,7 @@ export interface Assignment {
  */
 export function score(p: PersonVotes, office: number): number {
   let s = 0;
-  for (let i = 0; i <= office; i++) s += p.votes[i] ?? 0;
+  for (let i = 0; i <= office; i++) s += must(p.votes[i], 'a vote count per office');
   return s;
 }
 
