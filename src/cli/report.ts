@@ -10,11 +10,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { showControls } from '../adapters/safe-text.js';
-import { inputError, isFinal } from '../core/index.js';
+import { type Result, inputError, isFinal } from '../core/index.js';
+import type { Sheet } from '../adapters/report/blocks.js';
 import type { CommandContext } from './context.js';
 import { afterCount, talliesCommand } from './count.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
-import { displayPath } from './pipeline.js';
+import { type CountRun, displayPath } from './pipeline.js';
 import { OutputError, ioCode, outputsOverInputs, writeAtomic } from './outputs.js';
 import { type SheetFiles, sheetFileNames } from './sheet-files.js';
 
@@ -38,11 +39,17 @@ export function registerReport(program: Command, ctx: CommandContext): void {
           ctx.setExit(EXIT_BAD_INPUT);
           return;
         }
+        const live = await liveCorrections(run);
+        if (live && !live.ok) {
+          io.stderr.write(formatErrors(live.error));
+          ctx.setExit(EXIT_BAD_INPUT);
+          return;
+        }
         let files: SheetFiles;
         const { writeSheetFiles } = await import('./sheet-files.js'); // the sheets load on use (issue 17)
         try {
           mkdirSync(out, { recursive: true });
-          files = writeSheetFiles(out, result, (p, text) => writeAtomic(p, text, io.fs));
+          files = writeSheetFiles(out, result, (p, text) => writeAtomic(p, text, io.fs), live?.value);
         } catch (e) {
           const code = e instanceof OutputError ? e.errno : (e as { code?: unknown }).code;
           const why =
@@ -72,4 +79,24 @@ export function registerReport(program: Command, ctx: CommandContext): void {
         ctx.setExit(o['strict'] === true && !isFinal(result) ? EXIT_NOT_FINAL : EXIT_OK);
       }),
     );
+}
+
+/**
+ * A finished live count (`jipiao live`: 现场计票.csv with its log beside it) prints its corrections on the
+ * 选举结果报告单 whenever its sheets are made again, as 结束计票 did (issue 19). Anything else: undefined.
+ */
+async function liveCorrections(run: CountRun): Promise<Result<((s: Sheet[]) => Sheet[]) | undefined> | undefined> {
+  const ballots = run.inputs.filter((i) => i.role === 'ballots');
+  const csv = run.paths[0];
+  if (ballots.length !== 1 || csv === undefined) return undefined;
+  const { journalEventsBeside } = await import('../adapters/live/journal.js');
+  const events = journalEventsBeside(csv);
+  if (!events?.ok) return events;
+  const [{ liveLayout }, { corrections, reportCorrections }, { withCorrections }] = await Promise.all([
+    import('../adapters/live/layout.js'),
+    import('../adapters/live/records.js'),
+    import('../adapters/report/corrections.js'),
+  ]);
+  const rows = reportCorrections(corrections(run.election, liveLayout(run.election), events.value));
+  return { ok: true, value: (s) => withCorrections(s, rows) };
 }

@@ -84,6 +84,46 @@ export function csvLine(cells: readonly string[]): string {
   return stringify([cells as string[]], { record_delimiter: '\n' });
 }
 
+/**
+ * The events of a log text: its complete lines, each with its line number, and their byte length. A last
+ * line without its newline was cut off when the power went (never confirmed to any page) and is left out.
+ */
+export function readLog(text: string): Result<{ events: { event: JournalEvent; line: number }[]; good: number }> {
+  const events: { event: JournalEvent; line: number }[] = [];
+  let good = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const last = i === lines.length - 1;
+    if (line === '') {
+      if (!last) good += 1;
+      continue;
+    }
+    if (last) break;
+    try {
+      events.push({ event: JSON.parse(line) as JournalEvent, line: i + 1 });
+    } catch {
+      return err([
+        inputError('LIVE_JOURNAL_CORRUPT', `日志第 ${i + 1} 行不是完整的记录; 日志不能手工修改`, { file: JOURNAL_LOG, line: i + 1 }),
+      ]);
+    }
+    good += Buffer.byteLength(line, 'utf8') + 1;
+  }
+  return ok({ events, good });
+}
+
+/**
+ * The events of the log beside a journal CSV, read only (`jipiao report` on a finished live count); undefined
+ * when the file is not a live journal or has no log.
+ */
+export function journalEventsBeside(csvPath: string): Result<JournalEvent[]> | undefined {
+  if (path.basename(csvPath) !== JOURNAL_CSV) return undefined;
+  const log = path.join(path.dirname(csvPath), JOURNAL_LOG);
+  if (!existsSync(log)) return undefined;
+  const read = readLog(readFileSync(log, 'utf8'));
+  return read.ok ? ok(read.value.events.map((e) => e.event)) : read;
+}
+
 export class Journal {
   private readonly main: Entry[] = [];
   private readonly check: Entry[] = [];
@@ -143,32 +183,14 @@ export class Journal {
 
   /** Replay the log; the byte length of its complete lines (a torn last line is cut off). */
   private replay(): Result<number> {
-    const text = readFileSync(this.logPath, 'utf8');
-    let good = 0;
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] ?? '';
-      const last = i === lines.length - 1;
-      if (line === '') {
-        if (!last) good += 1;
-        continue;
-      }
-      // A last line without its newline was cut off when the power went: never confirmed to any page.
-      if (last) break;
-      let ev: JournalEvent;
-      try {
-        ev = JSON.parse(line) as JournalEvent;
-      } catch {
-        return err([
-          inputError('LIVE_JOURNAL_CORRUPT', `日志第 ${i + 1} 行不是完整的记录; 日志不能手工修改`, { file: JOURNAL_LOG, line: i + 1 }),
-        ]);
-      }
-      const problem = this.apply(ev);
-      if (problem) return err([{ ...problem, line: i + 1 }]);
-      this.events.push(ev);
-      good += Buffer.byteLength(line, 'utf8') + 1;
+    const read = readLog(readFileSync(this.logPath, 'utf8'));
+    if (!read.ok) return read;
+    for (const { event, line } of read.value.events) {
+      const problem = this.apply(event);
+      if (problem) return err([{ ...problem, line }]);
+      this.events.push(event);
     }
-    return ok(good);
+    return ok(read.value.good);
   }
 
   /** Apply one event to the state; an error when the log does not fit the election (changed election.json). */

@@ -85,6 +85,12 @@ describe('jipiao live: corrections in the ballot log and the report', () => {
     expect(sheet.indexOf('现场计票更正记录')).toBeLessThan(sheet.indexOf('总监票人（签名）'));
     expect(read(dir, 'report/全部文书.txt')).toContain('现场计票更正记录：共 2 条');
     expect(read(dir, 'report/选举结果报告单.html')).toContain('现场计票更正记录：共 2 条');
+
+    // The sheets made again later by `jipiao report` on the journal carry the same corrections.
+    const again = mkdtempSync(path.join(tmpdir(), 'jipiao-report-'));
+    await jipiao(['report', `${rel}/现场计票.csv`, '--out', again], cwd);
+    expect(readFileSync(path.join(again, '选举结果报告单.txt'), 'utf8')).toBe(sheet);
+    expect(readFileSync(path.join(again, '全部文书.txt'), 'utf8')).toBe(read(dir, 'report/全部文书.txt'));
   });
 
   it('without corrections: the ballot log and the sheets are those of count --ballot-log and report', async () => {
