@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type CsvBallot,
   type Running,
@@ -86,11 +86,13 @@ function quantile(xs: readonly number[], q: number): number {
 describe('jipiao live in headless Chromium', () => {
   let ctx: BrowserContext;
   const running: Running[] = [];
-  beforeAll(async () => {
+  // Each test in a browser of its own: no page, connection or timer of an earlier test (its servers are
+  // stopped or killed) is left in the browser the next test drives.
+  beforeEach(async () => {
     ctx = await browser();
   }, 120_000);
-  afterAll(async () => {
-    for (const r of running) await stopLive(r);
+  afterEach(async () => {
+    for (const r of running.splice(0)) await stopLive(r);
     await ctx?.close();
   });
 
