@@ -38,7 +38,7 @@ export function talliesCommand(program: Command, name: string, description: stri
 }
 
 /** Count for a subcommand; on input errors print them (one line each), set exit 2 and return undefined. */
-export async function countOrReport(
+async function countOrReport(
   ctx: CommandContext,
   ballots: readonly string[],
   o: Record<string, unknown>,

@@ -7,7 +7,6 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { type InputError, type Result, err, inputError, ok } from '../../core/index.js';
-import { sha256Hex } from './hash.js';
 
 /** What an errno code means for a file a user gave us (read side): the error code and the words. */
 const READ_PROBLEMS: Readonly<
@@ -83,7 +82,6 @@ export function openInput(path: string, display: string): Result<OpenInput> {
 /** The whole content of a small input file and the SHA-256 of exactly those bytes. */
 export interface InputBytes {
   readonly bytes: Buffer;
-  readonly sha256: string;
 }
 
 /** Read a whole regular file once (at most `maxBytes`: a bigger file is refused before it is read). */
@@ -110,7 +108,7 @@ export function readInput(path: string, display: string, maxBytes = 256 << 20): 
       chunks.push(buf.subarray(0, n));
     }
     const bytes = Buffer.concat(chunks, total);
-    return ok({ bytes, sha256: sha256Hex(bytes) });
+    return ok({ bytes });
   } catch (e) {
     const p = readProblem((e as { code?: unknown }).code, display);
     if (p) return err([p]);

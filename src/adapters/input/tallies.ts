@@ -130,7 +130,7 @@ export async function loadTallies(path: string, display: string, opts: CsvOption
  * and its errors are reported there).
  */
 export async function isBlankTallySheet(path: string, display: string): Promise<boolean> {
-  const rows = await loadTallies(path, display).catch(() => undefined);
-  if (rows === undefined || !rows.ok) return false;
+  const rows = await loadTallies(path, display);
+  if (!rows.ok) return false;
   return rows.value.every((e) => e.votes === undefined && e.oppose === undefined && e.abstain === undefined);
 }
