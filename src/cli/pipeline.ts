@@ -87,10 +87,8 @@ export async function runCount(
   if (ballotFiles.length === 0 && tallyFiles.length === 0)
     return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV) 或计票统计表 (--tallies)')]);
   const abs = ballotFiles.map((f) => path.resolve(cwd, f));
-  const unreadable = checkBallotFiles(
-    abs,
-    abs.map((p) => displayPath(cwd, p)),
-  );
+  const shown = abs.map((p) => displayPath(cwd, p));
+  const unreadable = checkBallotFiles(abs, shown);
   if (unreadable.length > 0) return err(unreadable);
   const first = abs[0] ?? tallyFiles[0] ?? '';
   const baseDir = path.dirname(first);
@@ -129,7 +127,7 @@ export async function runCount(
   if (!registered.ok) return registered;
 
   const countOpts = { election, registered: registered.value, roll, rulings, onBallot, tallies: tallies.value };
-  const counted = await countFiles(abs, cwd, opts, countOpts, sink);
+  const counted = await countFiles(abs, shown, opts, countOpts, sink);
   if (!counted.ok) return counted;
   const { result, hashes } = counted.value;
 
@@ -140,7 +138,7 @@ export async function runCount(
     ...tallyFiles.map((t, i) => ({ role: 'tallies' as const, path: t, digest: must(tallyDigests[i], 'a digest per tally sheet') })),
   ];
   const inputs: InputFile[] = [
-    ...abs.map((p, i) => ({ role: 'ballots' as const, file: displayPath(cwd, p), sha256: must(hashes[i], 'a digest per ballots file') })),
+    ...shown.map((file, i) => ({ role: 'ballots' as const, file, sha256: must(hashes[i], 'a digest per ballots file') })),
     ...sides.map((x) => ({ role: x.role, file: displayPath(cwd, x.path), sha256: x.digest.hex() })),
   ];
   const paths = [...abs, ...sides.map((x) => x.path)];
@@ -150,12 +148,11 @@ export async function runCount(
 /** The ballots files counted (the byte fast path, or the exact path), each hashed from the bytes read. */
 async function countFiles(
   abs: readonly string[],
-  cwd: string,
+  shownBallots: readonly string[],
   opts: CountInputOptions,
   countOpts: Parameters<typeof countBallotFiles>[2],
   sink: BallotLogSink | undefined,
 ): Promise<Result<{ result: CountResult; hashes: string[] }>> {
-  const shownBallots = abs.map((p) => displayPath(cwd, p));
   const onBallot = countOpts.onBallot;
   // The byte fast path may have to start over, with a ballot log that can start over too.
   const restart = onBallot === undefined ? () => undefined : sink && (() => sink.reset());
