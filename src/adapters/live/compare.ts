@@ -5,7 +5,7 @@
  * ○/〇 are one mark, written names in another order are the same, a name typed differently is not.
  * Only positions typed on both tracks are compared (the other station may simply be behind).
  */
-import { type Election, type RawRow, verifyEntries } from '../../core/index.js';
+import { type Election, type RawRow, byTicket, verifyEntries } from '../../core/index.js';
 import { cellText } from '../render/verify.js';
 import { errorMessage } from '../messages.js';
 import type { Entry } from './journal.js';
@@ -34,7 +34,11 @@ interface Pair {
 /** The positions typed on both tracks. */
 function pairs(main: readonly Entry[], check: readonly Entry[]): Pair[] {
   const byBox = new Map<string, Entry[]>();
-  for (const e of main) byBox.set(e.box, [...(byBox.get(e.box) ?? []), e]);
+  for (const e of main) {
+    const box = byBox.get(e.box);
+    if (box) box.push(e);
+    else byBox.set(e.box, [e]);
+  }
   const out: Pair[] = [];
   for (const c of check) {
     const position = Number(c.ticket);
@@ -76,13 +80,13 @@ export function mismatches(election: Election, header: readonly string[], main: 
       election,
     );
     if (r.ok) {
-      const byTicket = new Map(ps.map((p) => [p.main.ticket, p]));
+      const pairOf = new Map(ps.map((p) => [p.main.ticket, p]));
       const found = r.value.ballots.map((b) => {
-        const p = byTicket.get(b.ticket);
+        const p = pairOf.get(b.ticket);
         if (!p || !b.first || !b.second) throw new Error(`live double entry: ballot ${b.ticket} not paired`);
         return mismatchOf(p, b.cells.map(cellText));
       });
-      return [...found, ...unreadable].sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0));
+      return [...found, ...unreadable].sort(byTicket);
     }
     // Set the unreadable pairs aside (their line is the pair's index + 2) and compare the rest.
     const bad = new Map<number, string[]>();
