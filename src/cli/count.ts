@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { ENCODING_CHOICES, encodingOption } from '../adapters/input/encoding.js';
-import { inputError, isFinal } from '../core/index.js';
+import { type InputError, inputError, isFinal } from '../core/index.js';
 import { BallotLog } from './ballot-log.js';
 import type { CommandContext } from './context.js';
 import { EXIT_BAD_INPUT, EXIT_NOT_FINAL, EXIT_OK, formatErrors } from './errors.js';
@@ -38,11 +38,7 @@ export function talliesCommand(program: Command, name: string, description: stri
 }
 
 /** Count for a subcommand; on input errors print them (one line each), set exit 2 and return undefined. */
-async function countOrReport(
-  ctx: CommandContext,
-  ballots: readonly string[],
-  o: Record<string, unknown>,
-): Promise<CountRun | undefined> {
+async function countOrReport(ctx: CommandContext, ballots: readonly string[], o: Record<string, unknown>): Promise<CountRun | undefined> {
   const run = await runCount(ballots, inputOptions(o), ctx.io.cwd);
   if (run.ok) return run.value;
   ctx.io.stderr.write(formatErrors(run.error));
@@ -59,6 +55,18 @@ export function afterCount(
     const run = await countOrReport(ctx, ballots, o);
     if (run) await then(run, o);
   };
+}
+
+/** `--out` goes with `--format xlsx`, and only with it: never an option silently ignored (no file would be written). */
+function outUsage(o: Record<string, unknown>): InputError | undefined {
+  const out = o['out'];
+  if (o['format'] === 'xlsx' && typeof out !== 'string') {
+    return inputError('USAGE_XLSX_NEEDS_OUT', '--format xlsx 须用 --out 指定要写出的 .xlsx 文件 (如 --out 计票结果.xlsx)');
+  }
+  if (o['format'] !== 'xlsx' && typeof out === 'string') {
+    return inputError('USAGE_OUT_ONLY_XLSX', '--out 只用于 --format xlsx; 其他格式输出到屏幕 (可用 > 文件名 保存)', { file: out });
+  }
+  return undefined;
 }
 
 /** A repeatable option's values (`--tallies a.csv --tallies b.csv`): one file each, so a ballots file after it stays a ballots file. */
@@ -89,10 +97,9 @@ export function registerCount(program: Command, ctx: CommandContext): void {
       const verified = second.length > 0 ? await verifyBeforeCount(ctx, ballots, second, inputOptions(o), o['format']) : undefined;
       if (second.length > 0 && !verified) return;
       const xlsxOut = typeof o['out'] === 'string' ? path.resolve(io.cwd, o['out']) : undefined;
-      if (o['format'] === 'xlsx' && xlsxOut === undefined) {
-        io.stderr.write(
-          formatErrors([inputError('USAGE_XLSX_NEEDS_OUT', '--format xlsx 须用 --out 指定要写出的 .xlsx 文件 (如 --out 计票结果.xlsx)')]),
-        );
+      const usage = outUsage(o);
+      if (usage) {
+        io.stderr.write(formatErrors([usage]));
         return ctx.setExit(EXIT_BAD_INPUT);
       }
       const logTarget = typeof o['ballotLog'] === 'string' ? path.resolve(io.cwd, o['ballotLog']) : undefined;

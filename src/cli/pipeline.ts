@@ -33,6 +33,7 @@ import {
   ticketKey,
 } from '../core/index.js';
 import type { BallotLogSink } from './ballot-log.js';
+import { sameFile } from './outputs.js';
 
 export interface CountInputOptions {
   readonly election?: string | undefined;
@@ -88,7 +89,7 @@ export async function runCount(
     return err([inputError('USAGE_NO_BALLOTS', '请至少给出一个选票文件 (CSV) 或计票统计表 (--tallies)')]);
   const abs = ballotFiles.map((f) => path.resolve(cwd, f));
   const shown = abs.map((p) => displayPath(cwd, p));
-  const unreadable = checkBallotFiles(abs, shown);
+  const unreadable = [...checkBallotFiles(abs, shown), ...givenTwice(abs, shown)];
   if (unreadable.length > 0) return err(unreadable);
   const first = abs[0] ?? tallyFiles[0] ?? '';
   const baseDir = path.dirname(first);
@@ -177,6 +178,22 @@ async function countFiles(
     return err(await explainWrongFiles(await locateDuplicates(counted.error, read), read));
   }
   return ok({ result: counted.value, hashes: digests.map((d) => d.hex()) });
+}
+
+/**
+ * A ballots file named twice (the same path, or another name for the same file): one error, not a
+ * duplicate 票号 for each of its ballots.
+ */
+function givenTwice(abs: readonly string[], shown: readonly string[]): InputError[] {
+  const errors: InputError[] = [];
+  abs.forEach((p, j) => {
+    const i = abs.findIndex((q, k) => k < j && sameFile(p, q));
+    if (i >= 0) {
+      const msg = `与 ${shown[i] ?? ''} 是同一个文件, 给了两次; 每个票箱的选票只能计一次`;
+      errors.push(inputError('BALLOTS_GIVEN_TWICE', msg, { file: shown[j] ?? p }));
+    }
+  });
+  return errors;
 }
 
 /** A file beside the ballots (roll, rulings), read once with its digest; its errors join `errors`. */

@@ -305,6 +305,8 @@ export const PROSE_CODES = [
   'USAGE_BAD_PORT',
   'USAGE_BAD_DATE',
   'USAGE_XLSX_NEEDS_OUT',
+  'USAGE_OUT_ONLY_XLSX',
+  'BALLOTS_GIVEN_TWICE',
 ] as const;
 
 /** csv-parse's own codes (`CsvError.code`), shown with a Chinese text in adapters/input/csv.ts. */

@@ -55,6 +55,11 @@ const errorCases: [string, string[], string][] = [
     '错误 [FILE_BINARY] old-excel.xls: 这是旧的 Excel 工作簿 (.xls), 无法读取; 请在 Excel 或 WPS 中另存为 .xlsx 或 CSV',
   ],
   ['path that does not exist', ['nope.csv'], '错误 [FILE_NOT_FOUND] nope.csv:'],
+  [
+    'the same ballots file given twice',
+    ['good.csv', './good.csv'],
+    '错误 [BALLOTS_GIVEN_TWICE] good.csv: 与 good.csv 是同一个文件, 给了两次; 每个票箱的选票只能计一次',
+  ],
   ['path that is a folder', ['a-folder.csv'], '错误 [FILE_IS_DIRECTORY] a-folder.csv:'],
   ['election.json that is not JSON', ['good.csv', '--election', 'not-json.json'], '错误 [ELECTION_NOT_JSON] not-json.json'],
   ['roll without 姓名 column', ['good.csv', '--roll', 'voters-no-name.csv'], '错误 [ROLL_MISSING_COLUMN] voters-no-name.csv 第 1 行:'],

@@ -49,4 +49,15 @@ describe('.xlsx outputs', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^错误 \[USAGE_XLSX_NEEDS_OUT\]/u);
   });
+
+  it('--out with another format is a usage error, not ignored (nothing written, the input untouched)', async () => {
+    const before = readFileSync('fixtures/demo/ballots.csv');
+    const r = await run(['count', 'fixtures/demo/ballots.csv', '--format', 'json', '--out', 'fixtures/demo/ballots.csv']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      '错误 [USAGE_OUT_ONLY_XLSX] fixtures/demo/ballots.csv: --out 只用于 --format xlsx; 其他格式输出到屏幕 (可用 > 文件名 保存)\n',
+    );
+    expect(readFileSync('fixtures/demo/ballots.csv')).toEqual(before);
+  });
 });
