@@ -6,15 +6,6 @@ import { Command, CommanderError } from 'commander';
 import { TOOL, useSimplifier } from '../core/index.js';
 import { openccToSimplified } from '../adapters/simplify.js';
 import type { CommandContext } from './context.js';
-import { registerBatch } from './batch.js';
-import { registerCompare } from './compare.js';
-import { registerCount } from './count.js';
-import { registerInit } from './init.js';
-import { registerDisputes } from './disputes.js';
-import { registerLive } from './live.js';
-import { registerReport } from './report.js';
-import { registerRoll } from './roll.js';
-import { registerVerify } from './verify.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, internalErrorMessage } from './errors.js';
 import type { Io } from './io.js';
 import { ioFailureLine } from './outputs.js';
@@ -22,6 +13,30 @@ import { HELP_ZH, formatUsageError } from './usage.js';
 
 export { nodeIo } from './io.js';
 export type { Io } from './io.js';
+
+type Register = (program: Command, ctx: CommandContext) => void;
+
+/** Every command in the order `--help` lists them, each module loaded only when needed (issue 17). */
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['init', async () => (await import('./init.js')).registerInit],
+  ['count', async () => (await import('./count.js')).registerCount],
+  ['disputes', async () => (await import('./disputes.js')).registerDisputes],
+  ['roll', async () => (await import('./roll.js')).registerRoll],
+  ['report', async () => (await import('./report.js')).registerReport],
+  ['compare', async () => (await import('./compare.js')).registerCompare],
+  ['batch', async () => (await import('./batch.js')).registerBatch],
+  ['verify', async () => (await import('./verify.js')).registerVerify],
+  ['live', async () => (await import('./live.js')).registerLive],
+];
+
+/**
+ * The commands to register: only the one named first (`jipiao count …` never loads the live server, the
+ * sheets or the workbook writer), or all of them for `--help`, `help …`, a misspelt command and the like.
+ */
+async function commandsFor(first: string | undefined): Promise<Register[]> {
+  const named = COMMANDS.filter(([name]) => name === first);
+  return Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
+}
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exit = EXIT_OK;
@@ -41,15 +56,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
       outputError: () => undefined,
     });
-  registerInit(program, ctx);
-  registerCount(program, ctx);
-  registerDisputes(program, ctx);
-  registerRoll(program, ctx);
-  registerReport(program, ctx);
-  registerCompare(program, ctx);
-  registerBatch(program, ctx);
-  registerVerify(program, ctx);
-  registerLive(program, ctx);
+  for (const register of await commandsFor(argv[0])) register(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),

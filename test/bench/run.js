@@ -7,6 +7,7 @@
 //   also runs that build's batch (e.g. main before a change) in the same run.
 // Every job is a whole process (start-up included), pinned to one core with `taskset -c 0` when there is
 // one; /usr/bin/time gives CPU time and peak RSS. On a shared machine take the ratios, not the seconds.
+// jipiao runs as a user runs it: bin/jipiao.js itself, so node gets the flags of its shebang.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -56,7 +57,7 @@ try {
     process.stderr.write(`生成 ${n} 张选票…\n`);
     await generate(dir, n);
     const floor = best([process.execPath, path.join(here, 'floor.js'), 'ballots.csv'], dir);
-    const count = best([process.execPath, jipiao, 'count', 'ballots.csv', '--format', 'json'], dir);
+    const count = best([jipiao, 'count', 'ballots.csv', '--format', 'json'], dir);
     rows.push({ n, floor, count, mb: statSync(path.join(dir, 'ballots.csv')).size / 2 ** 20 });
     process.stderr.write(
       `  count ${s(count.ms)} (CPU ${s(count.cpuMs)}), floor ${s(floor.ms)} (CPU ${s(floor.cpuMs)}), RSS ${mb(count.rssKiB)}\n`,
@@ -71,8 +72,8 @@ try {
   const runsSmall = Math.max(runs, 5);
   const bestOf = (argv) => Array.from({ length: runsSmall }, () => run(argv, small)).sort((a, b) => a.ms - b.ms)[0];
   const node0 = bestOf([process.execPath, '-e', '0']);
-  const help = bestOf([process.execPath, jipiao, '--help']);
-  const venue = bestOf([process.execPath, jipiao, 'count', 'ballots.csv']);
+  const help = bestOf([jipiao, '--help']);
+  const venue = bestOf([jipiao, 'count', 'ballots.csv']);
   process.stderr.write(`  node -e 0 ${s(node0.ms)}, --help ${s(help.ms)}, 5 000 张 ${s(venue.ms)}\n`);
 
   let batchRows = [];
@@ -92,7 +93,7 @@ try {
     ];
     for (const [name, bin] of builds) {
       const out = path.join(root, `batch-out-${batchRows.length}`);
-      const r = run([process.execPath, bin, 'batch', bdir, '--out', out], root, { pin: false });
+      const r = run([bin, 'batch', bdir, '--out', out], root, { pin: false });
       rmSync(out, { recursive: true, force: true });
       batchRows.push(`| ${name} | ${k} × ${m.toLocaleString('en')} | ${s(r.ms)} | ${s(r.cpuMs)} | ${mb(r.rssKiB)} |`);
       process.stderr.write(`  batch (${name}) ${s(r.ms)} CPU ${s(r.cpuMs)} RSS ${mb(r.rssKiB)}\n`);

@@ -3,7 +3,7 @@
  * Chinese message a user reads. Strict: an unknown key is an error naming the keys that may be used. The
  * semantic checks (names, duplicates, box sums) are in election.ts, after the schema.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini'; // the tree-shakable build: the classic one loads ~95 modules and every locale (issue 17)
 import { type InputError, inputError } from '../../core/index.js';
 import { keyPath } from './result-schema.js';
 
@@ -11,13 +11,12 @@ import { keyPath } from './result-schema.js';
 export const text = (k: string) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `缺少「${k}」` : `「${k}」应为非空字符串`) })
-    .trim()
-    .min(1, { error: `「${k}」应为非空字符串` });
+    .check(z.trim(), z.minLength(1, { error: `「${k}」应为非空字符串` }));
 
 /** A safe integer not below `min`. */
 const int = (k: string, min: number) => {
   const bad = (iss: { input?: unknown }): string => `「${k}」应为不小于 ${min} 的整数, 这里是 ${JSON.stringify(iss.input)}`;
-  return z.int({ error: (iss) => (iss.input === undefined ? `缺少「${k}」` : bad(iss)) }).min(min, { error: bad });
+  return z.int({ error: (iss) => (iss.input === undefined ? `缺少「${k}」` : bad(iss)) }).check(z.gte(min, { error: bad }));
 };
 
 /** One of a few words. */
@@ -40,49 +39,51 @@ export const OFFICE_SCHEMA = z.strictObject(
     seats: int('seats', 1),
     candidates: z
       .array(z.string({ error: '候选人姓名应为非空字符串' }), { error: CANDIDATES_MESSAGE })
-      .min(1, { error: CANDIDATES_MESSAGE }),
+      .check(z.minLength(1, { error: CANDIDATES_MESSAGE })),
   },
   { error: '每个职务应为对象 {"name", "seats", "candidates"}' },
 );
 
 export const RULES_SCHEMA = z.strictObject(
   {
-    writeInWithoutMark: z
-      .enum(['approve', 'ignore'], { error: (iss) => `「writeInWithoutMark」应为 approve 或 ignore, 这里是 ${JSON.stringify(iss.input)}` })
-      .optional(),
-    maxProxies: int('maxProxies', 0).optional(),
-    approveMarks: names('approveMarks', '符号应为非空字符串').optional(),
-    opposeMarks: names('opposeMarks', '符号应为非空字符串').optional(),
+    writeInWithoutMark: z.optional(
+      z.enum(['approve', 'ignore'], {
+        error: (iss) => `「writeInWithoutMark」应为 approve 或 ignore, 这里是 ${JSON.stringify(iss.input)}`,
+      }),
+    ),
+    maxProxies: z.optional(int('maxProxies', 0)),
+    approveMarks: z.optional(names('approveMarks', '符号应为非空字符串')),
+    opposeMarks: z.optional(names('opposeMarks', '符号应为非空字符串')),
   },
   { error: '「rules」应为对象' },
 );
 
 /** Members elected in an earlier round (runoff/revote only): not placed again; 第四十一条 who presides. */
 export const PRIOR_SCHEMA = z.strictObject(
-  { office: text('office'), name: text('name'), total: int('total', 0).optional() },
+  { office: text('office'), name: text('name'), total: z.optional(int('total', 0)) },
   { error: '应为对象 {"office", "name", "total"}' },
 );
 
 /** `boxes: [{ "name": "流动票箱", "issued": 40 }]`. */
 export const BOX_SCHEMA = z.strictObject({ name: text('name'), issued: int('issued', 0) }, { error: '应为对象 {"name", "issued"}' });
 
-export const ROUND_SCHEMA = oneOf('round', ['first', 'runoff', 'revote']).default('first');
+export const ROUND_SCHEMA = z._default(oneOf('round', ['first', 'runoff', 'revote']), 'first');
 export const MODE_SCHEMA = oneOf('mode', ['combined', 'separate']);
 
 /** The whole file; the order of the keys here is the order errors are listed in. */
 export const ELECTION_SCHEMA = z.strictObject({
-  community: text('community').optional(),
+  community: z.optional(text('community')),
   title: text('title'),
   date: text('date'),
   method: oneOf('method', ['direct', 'household', 'representative']),
   mode: MODE_SCHEMA,
   round: ROUND_SCHEMA,
-  registered: int('registered', 1).optional(),
+  registered: z.optional(int('registered', 1)),
   issued: int('issued', 0),
-  offices: z.array(OFFICE_SCHEMA, { error: OFFICES_MESSAGE }).min(1, { error: OFFICES_MESSAGE }),
-  rules: RULES_SCHEMA.optional(),
-  previouslyElected: z.array(PRIOR_SCHEMA, { error: '「previouslyElected」应为数组 [{"office", "name", "total"}]' }).optional(),
-  boxes: z.array(BOX_SCHEMA, { error: '「boxes」应为数组 [{"name", "issued"}]' }).optional(),
+  offices: z.array(OFFICE_SCHEMA, { error: OFFICES_MESSAGE }).check(z.minLength(1, { error: OFFICES_MESSAGE })),
+  rules: z.optional(RULES_SCHEMA),
+  previouslyElected: z.optional(z.array(PRIOR_SCHEMA, { error: '「previouslyElected」应为数组 [{"office", "name", "total"}]' })),
+  boxes: z.optional(z.array(BOX_SCHEMA, { error: '「boxes」应为数组 [{"name", "issued"}]' })),
 });
 
 export type ElectionJson = z.infer<typeof ELECTION_SCHEMA>;

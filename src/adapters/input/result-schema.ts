@@ -4,14 +4,14 @@
  * schema declared here (zod), then against its own arithmetic (core `checkResultSums`) — a hand-edited or
  * truncated file is an input error naming the key, never trusted and never a crash.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini'; // the tree-shakable build (issue 17)
 import { type InputError, type Result, type ResultDoc, SCHEMA, checkResultSums, err, inputError, ok } from '../../core/index.js';
 import { readInput } from './files.js';
 
 /** The largest result document compare reads (150 000 write-ins make about 40 MB). */
 export const MAX_RESULT_BYTES = 256 << 20;
 
-const count = z.int().nonnegative();
+const count = z.int().check(z.nonnegative());
 const names = z.array(z.string());
 const seats = z.object({ office: z.string(), seats: count });
 
@@ -20,9 +20,9 @@ export const RESULT_SCHEMA = z.object({
   schema: z.literal(SCHEMA),
   election: z.object({
     title: z.string(),
-    round: z.string().optional(),
-    mode: z.string().optional(),
-    offices: z.array(z.object({ name: z.string(), seats: count.optional(), candidates: names })).optional(),
+    round: z.optional(z.string()),
+    mode: z.optional(z.string()),
+    offices: z.optional(z.array(z.object({ name: z.string(), seats: z.optional(count), candidates: names }))),
   }),
   ballots: z.object({
     registered: count,
@@ -36,26 +36,26 @@ export const RESULT_SCHEMA = z.object({
   }),
   validity: z.object({ valid: z.boolean(), failed: names }),
   people: z.array(
-    z.object({ name: z.string(), printed: z.string().nullable().optional(), votes: z.record(z.string(), count), total: count }),
+    z.object({ name: z.string(), printed: z.optional(z.nullable(z.string())), votes: z.record(z.string(), count), total: count }),
   ),
   elected: z.array(z.object({ office: z.string(), name: z.string() })),
-  revote: z.array(seats.extend({ names })),
-  runoff: z.array(seats.extend({ candidates: names })),
+  revote: z.array(z.extend(seats, { names })),
+  runoff: z.array(z.extend(seats, { candidates: names })),
   vacant: z.array(seats),
-  provisional: z.boolean().optional(),
-  boxes: z
-    .array(
+  provisional: z.optional(z.boolean()),
+  boxes: z.optional(
+    z.array(
       z.object({
         box: z.string(),
-        returned: count.optional(),
-        valid: count.optional(),
-        blank: count.optional(),
-        partial: count.optional(),
-        invalid: count.optional(),
-        disputed: count.optional(),
+        returned: z.optional(count),
+        valid: z.optional(count),
+        blank: z.optional(count),
+        partial: z.optional(count),
+        invalid: z.optional(count),
+        disputed: z.optional(count),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** `people[1].total` from zod's path ['people', 1, 'total']. */
