@@ -7,7 +7,7 @@ import type { BallotReading, SectionReading, Unclear } from './ballot.js';
 import type { Mark } from './marks.js';
 import type { Election, Office } from './model.js';
 import { parseMark } from './marks.js';
-import { isWellFormedName, nameProblem, nearCandidate, personKey, splitGroup } from './names.js';
+import { isWellFormedName, nameProblem, nearCandidate, personKey, simplifierVersion, splitGroup } from './names.js';
 import type { RollIndex } from './roll.js';
 
 export type ReasonCode =
@@ -109,6 +109,49 @@ export function resolveWritten(column: string, written: string, printed: Printed
     if (isKnown(joined, printed, roll)) return [resolveItem(column, written, joined, printed, roll)];
   }
   return [{ kind: 'unclear', issue: { kind: 'badName', column, value: written, problem: 'spaces' } }];
+}
+
+/** What resolveWritten answered, for one printed index, roll (and its size) and converter: a typed name recurs on many ballots. */
+interface ResolvedCache {
+  readonly printed: PrintedIndex;
+  readonly roll: RollIndex | undefined;
+  readonly voters: number | undefined;
+  readonly simplifier: number;
+  /** Column → written text → answer. */
+  readonly answers: Map<string, Map<string, readonly Resolved[]>>;
+  size: number;
+}
+
+let resolved: ResolvedCache | undefined;
+/** Distinct written names remembered per count; beyond it they are resolved each time (memory stays flat). */
+const MAX_REMEMBERED = 4096;
+
+/**
+ * resolveWritten, remembered (issue 17): the same answer for the same column and text in the same count,
+ * without redoing the roll look-ups, the near-candidate comparison and its traditional → simplified
+ * conversion on every ballot. Everything it returns is read-only.
+ */
+function resolveWrittenOnce(column: string, written: string, printed: PrintedIndex, roll: RollIndex | undefined): readonly Resolved[] {
+  const c = resolvedCacheFor(printed, roll);
+  let inColumn = c.answers.get(column);
+  if (inColumn === undefined) c.answers.set(column, (inColumn = new Map()));
+  let r = inColumn.get(written);
+  if (r === undefined) {
+    r = resolveWritten(column, written, printed, roll);
+    if (c.size < MAX_REMEMBERED) {
+      inColumn.set(written, r);
+      c.size++;
+    }
+  }
+  return r;
+}
+
+function resolvedCacheFor(printed: PrintedIndex, roll: RollIndex | undefined): ResolvedCache {
+  const c = resolved;
+  if (c !== undefined && c.printed === printed && c.roll === roll && c.voters === roll?.size && c.simplifier === simplifierVersion())
+    return c;
+  resolved = { printed, roll, voters: roll?.size, simplifier: simplifierVersion(), answers: new Map(), size: 0 };
+  return resolved;
 }
 
 function resolveItem(column: string, value: string, n: string, printed: PrintedIndex, roll: RollIndex | undefined): Resolved {
@@ -242,7 +285,7 @@ function approvedIn(
       if (marks[ci] === 'approve' && c !== undefined && !persons.includes(c)) persons.push(c);
     }
     for (const w of sec.written) {
-      for (const r of resolveWritten(w.column, w.name, printed, roll)) {
+      for (const r of resolveWrittenOnce(w.column, w.name, printed, roll)) {
         if (r.kind === 'unclear') issues.push(r.issue);
         else if (r.kind === 'notVoter') addOnce(notVoter, r.key);
         else addOnce(persons, r.key); // 同一职务内重复只计一次

@@ -155,13 +155,22 @@ export type ToSimplified = (s: string) => string;
 
 let toSimplified: ToSimplified | undefined;
 const SIMPLIFIED = new Map<string, string>();
+let simplifierChanges = 0;
+
+/** Changes each time another converter is handed in: what was decided with the old one may differ. */
+export function simplifierVersion(): number {
+  return simplifierChanges;
+}
 
 /**
  * The edge hands the core its converter (issue 17: opencc-js is loaded only when a written name needs
  * it, never at start-up; the core stays pure and synchronous). Called once by the CLI before counting.
  */
 export function useSimplifier(f: ToSimplified): void {
-  if (toSimplified !== f) SIMPLIFIED.clear();
+  if (toSimplified !== f) {
+    SIMPLIFIED.clear();
+    simplifierChanges++;
+  }
   toSimplified = f;
 }
 

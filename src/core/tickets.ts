@@ -16,8 +16,14 @@ export interface TicketRegistry {
   addNumber?(length: number, n: number): null | undefined;
 }
 
-const PAGE_BITS = 16;
-const DIGITS = /^\d+$/u; // 65 536 numbers per page → 8 KiB
+/** 65 536 numbers per page → 8 KiB. A literal: `2 ** 16` from a module constant was computed on every call (~0.1 s per 1M ballots, issue 17). */
+const PAGE_SIZE = 65_536;
+const DIGITS = /^\d+$/u;
+
+/** The page of a 票号's number and its bit in the page (up to 15 digits: beyond 32 bits, by division). */
+function pageOf(n: number): number {
+  return n < 0x8000_0000 ? n >>> 16 : Math.floor(n / PAGE_SIZE);
+}
 
 export class CompactTicketRegistry implements TicketRegistry {
   private readonly pages = new Map<string, Uint8Array>();
@@ -39,8 +45,8 @@ export class CompactTicketRegistry implements TicketRegistry {
   has(ticket: string): boolean {
     if (ticket.length <= 15 && DIGITS.test(ticket)) {
       const n = Number(ticket);
-      const page = Math.floor(n / 2 ** PAGE_BITS);
-      const bit = n - page * 2 ** PAGE_BITS;
+      const page = pageOf(n);
+      const bit = n - page * PAGE_SIZE;
       const p = this.pages.get(`${ticket.length}:${page}`);
       return p !== undefined && (must(p[bit >>> 3], 'a byte of a page') & (1 << (bit & 7))) !== 0;
     }
@@ -61,15 +67,15 @@ export class CompactTicketRegistry implements TicketRegistry {
   }
 
   addNumber(length: number, n: number): null | undefined {
-    const page = Math.floor(n / 2 ** PAGE_BITS);
-    const bit = n - page * 2 ** PAGE_BITS;
+    const page = pageOf(n);
+    const bit = n - page * PAGE_SIZE;
     let p: Uint8Array | undefined;
     if (this.lastPage !== undefined && this.lastLength === length && this.lastNo === page) p = this.lastPage;
     else {
       const key = `${length}:${page}`;
       p = this.pages.get(key);
       if (!p) {
-        p = new Uint8Array(2 ** PAGE_BITS / 8);
+        p = new Uint8Array(PAGE_SIZE / 8);
         this.pages.set(key, p);
       }
       this.lastPage = p;

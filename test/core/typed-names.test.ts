@@ -18,7 +18,9 @@ import {
   readRow,
   resolveWritten,
   ticketKey,
+  useSimplifier,
 } from '../../src/core/index.js';
+import { openccToSimplified } from '../../src/adapters/simplify.js';
 import { election as testElection } from '../adapters/render/helpers.js';
 
 const election: Election = testElection({
@@ -186,5 +188,38 @@ describe("rulings' 更正 cells follow the same name rules (SPEC §2.2, §2.4)",
     if (!good.ok) throw new Error(JSON.stringify(good.error));
     expect(good.value.ballots.valid).toBe(1);
     expect(good.value.people.find((p) => p.name === '周强')?.total).toBe(1);
+  });
+});
+
+describe('a written name is resolved once per count (issue 17)', () => {
+  const ballot = (writeIn: string): BallotReading => {
+    const r = readRow(plan(GRID), election, { file: 'b.csv', line: 2, cells: ['1', '', '', '', '', '', '', writeIn] });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  };
+  it('the answer follows the roll: one that grew, or another one, is asked again', () => {
+    const voters = new RollIndex([{ name: '张建国', group: '一组' }]);
+    const first = classify(ballot('王小明'), election, printed, voters);
+    expect([first.class, first.reasons]).toEqual(['partial', ['WRITE_IN_NOT_VOTER']]);
+    expect(classify(ballot('王小明'), election, printed, voters)).toEqual(first);
+    voters.add({ name: '王小明', group: '一组' });
+    expect(classify(ballot('王小明'), election, printed, voters).class).toBe('valid');
+    const other = new RollIndex([
+      { name: '张建国', group: '一组' },
+      { name: '李四', group: '二组' },
+    ]); // as many voters as the grown roll, 王小明 not among them
+    expect(classify(ballot('王小明'), election, printed, other).class).toBe('partial');
+  });
+  it('the answer follows the printed candidates and the traditional → simplified converter', () => {
+    expect(classify(ballot('吳敏'), election, printed, undefined).class).toBe('disputed'); // 吴敏 in traditional characters
+    const others = printedIndex(testElection({ offices: [{ name: '委员', seats: 3, candidates: ['孙丽', '周强'] }] }));
+    expect(classify(ballot('吳敏'), election, others, undefined).class).toBe('valid');
+    try {
+      useSimplifier((s) => s);
+      expect(classify(ballot('吳敏'), election, printed, undefined).class).toBe('valid');
+    } finally {
+      useSimplifier(openccToSimplified);
+    }
+    expect(classify(ballot('吳敏'), election, printed, undefined).class).toBe('disputed');
   });
 });

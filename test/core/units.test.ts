@@ -278,6 +278,14 @@ describe('tickets.ts CompactTicketRegistry', () => {
     for (const x of ['65535', '65536', '131072', '0', '00', '999999999999999']) expect(t.add(x, P), x).toBeDefined();
     expect(t.add('65537', P)).toBeUndefined();
   });
+  it('numbers on both sides of 2^31 and 2^32 (pages by shift below 2^31, by division above) are told apart', () => {
+    const t = new CompactTicketRegistry();
+    const edge = ['2147418111', '2147418112', '2147483647', '2147483648', '2147549184', '4294967295', '4294967296', '4295032832'];
+    for (const x of edge) expect(t.add(x, P), x).toBeUndefined();
+    for (const x of edge) expect(t.add(x, P), x).toBeNull();
+    for (const x of edge) expect(t.has(x), x).toBe(true);
+    for (const x of ['2147483646', '2147483649', '4294967294', '4294967297']) expect(t.has(x), x).toBe(false);
+  });
   it('non-numeric and very long tickets remember where they were first seen', () => {
     const t = new CompactTicketRegistry();
     expect(t.add('A-001', { file: 'a.csv', line: 2 })).toBeUndefined();
