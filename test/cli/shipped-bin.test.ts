@@ -1,9 +1,9 @@
 /**
  * The CLI as it ships (issue 17): `bin/jipiao.js`, run by its shebang, loads the esbuild bundle in
  * dist/bundle (built by `npm run build`, which `npm test` runs first) — not the modules under src/
- * that the other CLI tests import. Each command's module is a chunk loaded on demand, and exceljs,
- * opencc-js and @clack/prompts stay outside the bundle: every one of those paths is run here once and
- * its output compared with the golden files the in-process tests check.
+ * that the other CLI tests import. Only the command that runs is registered, and exceljs, opencc-js and
+ * @clack/prompts stay outside the bundle: every one of those paths is run here once and its output
+ * compared with the golden files the in-process tests check.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -38,7 +38,7 @@ describe('bin/jipiao.js (the bundle)', () => {
     for (const c of COMMANDS) expect(r.out).toMatch(new RegExp(`^  ${c} `, 'mu'));
   });
 
-  it.each(COMMANDS)('%s --help (its own chunk, loaded on demand)', (c) => {
+  it.each(COMMANDS)('%s --help (that command registered alone)', (c) => {
     const r = jipiao(c, '--help');
     expect([r.code, r.err]).toEqual([0, '']);
     expect(r.out).toContain(`用法: jipiao ${c}`);
