@@ -7,6 +7,7 @@ import {
   type Result,
   type RollEntry,
   RollIndex,
+  StringTable,
   cleanText,
   err,
   factError,
@@ -29,21 +30,22 @@ const ID_COLUMNS = ['选民证号', '身份证号'] as const;
  * invalid): per 选民证号 / 身份证号, the first line it was seen on. `check` returns an error naming both rows.
  */
 function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): (r: RawRow) => InputError | undefined {
-  const cols = ID_COLUMNS.map((k) => [k, idx.get(k), new Map<string, number>()] as const).filter(([, i]) => i !== undefined);
+  // 选民证号 → the line it was first seen on, in a StringTable: no object per voter (issue 17).
+  const cols = ID_COLUMNS.map((k) => [k, idx.get(k), new StringTable()] as const).filter(([, i]) => i !== undefined);
   return (r) => {
     for (const [label, i, seen] of cols) {
       const raw = r.cells[i ?? 0] ?? '';
       if (raw.trim() === '') continue;
-      const key = idKey(raw);
-      const prev = seen.get(key);
-      if (prev !== undefined) {
+      const known = seen.size;
+      const id = seen.add(idKey(raw), r.line);
+      if (id < known) {
+        const prev = seen.value(id);
         return factError(
           'ROLL_DUPLICATE_VOTER',
           { idColumn: label, value: raw.trim(), firstLine: prev, againLine: r.line },
           { file, line: r.line, column: (i ?? 0) + 1 },
         );
       }
-      seen.set(key, r.line);
     }
     return undefined;
   };
