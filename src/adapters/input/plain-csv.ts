@@ -8,11 +8,13 @@
  * file and no array of all its lines outlives a batch, so a district of rolls leaves little for the
  * garbage collector to promote.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import type { RawRow } from '../../core/index.js';
 import { type CsvOptions, MAX_CELL, csvBatches } from './csv.js';
 import { hasUtf8Bom } from './encoding.js';
+import { Row } from './row.js';
+import { giveBuffer, takeBuffer } from './spare.js';
 
 const MAX_PLAIN = 16 << 20;
 const BATCH = 1024;
@@ -55,7 +57,7 @@ export function* plainRows(buf: Buffer, layout: PlainLayout, display: string): G
     }
     const lines = buf.toString('utf8', p, e).split(sep);
     if (lines[lines.length - 1] === '') lines.pop();
-    yield lines.map((l, k) => ({ file: display, line: line + k, cells: l.split(',') }));
+    yield lines.map((l, k) => new Row(display, line + k, l.split(',')));
     line += lines.length;
     p = e;
   }
@@ -63,22 +65,41 @@ export function* plainRows(buf: Buffer, layout: PlainLayout, display: string): G
 
 /** Like csvBatches, for a small plain file without reading it through csv-parse. */
 export async function* plainCsvBatches(path: string, display: string, opts: CsvOptions = {}): AsyncGenerator<RawRow[]> {
-  let bytes: Buffer | undefined;
-  let layout: PlainLayout | undefined;
-  if (opts.range === undefined && opts.encoding !== 'gb18030') {
-    try {
-      const st = await stat(path);
-      if (st.isFile() && st.size <= MAX_PLAIN) {
-        bytes = await readFile(path);
-        layout = plainLayout(bytes);
-      }
-    } catch {
-      layout = undefined; // the exact reader says what is wrong
-    }
+  const buf = opts.range === undefined && opts.encoding !== 'gb18030' ? await readSmall(path) : undefined;
+  const layout = buf && plainLayout(buf);
+  if (buf === undefined || layout === undefined) {
+    if (buf) giveBuffer(buf);
+    return yield* csvBatches(path, display, opts);
   }
-  if (bytes === undefined || layout === undefined) return yield* csvBatches(path, display, opts);
-  // The hash is of exactly the bytes read (issue 13); a file that is not plain is hashed by csvBatches.
-  opts.digest?.update(bytes);
-  opts.digest?.end();
-  yield* plainRows(bytes, layout, display);
+  try {
+    // The hash is of exactly the bytes read (issue 13); a file that is not plain is hashed by csvBatches.
+    opts.digest?.update(buf);
+    opts.digest?.end();
+    yield* plainRows(buf, layout, display);
+  } finally {
+    giveBuffer(buf);
+  }
+}
+
+/**
+ * A regular file of at most MAX_PLAIN bytes, read whole into the spare buffer (spare.ts; give it back);
+ * undefined for anything else, or a file that grows while read: the exact reader says what is wrong.
+ */
+async function readSmall(path: string): Promise<Buffer | undefined> {
+  let fh: FileHandle | undefined;
+  try {
+    const st = await stat(path); // never open a FIFO: it would wait for a writer
+    if (!st.isFile() || st.size > MAX_PLAIN) return undefined;
+    fh = await open(path, 'r');
+    const buf = takeBuffer(st.size);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = (await fh.read(buf, n, buf.length - n, n)).bytesRead;
+    if (n < buf.length || (await fh.read(Buffer.alloc(1), 0, 1, n)).bytesRead === 0) return buf.subarray(0, n);
+    giveBuffer(buf);
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await fh?.close();
+  }
 }
