@@ -42,7 +42,7 @@ export class FastPathAbandoned extends Error {
 }
 
 const CHUNK = 1 << 20;
-const BATCH = 1 << 14;
+const BATCH = 1 << 12;
 /** Distinct mark characters per file (ids in a byte). */
 const MAX_MARK_IDS = 255;
 const MAX_TICKET = 64;
