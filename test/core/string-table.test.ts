@@ -67,9 +67,12 @@ function referenceRoll(entries: readonly { name: string; group: string | undefin
       const gs = byName.get(name);
       if (!gs) return { kind: 'none' };
       const keys = gs.map((g) => personKey(name, g));
-      if (gs.length === 1) return group === undefined || gs[0] === group ? { kind: 'one', person: name } : { kind: 'many', candidates: keys };
+      if (gs.length === 1)
+        return group === undefined || gs[0] === group ? { kind: 'one', person: name } : { kind: 'many', candidates: keys };
       if (group === undefined) return { kind: 'many', candidates: keys };
-      return gs.filter((g) => g === group).length === 1 ? { kind: 'one', person: personKey(name, group) } : { kind: 'many', candidates: keys };
+      return gs.filter((g) => g === group).length === 1
+        ? { kind: 'one', person: personKey(name, group) }
+        : { kind: 'many', candidates: keys };
     },
   };
 }

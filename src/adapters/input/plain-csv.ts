@@ -49,7 +49,7 @@ export function plainLayout(buf: Buffer): PlainLayout | undefined {
 export function* plainRows(buf: Buffer, layout: PlainLayout, display: string): Generator<RawRow[]> {
   const sep = layout.crlf ? '\r\n' : '\n';
   let line = 1;
-  for (let p = layout.from; p < buf.length; ) {
+  for (let p = layout.from; p < buf.length;) {
     let e = p;
     for (let k = 0; k < BATCH && e < buf.length; k++) {
       const lf = buf.indexOf(0x0a, e);
