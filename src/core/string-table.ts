@@ -2,35 +2,33 @@
  * A set of strings, each with a dense id (0, 1, 2 … in order of first insertion) and one integer of the
  * caller's, kept in typed arrays: no object per key (issue 17). A district re-count (`batch`) indexes a
  * roll of tens of thousands of voters per election; as a Map of strings every name survived the young
- * generation and was promoted, and the old generation filled with dead rolls. Pure.
+ * generation and was promoted, and the old generation filled with dead rolls. The arrays grow by pages,
+ * never copied, so growing leaves no garbage but the hash slots. Pure.
  */
 
 const EMPTY = -1;
+/** Keys per page of key records: [start, length, hash, value] each. */
+const KEY_PAGE_BITS = 10;
+const KEY_PAGE = 1 << KEY_PAGE_BITS;
+const RECORD = 4;
+/** UTF-16 units per page of key text (a longer key gets a page of its own); a key's start is page × UNIT_PAGE + offset. */
+const UNIT_PAGE = 1 << 13;
 
 /** FNV-1a over the UTF-16 units of s. */
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function grown<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: number, make: (n: number) => T): T {
-  if (need <= a.length) return a;
-  let n = a.length * 2;
-  while (n < need) n *= 2;
-  const b = make(n);
-  b.set(a);
-  return b;
+  return h | 0;
 }
 
 export class StringTable {
-  /** The keys' UTF-16 units, one after another; key id ends at ends[id]. */
-  private units = new Uint16Array(1024);
-  private ends = new Int32Array(64);
-  private hashes = new Uint32Array(64);
-  private values = new Int32Array(64);
+  private readonly keyPages: Int32Array[] = [];
+  private readonly unitPages: Uint16Array[] = [];
+  /** The unit page being filled (-1: none yet), and units used in it. */
+  private unitPage = -1;
+  private unitsUsed = 0;
   /** Open addressing: key id per slot, EMPTY when free; at most half full. */
-  private slots = new Int32Array(128).fill(EMPTY);
+  private slots = new Int32Array(64).fill(EMPTY);
   private n = 0;
   /** Where the last failed lookup would have put its key. */
   private free = 0;
@@ -51,37 +49,61 @@ export class StringTable {
     const found = this.lookup(key, h);
     if (found !== EMPTY) return found;
     const id = this.n++;
-    const start = this.start(id);
-    this.units = grown(this.units, start + key.length, (k) => new Uint16Array(k));
-    for (let i = 0; i < key.length; i++) this.units[start + i] = key.charCodeAt(i);
-    this.ends = grown(this.ends, this.n, (k) => new Int32Array(k));
-    this.hashes = grown(this.hashes, this.n, (k) => new Uint32Array(k));
-    this.values = grown(this.values, this.n, (k) => new Int32Array(k));
-    this.ends[id] = start + key.length;
-    this.hashes[id] = h;
-    this.values[id] = value;
+    if (id >>> KEY_PAGE_BITS === this.keyPages.length) this.keyPages.push(new Int32Array(KEY_PAGE * RECORD));
+    const page = this.keyPages[id >>> KEY_PAGE_BITS] as Int32Array;
+    const at = (id & (KEY_PAGE - 1)) * RECORD;
+    page[at] = this.store(key);
+    page[at + 1] = key.length;
+    page[at + 2] = h;
+    page[at + 3] = value;
     this.slots[this.free] = id;
     if (this.n * 2 > this.slots.length) this.rehash();
     return id;
   }
 
+  /** Forget every key, keeping the memory for the next ones (a table reused, e.g. roll after roll). */
+  clear(): void {
+    this.n = 0;
+    this.unitPage = -1;
+    this.unitsUsed = 0;
+    this.slots.fill(EMPTY);
+  }
+
   /** The integer kept with key id. */
   value(id: number): number {
-    this.check(id);
-    return this.values[id] as number;
+    const [page, at] = this.record(id);
+    return page[at + 3] as number;
   }
 
   setValue(id: number, value: number): void {
-    this.check(id);
-    this.values[id] = value;
+    const [page, at] = this.record(id);
+    page[at + 3] = value;
   }
 
-  private check(id: number): void {
-    if (!(id >= 0 && id < this.n)) throw new Error(`StringTable: no key ${id}`);
+  private record(id: number): [Int32Array, number] {
+    if (!(Number.isInteger(id) && id >= 0 && id < this.n)) throw new Error(`StringTable: no key ${id}`);
+    return [this.keyPages[id >>> KEY_PAGE_BITS] as Int32Array, (id & (KEY_PAGE - 1)) * RECORD];
   }
 
-  private start(id: number): number {
-    return id === 0 ? 0 : (this.ends[id - 1] as number);
+  /** Copy key's units into the unit pages; returns where they start. */
+  private store(key: string): number {
+    if (this.unitPage < 0 || this.unitsUsed + key.length > UNIT_PAGE) this.nextUnitPage(key.length);
+    const p = this.unitPage;
+    const units = this.unitPages[p] as Uint16Array;
+    for (let i = 0; i < key.length; i++) units[this.unitsUsed + i] = key.charCodeAt(i);
+    const start = p * UNIT_PAGE + this.unitsUsed;
+    this.unitsUsed += key.length;
+    return start;
+  }
+
+  /** Move on to a unit page that can hold `length` units: the next one kept, or a new one. */
+  private nextUnitPage(length: number): void {
+    this.unitPage++;
+    this.unitsUsed = 0;
+    const kept = this.unitPages[this.unitPage];
+    const size = Math.max(UNIT_PAGE, length);
+    if (kept === undefined) this.unitPages.push(new Uint16Array(size));
+    else if (kept.length < size) this.unitPages[this.unitPage] = new Uint16Array(size);
   }
 
   /** The id of key, or EMPTY (and `free` is the slot where it would go). */
@@ -93,14 +115,22 @@ export class StringTable {
         this.free = slot;
         return EMPTY;
       }
-      if (this.hashes[id] === h && this.equals(id, key)) return id;
+      if (this.hashOfId(id) === h && this.equals(id, key)) return id;
     }
   }
 
+  private hashOfId(id: number): number {
+    return (this.keyPages[id >>> KEY_PAGE_BITS] as Int32Array)[(id & (KEY_PAGE - 1)) * RECORD + 2] as number;
+  }
+
   private equals(id: number, key: string): boolean {
-    const start = this.start(id);
-    if ((this.ends[id] as number) - start !== key.length) return false;
-    for (let i = 0; i < key.length; i++) if (this.units[start + i] !== key.charCodeAt(i)) return false;
+    const page = this.keyPages[id >>> KEY_PAGE_BITS] as Int32Array;
+    const at = (id & (KEY_PAGE - 1)) * RECORD;
+    if (page[at + 1] !== key.length) return false;
+    const start = page[at] as number;
+    const units = this.unitPages[Math.floor(start / UNIT_PAGE)] as Uint16Array;
+    const offset = start % UNIT_PAGE;
+    for (let i = 0; i < key.length; i++) if (units[offset + i] !== key.charCodeAt(i)) return false;
     return true;
   }
 
@@ -108,7 +138,7 @@ export class StringTable {
     const slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
     const mask = slots.length - 1;
     for (let id = 0; id < this.n; id++) {
-      let slot = (this.hashes[id] as number) & mask;
+      let slot = this.hashOfId(id) & mask;
       while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
       slots[slot] = id;
     }

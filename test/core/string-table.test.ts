@@ -35,6 +35,33 @@ describe('StringTable', () => {
     );
   });
 
+  it('keys longer than a page of text, between short ones', () => {
+    const t = new StringTable();
+    const keys = ['a', 'x'.repeat(10_000), 'b', 'y'.repeat(8191), 'z'.repeat(8192), '', 'c'.repeat(5000), 'c'.repeat(5001)];
+    keys.forEach((k, i) => expect(t.add(k, i)).toBe(i));
+    keys.forEach((k, i) => {
+      expect(t.find(k)).toBe(i);
+      expect(t.value(i)).toBe(i);
+    });
+    expect(t.find('x'.repeat(9_999))).toBe(-1);
+  });
+
+  it('clear: every key forgotten, the table filled again from id 0 (its pages reused)', () => {
+    const t = new StringTable();
+    for (let i = 0; i < 3000; i++) t.add(`V${i}`, i);
+    t.add('x'.repeat(9000), 1);
+    t.clear();
+    expect(t.size).toBe(0);
+    expect(t.find('V1')).toBe(-1);
+    expect(t.add('y'.repeat(12_000), 5)).toBe(0);
+    for (let i = 0; i < 3000; i++) expect(t.add(`W${i}`, -i)).toBe(i + 1);
+    expect(t.find('y'.repeat(12_000))).toBe(0);
+    expect(t.value(0)).toBe(5);
+    expect(t.find('W2999')).toBe(3000);
+    expect(t.value(3000)).toBe(-2999);
+    expect(t.find('V2999')).toBe(-1);
+  });
+
   it('holds tens of thousands of keys through its growth; setValue; no id out of range', () => {
     const t = new StringTable();
     for (let i = 0; i < 50_000; i++) expect(t.add(`居民${i}`, i)).toBe(i);
