@@ -151,8 +151,6 @@ interface RollColumns {
   readonly group: number | undefined;
   readonly width: number;
   readonly duplicates: DuplicateVoters;
-  /** Each 居民小组 once: one string per group, not one per voter (issue 17, memory). */
-  readonly groups: Map<string, string>;
 }
 
 /** The roll's header row: no column twice, a 姓名 column. */
@@ -164,12 +162,12 @@ function rollColumns(r: RawRow, display: string): Result<RollColumns> {
   const group = idx.get('居民小组');
   const width = r.cells.length;
   if (name === undefined) return err([factError('ROLL_MISSING_COLUMN', {}, { file: display, line: r.line })]);
-  return ok({ name, group, width, duplicates: duplicateVoters(idx, display), groups: new Map() });
+  return ok({ name, group, width, duplicates: duplicateVoters(idx, display) });
 }
 
 /** One row of the roll into the index (a ragged row or a voter registered twice is an error). */
 function addVoter(index: RollIndex, errors: CappedErrors, r: RawRow, cols: RollColumns, display: string): void {
-  const { name, group, width, duplicates, groups } = cols;
+  const { name, group, width, duplicates } = cols;
   if (isBlankRow(r.cells)) return;
   if (r.cells.length !== width) {
     errors.push(
@@ -180,12 +178,5 @@ function addVoter(index: RollIndex, errors: CappedErrors, r: RawRow, cols: RollC
   const twice = duplicates.check(r);
   if (twice) errors.push(twice);
   const g = group === undefined ? undefined : (r.cells[group] ?? '').trim() || undefined;
-  index.add({ name: normalizeName(r.cells[name] ?? ''), group: g === undefined ? g : once(groups, g) });
-}
-
-function once(strings: Map<string, string>, s: string): string {
-  const known = strings.get(s);
-  if (known !== undefined) return known;
-  strings.set(s, s);
-  return s;
+  index.add({ name: normalizeName(r.cells[name] ?? ''), group: g });
 }
