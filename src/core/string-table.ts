@@ -69,20 +69,10 @@ export class StringTable {
     this.slots.fill(EMPTY);
   }
 
-  /** The integer kept with key id. */
+  /** The integer kept with key id (given when it was added). */
   value(id: number): number {
-    const [page, at] = this.record(id);
-    return page[at + 3] as number;
-  }
-
-  setValue(id: number, value: number): void {
-    const [page, at] = this.record(id);
-    page[at + 3] = value;
-  }
-
-  private record(id: number): [Int32Array, number] {
     if (!(Number.isInteger(id) && id >= 0 && id < this.n)) throw new Error(`StringTable: no key ${id}`);
-    return [this.keyPages[id >>> KEY_PAGE_BITS] as Int32Array, (id & (KEY_PAGE - 1)) * RECORD];
+    return (this.keyPages[id >>> KEY_PAGE_BITS] as Int32Array)[(id & (KEY_PAGE - 1)) * RECORD + 3] as number;
   }
 
   /** Copy key's units into the unit pages; returns where they start. */
