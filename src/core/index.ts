@@ -12,6 +12,7 @@ export * from './names.js';
 export * from './result.js';
 export * from './errors.js';
 export * from './roll.js';
+export * from './string-table.js';
 export * from './seats.js';
 export * from './tally.js';
 export * from './tickets.js';

@@ -2,7 +2,9 @@
  * The voter roll as the count needs it (SPEC §2.3): the registered count and who a written name can
  * mean (另选 must be a registered voter, 规程 第三十四条). Full roll checks live in rollcheck.ts.
  */
+import { must } from './must.js';
 import { normalizeName, personKey } from './names.js';
+import { StringTable } from './string-table.js';
 
 export interface RollEntry {
   /** Normalised 姓名 ('' when missing). */
@@ -23,9 +25,20 @@ export type RollMatch =
   | { readonly kind: 'one'; readonly person: string }
   | { readonly kind: 'many'; readonly candidates: readonly string[] };
 
+/** The group code of a voter without a 居民小组. */
+const NO_GROUP = -1;
+
 export class RollIndex {
-  private readonly byName = new Map<string, string | undefined | (string | undefined)[]>();
-  private readonly groupNames = new Set<string>();
+  /**
+   * Name → id, kept with the first voter's group code (issue 17: typed arrays, no object per voter — a
+   * district of rolls in one process otherwise fills the old generation).
+   */
+  private readonly names = new StringTable();
+  /** Group codes of further voters with the same name, by name id (homonyms: few). */
+  private readonly homonyms = new Map<number, number[]>();
+  /** 居民小组 → code, and back. */
+  private readonly groupCodes = new Map<string, number>();
+  private readonly groupNames: string[] = [];
   private n = 0;
 
   /** Build from entries, or empty to be filled one entry at a time with `add` (streaming a large roll). */
@@ -42,25 +55,35 @@ export class RollIndex {
     this.n++;
     if (e.name === '') return;
     const g = e.group === undefined ? undefined : normalizeName(e.group) || undefined;
-    if (g !== undefined) this.groupNames.add(g);
-    // Most names are unique: store the group alone, an array only for homonyms (memory for big rolls).
-    if (!this.byName.has(e.name)) this.byName.set(e.name, g);
-    else {
-      const cur = this.byName.get(e.name);
-      if (Array.isArray(cur)) cur.push(g);
-      else this.byName.set(e.name, [cur, g]);
+    const code = g === undefined ? NO_GROUP : this.groupCode(g);
+    const known = this.names.size;
+    const id = this.names.add(e.name, code);
+    if (id < known) {
+      const more = this.homonyms.get(id);
+      if (more) more.push(code);
+      else this.homonyms.set(id, [code]);
     }
   }
 
+  private groupCode(group: string): number {
+    let code = this.groupCodes.get(group);
+    if (code === undefined) {
+      code = this.groupNames.push(group) - 1;
+      this.groupCodes.set(group, code);
+    }
+    return code;
+  }
+
   private groups(name: string): (string | undefined)[] | undefined {
-    if (!this.byName.has(name)) return undefined;
-    const cur = this.byName.get(name);
-    return Array.isArray(cur) ? cur : [cur];
+    const id = this.names.find(name);
+    if (id < 0) return undefined;
+    const codes = [this.names.value(id), ...(this.homonyms.get(id) ?? [])];
+    return codes.map((c) => (c === NO_GROUP ? undefined : must(this.groupNames[c], 'a 居民小组 of the roll')));
   }
 
   /** Does some roll entry belong to this (normalised) 居民小组? (SPEC §2.2 item 3) */
   hasGroup(group: string): boolean {
-    return this.groupNames.has(group);
+    return this.groupCodes.has(group);
   }
 
   /** Number of roll entries with this (normalised) name. */

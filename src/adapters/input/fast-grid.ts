@@ -29,8 +29,10 @@ import { ballotSource } from './ballots.js';
 import { type CsvOptions, MAX_CELL, csvBatches, utf8Watch } from './csv.js';
 import { detectEncoding, hasUtf8Bom, looksBinary } from './encoding.js';
 import { checkFile } from './files.js';
+import { Row } from './row.js';
 import { isXlsx } from './sheet-names.js';
 import type { Sha256Sink } from './hash.js';
+import { giveBuffer, takeBuffer } from './spare.js';
 
 /** The file is not plain after all: count it with the exact reader. */
 export class FastPathAbandoned extends Error {
@@ -40,12 +42,13 @@ export class FastPathAbandoned extends Error {
 }
 
 const CHUNK = 1 << 20;
-const BATCH = 1 << 14;
+const BATCH = 1 << 12;
 /** Distinct mark characters per file (ids in a byte). */
 const MAX_MARK_IDS = 255;
 const MAX_TICKET = 64;
 const MAX_BOX = 256;
 const KNOWN_BOXES = 8;
+const NO_BYTES = Buffer.alloc(0);
 
 /** Node's Buffer has latin1Slice (what toString('latin1') calls after checking its arguments). */
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
@@ -86,7 +89,7 @@ class Scanner implements FastRowsData {
   readonly ticketNo = new Float64Array(BATCH);
   private n = 0;
   private fastFrom = 0;
-  private buf: Buffer = Buffer.allocUnsafe(CHUNK);
+  private buf: Buffer = NO_BYTES;
   /** Code point → mark id (0: not seen yet). */
   private readonly markIds = new Uint8Array(0x10000);
   private nextMarkId = 1;
@@ -158,7 +161,7 @@ class Scanner implements FastRowsData {
         next = end + 1;
         if (this.crlf) end = this.crlfEnd(buf, p, end, filled);
         this.cutFast(out);
-        out.push({ file: this.file, line, cells: splitLine(buf, p, end, this.file) });
+        out.push(new Row(this.file, line, splitLine(buf, p, end, this.file)));
       }
       firstLine.line++;
       p = next;
@@ -336,15 +339,20 @@ async function* fastBatches(
   } catch {
     return yield* exact();
   }
-  const start = await plainStart(fh, display, election);
-  if (start === undefined) {
-    await fh.close();
-    return yield* exact();
-  }
+  const buf = takeBuffer(CHUNK);
   try {
-    yield* scanFile(fh, start, opts.digest);
+    const start = await plainStart(fh, buf, display, election);
+    if (start === undefined) {
+      await fh.close();
+      return yield* exact();
+    }
+    try {
+      yield* scanFile(fh, start, opts.digest);
+    } finally {
+      await fh.close();
+    }
   } finally {
-    await fh.close();
+    giveBuffer(buf);
   }
 }
 
@@ -358,8 +366,7 @@ interface Start {
 }
 
 /** The header line, when the file starts plainly and is a grid ballots file of this election. */
-async function plainStart(fh: FileHandle, display: string, election: Election): Promise<Start | undefined> {
-  const buf = Buffer.allocUnsafe(CHUNK);
+async function plainStart(fh: FileHandle, buf: Buffer, display: string, election: Election): Promise<Start | undefined> {
   const filled = await readInto(fh, buf, 0, 0);
   const head = buf.subarray(0, filled);
   if (filled === 0 || looksBinary(head) || detectEncoding(head) !== 'utf-8') return undefined;
@@ -436,8 +443,8 @@ export async function staysPlain(path: string, display = path): Promise<boolean>
   } catch {
     return false;
   }
+  const buf = takeBuffer(CHUNK);
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
     const utf8 = utf8Watch();
     let crlf: boolean | undefined;
     let prev = 0x0a;
@@ -460,6 +467,7 @@ export async function staysPlain(path: string, display = path): Promise<boolean>
     }
     return utf8.complete() && !(crlf === true && prev === 0x0d);
   } finally {
+    giveBuffer(buf);
     await fh.close();
   }
 }

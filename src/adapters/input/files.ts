@@ -7,6 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { type InputError, type Result, err, inputError, ok } from '../../core/index.js';
+import { giveBuffer, takeBuffer } from './spare.js';
 
 /** What an errno code means for a file a user gave us (read side): the error code and the words. */
 const READ_PROBLEMS: Readonly<
@@ -97,17 +98,21 @@ export function readInput(path: string, display: string, maxBytes = 256 << 20): 
     }
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(1 << 16);
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      total += n;
-      // The file may grow while being read: never read more than the limit.
-      if (total > maxBytes)
-        return err([inputError('FILE_TOO_BIG', `文件超过上限 ${maxBytes} 字节; 这不像是 jipiao 的输入文件`, { file: display })]);
-      chunks.push(buf.subarray(0, n));
+    // Read through the spare buffer (spare.ts), the bytes copied out: a 680-byte election.json took two
+    // fresh 64 KiB buffers per election in `batch` (issue 17, memory).
+    const buf = takeBuffer(1 << 16);
+    try {
+      for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) {
+        total += n;
+        // The file may grow while being read: never read more than the limit.
+        if (total > maxBytes)
+          return err([inputError('FILE_TOO_BIG', `文件超过上限 ${maxBytes} 字节; 这不像是 jipiao 的输入文件`, { file: display })]);
+        chunks.push(Buffer.from(buf.subarray(0, n)));
+      }
+    } finally {
+      giveBuffer(buf);
     }
-    const bytes = Buffer.concat(chunks, total);
+    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
     return ok({ bytes });
   } catch (e) {
     const p = readProblem((e as { code?: unknown }).code, display);

@@ -7,6 +7,7 @@ import {
   type Result,
   type RollEntry,
   RollIndex,
+  StringTable,
   cleanText,
   err,
   factError,
@@ -24,29 +25,49 @@ function idKey(s: string): string {
 
 const ID_COLUMNS = ['选民证号', '身份证号'] as const;
 
+/** The 选民证号 tables of the last roll read, emptied for the next (issue 17: `batch` reads a roll per election). */
+const spareTables: StringTable[] = [];
+
+/** The duplicate-voter check of one roll: `check` a row; `release` its tables once the roll is read. */
+interface DuplicateVoters {
+  check(r: RawRow): InputError | undefined;
+  release(): void;
+}
+
 /**
  * The same voter twice in the roll (a roll pasted twice doubles 登记选民 and can make the election
  * invalid): per 选民证号 / 身份证号, the first line it was seen on. `check` returns an error naming both rows.
  */
-function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): (r: RawRow) => InputError | undefined {
-  const cols = ID_COLUMNS.map((k) => [k, idx.get(k), new Map<string, number>()] as const).filter(([, i]) => i !== undefined);
-  return (r) => {
-    for (const [label, i, seen] of cols) {
-      const raw = r.cells[i ?? 0] ?? '';
+function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): DuplicateVoters {
+  // 选民证号 → the line it was first seen on, in a StringTable: no object per voter (issue 17).
+  const cols = ID_COLUMNS.flatMap((label) => {
+    const i = idx.get(label);
+    return i === undefined ? [] : [{ label, i, seen: spareTables.pop() ?? new StringTable() }];
+  });
+  const check = (r: RawRow): InputError | undefined => {
+    for (const { label, i, seen } of cols) {
+      const raw = r.cells[i] ?? '';
       if (raw.trim() === '') continue;
-      const key = idKey(raw);
-      const prev = seen.get(key);
-      if (prev !== undefined) {
+      const known = seen.size;
+      const id = seen.add(idKey(raw), r.line);
+      if (id < known) {
+        const prev = seen.value(id);
         return factError(
           'ROLL_DUPLICATE_VOTER',
           { idColumn: label, value: raw.trim(), firstLine: prev, againLine: r.line },
-          { file, line: r.line, column: (i ?? 0) + 1 },
+          { file, line: r.line, column: i + 1 },
         );
       }
-      seen.set(key, r.line);
     }
     return undefined;
   };
+  const release = (): void => {
+    for (const { seen } of cols) {
+      seen.clear();
+      if (spareTables.length < ID_COLUMNS.length) spareTables.push(seen);
+    }
+  };
+  return { check, release };
 }
 import { plainCsvBatches } from './plain-csv.js';
 
@@ -112,6 +133,8 @@ export async function loadRollIndex(path: string, display: string, opts: CsvOpti
   } catch (e) {
     if (e instanceof InputErrors) return err([...e.errors]);
     throw e;
+  } finally {
+    cols?.duplicates.release();
   }
   if (cols === undefined) return err([factError('ROLL_EMPTY', {}, { file: display, line: 1 })]);
   return errors.length > 0 ? err(errors.list()) : ok(index);
@@ -127,7 +150,7 @@ interface RollColumns {
   readonly name: number;
   readonly group: number | undefined;
   readonly width: number;
-  readonly dupVoter: (r: RawRow) => InputError | undefined;
+  readonly duplicates: DuplicateVoters;
 }
 
 /** The roll's header row: no column twice, a 姓名 column. */
@@ -135,17 +158,16 @@ function rollColumns(r: RawRow, display: string): Result<RollColumns> {
   const dup = duplicateColumn(r, display);
   if (dup) return err([dup]);
   const idx = headerIndex(r.cells);
-  const dupVoter = duplicateVoters(idx, display);
   const name = idx.get('姓名');
   const group = idx.get('居民小组');
   const width = r.cells.length;
   if (name === undefined) return err([factError('ROLL_MISSING_COLUMN', {}, { file: display, line: r.line })]);
-  return ok({ name, group, width, dupVoter });
+  return ok({ name, group, width, duplicates: duplicateVoters(idx, display) });
 }
 
 /** One row of the roll into the index (a ragged row or a voter registered twice is an error). */
 function addVoter(index: RollIndex, errors: CappedErrors, r: RawRow, cols: RollColumns, display: string): void {
-  const { name, group, width, dupVoter } = cols;
+  const { name, group, width, duplicates } = cols;
   if (isBlankRow(r.cells)) return;
   if (r.cells.length !== width) {
     errors.push(
@@ -153,7 +175,7 @@ function addVoter(index: RollIndex, errors: CappedErrors, r: RawRow, cols: RollC
     );
     return;
   }
-  const twice = dupVoter(r);
+  const twice = duplicates.check(r);
   if (twice) errors.push(twice);
   const g = group === undefined ? undefined : (r.cells[group] ?? '').trim() || undefined;
   index.add({ name: normalizeName(r.cells[name] ?? ''), group: g });
