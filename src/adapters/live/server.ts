@@ -39,18 +39,26 @@ export class LiveServer {
   private current: Snapshot | undefined;
   private final: FinalView | null = null;
   private finishing = false;
+  /** close() was called: the server is stopping. */
+  private closing = false;
   private queue: Promise<unknown> = Promise.resolve();
   readonly http: Server;
 
   constructor(private readonly o: LiveServerOptions) {
     this.http = createServer((req, res) => {
-      // One request at a time: a save, its fsync and the recount finish before the next request starts.
-      this.queue = this.queue
-        .then(() => this.handle(req, res))
-        .catch((e: unknown) => {
-          o.onInternalError?.(e);
-          this.send(res, { status: 500, body: { error: '服务器内部错误' } });
-        });
+      // Stopping: every answer closes its connection, so no kept-alive connection holds the server open.
+      if (this.closing) res.setHeader('connection', 'close');
+      // A request joins the queue once its body has arrived: a page whose request stalls half sent (a
+      // laptop's Wi-Fi dropping) never holds up the other stations' saves.
+      void (req.method === 'POST' ? readBody(req) : Promise.resolve(undefined)).then((body) => {
+        // One request at a time: a save, its fsync and the recount finish before the next request starts.
+        this.queue = this.queue
+          .then(() => this.handle(req, res, body))
+          .catch((e: unknown) => {
+            o.onInternalError?.(e);
+            this.send(res, { status: 500, body: { error: '服务器内部错误' } });
+          });
+      });
     });
   }
 
@@ -68,9 +76,21 @@ export class LiveServer {
     return typeof addr === 'object' && addr ? addr.port : port;
   }
 
+  /**
+   * Stop: no new connections, the event streams ended, idle kept-alive connections closed. A page whose
+   * stream ended reconnects after a second (`retry: 1000`), possibly over a connection still open: it is
+   * refused while stopping (else its new stream held the server open for ever — Ctrl+C or a SIGTERM
+   * never finished). Requests already running get CLOSE_GRACE_MS to finish (a save is written before
+   * the server stops); a connection still busy then is cut.
+   */
   close(): Promise<void> {
+    this.closing = true;
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
     for (const c of this.clients) c.end();
-    return new Promise((resolve) => this.http.close(() => resolve()));
+    this.http.closeIdleConnections();
+    // A connection still busy after the grace time (a request stalled half sent) is cut: the server stops.
+    const cut = setTimeout(() => this.http.closeAllConnections(), CLOSE_GRACE_MS);
+    return closed.finally(() => clearTimeout(cut));
   }
 
   private refreshing: Promise<void> | undefined;
@@ -119,7 +139,8 @@ export class LiveServer {
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `body`: a POST's JSON body, read before the request was queued (undefined when it is not JSON). */
+  private async handle(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown> | undefined): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const p = url.pathname;
     if (req.method === 'GET' && (p === '/' || p === '/board')) return this.html(res, BOARD_HTML);
@@ -138,7 +159,6 @@ export class LiveServer {
     if (!this.keyOk(req, url)) return this.send(res, { status: 403, body: { error: '录入密钥不对' } });
     if (req.method === 'GET' && p === '/api/ballot') return this.send(res, this.ballot(url));
     if (req.method !== 'POST') return this.send(res, { status: 405, body: { error: '不支持的请求' } });
-    const body = await readBody(req);
     if (body === undefined) return this.send(res, { status: 400, body: { error: '请求内容不是 JSON' } });
     const reply = await this.post(p, body);
     this.send(res, reply);
@@ -266,6 +286,11 @@ export class LiveServer {
   }
 
   private events(res: ServerResponse): void {
+    if (this.closing) {
+      res.writeHead(503, { 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write('retry: 1000\n\n');
     if (this.current) res.write(`data: ${JSON.stringify(this.current)}\n\n`);
@@ -285,14 +310,21 @@ export class LiveServer {
   }
 }
 
-/** A small JSON request body (at most 64 KiB), or undefined. */
+/** How long running requests may take to finish once the server is told to stop. */
+const CLOSE_GRACE_MS = 2000;
+
+/** A small JSON request body (at most 64 KiB), or undefined (also when the page went away while sending it). */
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > 65536) return undefined;
-    chunks.push(c as Buffer);
+  try {
+    for await (const c of req) {
+      size += (c as Buffer).length;
+      if (size > 65536) return undefined;
+      chunks.push(c as Buffer);
+    }
+  } catch {
+    return undefined; // the connection was reset or cut: nothing to save
   }
   try {
     const v: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));

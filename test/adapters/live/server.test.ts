@@ -3,6 +3,7 @@
  * in the terminal; the board and its event stream need none. Without --host there is no key and the
  * server listens on 127.0.0.1 only.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Running, demoFolder, startLive, stopLive } from './harness.js';
@@ -57,5 +58,51 @@ describe('jipiao live --host', () => {
     expect(live.entry).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/entry$/u);
     expect((await save(new URL(live.board).origin)).status).toBe(200);
     await stopLive(live);
+  });
+});
+
+describe('jipiao live with a page whose request stalls half sent', () => {
+  /** A save whose body never arrives in full (Content-Length promises more than is sent). */
+  function stalledSave(base: string): net.Socket {
+    const { hostname, port } = new URL(base);
+    const socket = net.connect(Number(port), hostname);
+    socket.write(`POST /api/save HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id":`);
+    socket.on('error', () => undefined);
+    return socket;
+  }
+  const within = <T>(p: Promise<T>, ms: number): Promise<T | 'too late'> =>
+    Promise.race([p, new Promise<'too late'>((resolve) => setTimeout(() => resolve('too late'), ms))]);
+
+  it("does not hold up the other stations' saves", async () => {
+    const dir = demoFolder(false);
+    const live = await startLive(dir, path.dirname(dir));
+    running.push(live);
+    const base = new URL(live.board).origin;
+    const stalled = stalledSave(base);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(
+      await within(
+        save(base).then((r) => r.status),
+        10_000,
+      ),
+    ).toBe(200);
+    stalled.destroy();
+    await stopLive(live);
+  });
+
+  it('does not keep the server from stopping on SIGTERM (Ctrl+C)', async () => {
+    const dir = demoFolder(false);
+    const live = await startLive(dir, path.dirname(dir));
+    running.push(live);
+    const base = new URL(live.board).origin;
+    const stalled = stalledSave(base);
+    const events = await fetch(`${base}/events`); // a board page's stream, open too
+    expect(events.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exited = new Promise((resolve) => live.child.once('exit', () => resolve('exited')));
+    live.child.kill('SIGTERM');
+    expect(await within(exited, 10_000)).toBe('exited');
+    expect(live.out()).toContain('已停止。');
+    stalled.destroy();
   });
 });
