@@ -62,43 +62,36 @@ describe('jipiao live --host', () => {
 });
 
 describe('jipiao live with a page whose request stalls half sent', () => {
-  /** A save whose body never arrives in full (Content-Length promises more than is sent). */
-  function stalledSave(base: string): net.Socket {
-    const { hostname, port } = new URL(base);
-    const socket = net.connect(Number(port), hostname);
-    socket.write(`POST /api/save HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id":`);
-    socket.on('error', () => undefined);
-    return socket;
-  }
-  const within = <T>(p: Promise<T>, ms: number): Promise<T | 'too late'> =>
-    Promise.race([p, new Promise<'too late'>((resolve) => setTimeout(() => resolve('too late'), ms))]);
-
-  it("does not hold up the other stations' saves", async () => {
+  /** A live server, and a save sent to it whose body never arrives in full (Content-Length promises more). */
+  async function withStalledSave(): Promise<{ live: Running; base: string; stalled: net.Socket }> {
     const dir = demoFolder(false);
     const live = await startLive(dir, path.dirname(dir));
     running.push(live);
     const base = new URL(live.board).origin;
-    const stalled = stalledSave(base);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(
-      await within(
-        save(base).then((r) => r.status),
-        10_000,
-      ),
-    ).toBe(200);
+    const { hostname, port } = new URL(base);
+    const stalled = net.connect(Number(port), hostname);
+    stalled.write(`POST /api/save HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id":`);
+    stalled.on('error', () => undefined);
+    return { live, base, stalled };
+  }
+  const within = <T>(p: Promise<T>, ms: number): Promise<T | 'too late'> =>
+    Promise.race([p, new Promise<'too late'>((resolve) => setTimeout(() => resolve('too late'), ms))]);
+  const pause = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 200));
+
+  it("does not hold up the other stations' saves", async () => {
+    const { live, base, stalled } = await withStalledSave();
+    await pause();
+    const status = save(base).then((r) => r.status);
+    expect(await within(status, 10_000)).toBe(200);
     stalled.destroy();
     await stopLive(live);
   });
 
   it('does not keep the server from stopping on SIGTERM (Ctrl+C)', async () => {
-    const dir = demoFolder(false);
-    const live = await startLive(dir, path.dirname(dir));
-    running.push(live);
-    const base = new URL(live.board).origin;
-    const stalled = stalledSave(base);
+    const { live, base, stalled } = await withStalledSave();
     const events = await fetch(`${base}/events`); // a board page's stream, open too
     expect(events.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pause();
     const exited = new Promise((resolve) => live.child.once('exit', () => resolve('exited')));
     live.child.kill('SIGTERM');
     expect(await within(exited, 10_000)).toBe('exited');
