@@ -20,7 +20,7 @@ export interface TicketRegistry {
 const PAGE_SIZE = 65_536;
 const DIGITS = /^\d+$/u;
 
-/** The page of a 票号's number and its bit in the page (up to 15 digits: beyond 32 bits, by division). */
+/** The page of a 票号's number (up to 15 digits: beyond 31 bits, by division instead of a shift). */
 function pageOf(n: number): number {
   return n < 0x8000_0000 ? n >>> 16 : Math.floor(n / PAGE_SIZE);
 }

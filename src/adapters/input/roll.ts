@@ -16,6 +16,7 @@ import {
   ok,
 } from '../../core/index.js';
 import { type CsvOptions, duplicateColumn, headerIndex, readCsvAll, splitHeader } from './csv.js';
+import { plainCsvBatches } from './plain-csv.js';
 
 /** The identity of a 选民证号 / 身份证号: NFKC, invisible characters and white space removed, `x` as `X`. */
 function idKey(s: string): string {
@@ -69,7 +70,6 @@ function duplicateVoters(idx: ReadonlyMap<string, number>, file: string): Duplic
   };
   return { check, release };
 }
-import { plainCsvBatches } from './plain-csv.js';
 
 export function parseRoll(rows: readonly RawRow[], file: string): Result<RollEntry[]> {
   const split = splitHeader(rows, file, factError('ROLL_EMPTY', {}, { file, line: 1 }));

@@ -79,9 +79,9 @@ export class LiveServer {
   /**
    * Stop: no new connections, the event streams ended, idle kept-alive connections closed. A page whose
    * stream ended reconnects after a second (`retry: 1000`), possibly over a connection still open: it is
-   * refused while stopping (else its new stream held the server open for ever — Ctrl+C or a SIGTERM
-   * never finished). Requests already running get CLOSE_GRACE_MS to finish (a save is written before
-   * the server stops); a connection still busy then is cut.
+   * refused while stopping, and every answer then closes its connection. Requests already running get
+   * CLOSE_GRACE_MS to finish (a save is written before the server stops); a connection still busy then
+   * — a request stalled half sent — is cut, so stopping always ends.
    */
   close(): Promise<void> {
     this.closing = true;
