@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import {
   type BallotLogEntry,
   type BallotSource,
+  type ClassCounts,
   type CountResult,
   type Correction,
   DEFAULT_RULES,
@@ -252,14 +253,7 @@ export function officeTally(
 }
 
 /** Class counts without registered/issued. */
-export function classes(r: CountResult): {
-  returned: number;
-  valid: number;
-  blank: number;
-  partial: number;
-  invalid: number;
-  disputed: number;
-} {
+export function classes(r: CountResult): ClassCounts {
   const { returned, valid, blank, partial, invalid, disputed } = r.ballots;
   return { returned, valid, blank, partial, invalid, disputed };
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../report/print.js';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const bin = path.join(root, 'bin', 'jipiao.js');
@@ -62,14 +63,7 @@ export async function browser(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1600, height: 900 },
   });
 }

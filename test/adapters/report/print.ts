@@ -21,19 +21,19 @@ export const HAVE_PRINT_TOOLS =
     }
   });
 
+/** How every test starts Debian's Chromium: headless, no sandbox, nothing fetched from the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** One headless Chromium (playwright gives it a fresh, temporary profile) for many prints. */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM as string,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM as string, args: CHROMIUM_ARGS });
 }
 
 /** Print one HTML file to `pdf` (A4 from the sheet's own @page rule, no browser header or footer). */
